@@ -1,0 +1,206 @@
+"""Find actor phrases and compose them into actor mentions.
+
+Atoms come from one phrase matcher over all actor tables; overlapping atoms are resolved
+longest-first. Composition then joins neighbouring atoms the way news names actors:
+"russian" + "deputy prime minister" + "dmitry rogozin", "china s" + "defense ministry",
+"commercial aircraft corp" + "of china", "andrey denisov" + "russia s ambassador".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from detente.actors.people import holder_of, term_at
+from detente.lexicon.matcher import TokenText
+from detente.model import Actor, Document, Mention
+from detente.resources import ActorEntry, Resources
+
+_PRIORITY = {
+    "person": 0, "org": 1, "country": 2, "capital": 3, "seat": 3, "adjective": 4,
+    "people": 5, "place": 6, "agent": 7,
+}
+_STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
+_OF_WORDS = {"of", "in", "from", "at"}
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    entry: ActorEntry
+
+
+def _select(hits: list[tuple[int, int, list[ActorEntry]]]) -> list[Atom]:
+    """Non-overlapping atoms, longest first; among one phrase's entries the highest priority."""
+    ranked = sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken = bytearray(max((h[1] for h in hits), default=0))
+    atoms: list[Atom] = []
+    for start, end, entries in ranked:
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        atoms.append(Atom(start, end, min(entries, key=lambda e: _PRIORITY[e.kind])))
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+def _case_sensitive_atoms(doc: Document, res: Resources) -> list[tuple[int, int, list[ActorEntry]]]:
+    out = []
+    if not res.case_sensitive:
+        return out
+    for i, tok in enumerate(doc.tokens):
+        if not tok.upper:
+            continue
+        raw = doc.text[tok.start : tok.end]
+        entry = res.case_sensitive.get((raw.lower(),))
+        if entry is not None and raw.isupper():
+            out.append((i, i + 1, [entry]))
+    return out
+
+
+def _actor_from_state(entry: ActorEntry, text: str) -> Actor:
+    sector = entry.sector
+    code = entry.country + (sector or "") if entry.country else None
+    return Actor(text=text, code=code, country=entry.country, sector=sector)
+
+
+def _actor_from_org(entry: ActorEntry, text: str) -> Actor:
+    if entry.org_type == "DOMESTIC" or entry.org is None:
+        return Actor(text=text, code=(entry.country or "") + (entry.sector or ""), country=entry.country,
+                     sector=entry.sector, name=entry.name)
+    return Actor(text=text, code=entry.org_type, org=entry.org, sector=entry.sector or entry.org_type,
+                 name=entry.name)
+
+
+class _Composer:
+    def __init__(self, doc: Document, res: Resources, atoms: list[Atom], day: dt.date | None) -> None:
+        self.doc = doc
+        self.res = res
+        self.atoms = atoms
+        self.day = day
+        self.words = [t.text for t in doc.tokens]
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc.span_text(start, end)
+
+    def person_actor(self, entry: ActorEntry, text: str) -> Actor:
+        term = term_at(self.res, entry.person_id or "", self.day)
+        if term is None:
+            return Actor(text=text, name=entry.name, person_id=entry.person_id)
+        if term.org and not term.country:
+            return Actor(text=text, code=self.res_org_type(term.org), org=term.org, sector=term.sector,
+                         name=entry.name, person_id=entry.person_id)
+        return Actor(text=text, code=f"{term.country}{term.sector}", country=term.country, sector=term.sector,
+                     name=entry.name, person_id=entry.person_id)
+
+    def res_org_type(self, org: str) -> str:
+        record = self.res.organisations.get(org)
+        return record.type if record and record.type != "DOMESTIC" else "IGO" if record else "NGO"
+
+    def compose(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        atoms = self.atoms
+        i = 0
+        while i < len(atoms):
+            group = [atoms[i]]
+            j = i + 1
+            while j < len(atoms) and self._joins(group, atoms[j]):
+                group.append(atoms[j])
+                j += 1
+            mentions.append(self._mention(group))
+            i = j
+        return [m for m in mentions if m is not None]
+
+    def _between(self, a: Atom, b: Atom) -> list[str]:
+        return self.words[a.end : b.start]
+
+    def _joins(self, group: list[Atom], nxt: Atom) -> bool:
+        last = group[-1]
+        gap = self._between(last, nxt)
+        kinds = {a.entry.kind for a in group}
+        lk, nk = last.entry.kind, nxt.entry.kind
+        has_state = bool(kinds & (_STATE_KINDS | {"org"}))
+        if any(self.doc.tokens[k].break_before for k in range(last.end, nxt.start + 1)):
+            return False
+        if gap == []:
+            if lk == "agent" and nk == "person":
+                return True
+            if lk in ("adjective", "org", "country") and nk in ("agent", "person") and lk != "people":
+                return not (lk == "country" and nk == "person")
+            if lk == "agent" and nk == "agent":
+                return True
+            if lk == "person" and nk in ("agent", "adjective") :
+                return "person" in kinds and not has_state
+            if lk == "adjective" and nk == "org":
+                return nxt.entry.org_type != "DOMESTIC" and False
+            return False
+        if gap == ["s"] and lk in ("country", "capital", "adjective", "org") and nk in ("agent", "org", "person"):
+            return not (nk == "org" and nxt.entry.org_type != "DOMESTIC")
+        if gap == ["s"] and lk == "person" and nk == "agent":
+            return False
+        if len(gap) == 1 and gap[0] in _OF_WORDS and lk == "agent" and nk in _STATE_KINDS | {"org"}:
+            return not has_state and nk != "people"
+        if len(gap) <= 2 and gap[-1] in _OF_WORDS and lk == "agent" and nk == "org" and gap[0] in ("of", "the"):
+            return not has_state
+        if lk == "person" and "person" in kinds and not has_state and len(gap) <= 1 and nk in ("country", "adjective"):
+            return True  # "andrey denisov russia s ambassador"
+        if gap == ["the"] and lk == "agent" and nk in ("agent",):
+            return False
+        return False
+
+    def _mention(self, group: list[Atom]) -> Mention | None:
+        start, end = group[0].start, group[-1].end
+        if start > 0 and self.words[start - 1] in _HONORIFICS:
+            start -= 1
+        text = self.text(start, end)
+        person = next((a.entry for a in group if a.entry.kind == "person"), None)
+        state = next((a.entry for a in group if a.entry.kind in _STATE_KINDS), None)
+        org = next((a.entry for a in group if a.entry.kind == "org"), None)
+        agents = [a.entry for a in group if a.entry.kind == "agent"]
+        agent = agents[-1] if agents else None
+        titled = bool(agents)
+        if person is not None:
+            actor = self.person_actor(person, text)
+            if actor.country is None and actor.org is None and (state or org):
+                base = state or org
+                actor.country = base.country
+                actor.sector = agent.sector if agent else "GOV"
+                actor.code = f"{actor.country}{actor.sector}" if actor.country else None
+            return Mention(start, end, actor, "person", titled=titled)
+        if state is not None and agent is not None and agent.office and agent.agent_kind == "title":
+            holder = holder_of(self.res, state.country or "", agent.office, self.day)
+            actor = Actor(text=text, code=f"{state.country}{agent.sector}", country=state.country,
+                          sector=agent.sector, name=holder.name if holder else None,
+                          person_id=holder.person_id if holder else None)
+            return Mention(start, end, actor, "agent", titled=True)
+        if org is not None and org.org_type == "DOMESTIC":
+            sector = agent.sector if agent and group[-1].entry is agent else org.sector
+            actor = Actor(text=text, code=f"{org.country}{sector}", country=org.country, sector=sector,
+                          name=org.name)
+            return Mention(start, end, actor, "org", titled=titled)
+        if org is not None and state is None:
+            actor = _actor_from_org(org, text)
+            if agent is not None:
+                actor.sector = agent.sector
+            return Mention(start, end, actor, "org", titled=titled)
+        if state is not None:
+            actor = _actor_from_state(state, text)
+            if agent is not None:
+                actor.sector = agent.sector
+                actor.code = f"{state.country}{agent.sector}"
+            kind = "agent" if agent else state.kind
+            return Mention(start, end, actor, kind if kind != "adjective" else "adjective", titled=titled)
+        if agent is not None:
+            return Mention(start, end, Actor(text=text, sector=agent.sector), "agent", titled=True)
+        return None
+
+
+def recognise_actors(doc: Document, res: Resources) -> Document:
+    """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
+    words = [t.text for t in doc.tokens]
+    hits = res.actor_matcher.find(TokenText(words)) + _case_sensitive_atoms(doc, res)
+    atoms = _select(hits)
+    doc.mentions = _Composer(doc, res, atoms, doc.date).compose()
+    return doc

@@ -1,0 +1,109 @@
+"""Command line: parse options, call the library, turn its errors into messages.
+
+Library code never prints or exits; only this module does.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from detente import Pipeline, code_documents, parse_date
+from detente.errors import DetenteError
+from detente.ingest.readers import MAX_DOC_BYTES, read_documents
+from detente.output import write_events
+
+app = typer.Typer(help="detente: political events from news text, and country-pair series.", no_args_is_help=True)
+actors_app = typer.Typer(help="Look up actors (people, offices, countries, organisations).", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+DataDir = Annotated[
+    list[Path] | None,
+    typer.Option("--data-dir", help="Extra data directory (actors/, events/ ...) added to the bundled data."),
+]
+
+
+def fail(exc: Exception) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(code=2)
+
+
+@app.command("code")
+def code_cmd(
+    path: Annotated[str, typer.Argument(help="A .txt file (one document), a .jsonl file (id, text, date), or - for stdin.")],
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (default: from the file or NAME.meta.json).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    max_doc_mb: Annotated[float, typer.Option(help="Largest document accepted, in MB.")] = MAX_DOC_BYTES / 1024 / 1024,
+    data_dir: DataDir = None,
+) -> None:
+    """Code political events in PATH and write them, one per line."""
+    try:
+        pipe = Pipeline(data_dirs=tuple(str(d) for d in data_dir or ()))
+        docs = read_documents(path, parse_date(date, "--date"), int(max_doc_mb * 1024 * 1024))
+        events = (e for doc in code_documents(docs, pipe) for e in doc.events)
+        if output is not None:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                write_events(events, out, fmt.value)
+        else:
+            write_events(events, sys.stdout, fmt.value)
+    except DetenteError as exc:
+        fail(exc)
+
+
+@app.command("validate")
+def validate_cmd(data_dir: DataDir = None) -> None:
+    """Validate the bundled data files (and any --data-dir) and report what they hold."""
+    from detente.resources import load_resources
+
+    try:
+        res = load_resources(tuple(str(d) for d in data_dir or ()))
+    except DetenteError as exc:
+        fail(exc)
+        return
+    terms = sum(len(t) for t in res.terms_by_person.values())
+    typer.echo(
+        f"ok: {len(res.countries)} countries, {len(res.organisations)} organisations, "
+        f"{len(res.people)} people with {terms} office terms, {len(res.cameo)} CAMEO codes, "
+        f"{len(res.pattern_records)} event patterns"
+    )
+
+
+@actors_app.command("lookup")
+def lookup_cmd(
+    name: Annotated[str, typer.Argument(help="A name, title or place, e.g. 'putin', 'lavrov', 'the kremlin'.")],
+    date: Annotated[str | None, typer.Option(help="Resolve at this date YYYY-MM-DD.")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Print every actor record matching NAME, with its code and term."""
+    from detente.actors.lookup import lookup
+
+    try:
+        rows = lookup(name, parse_date(date, "--date"), tuple(str(d) for d in data_dir or ()))
+    except DetenteError as exc:
+        fail(exc)
+        return
+    if not rows:
+        typer.echo(f"no actor matches {name!r}")
+        raise typer.Exit(code=1)
+    for row in rows:
+        typer.echo(row)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,40 @@
+"""Merge repeated mentions of one event within a document.
+
+Two events are the same when they share source and target (either order when reciprocal),
+CAMEO code and date. The merged event keeps the first evidence and every mention span, the
+union of contexts and quantities, and the highest confidence.
+"""
+
+from __future__ import annotations
+
+from detente.model import Document, Event
+
+
+def _key(e: Event) -> tuple:
+    src = e.source.code or e.source.key or ""
+    tgt = (e.target.code or e.target.key or "") if e.target else ""
+    pair = tuple(sorted((src, tgt))) if e.reciprocal else (src, tgt)
+    return (pair, e.cameo, e.date, e.status)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    merged: dict[tuple, Event] = {}
+    for e in events:
+        k = _key(e)
+        kept = merged.get(k)
+        if kept is None:
+            merged[k] = e
+            continue
+        seen = {(m.start, m.end) for m in kept.mentions}
+        kept.mentions.extend(m for m in e.mentions if (m.start, m.end) not in seen)
+        kept.contexts = sorted(set(kept.contexts) | set(e.contexts))
+        known = {q["text"] for q in kept.quantities}
+        kept.quantities.extend(q for q in e.quantities if q["text"] not in known)
+        kept.confidence = max(kept.confidence, e.confidence)
+    return list(merged.values())
+
+
+def merge_document_events(doc: Document) -> Document:
+    """Stage: merges ``doc.events`` in place."""
+    doc.events = merge_events(doc.events)
+    return doc

@@ -1,0 +1,1 @@
+"""Stage: find event triggers (verb and noun patterns from ``data/events``)."""

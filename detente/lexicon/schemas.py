@@ -1,0 +1,218 @@
+"""Schemas of the data files in ``detente/data``. Documented field by field in ``docs/data-files.md``.
+
+Phrases are written in normalised form (see :func:`detente.lexicon.load.normalise_phrase`):
+lowercase a-z, 0-9 and single spaces, so "U.S." is written "u s" and "China's" "china s".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from detente.lexicon.load import normalise_phrase
+
+SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "BUS", "MED", "OPP", "REB", "INS", "CVL", "REF", "EDU",
+    "LAB", "HLH", "NGO", "IGO", "ELI", "SPY", "CRM", "UAF", "PTY", "AGR", "REL", "MOD", "RAD",
+    "IMG", "MNC", "ENV", "HRI", "SEP", "DEV", "SET", "IMGMIL",
+}
+ORG_TYPES = {"IGO", "NGO", "IMG", "MNC"}
+
+
+def _phrase(value: str) -> str:
+    if not value or normalise_phrase(value) != value:
+        raise ValueError(f"phrase {value!r} is not in normalised form ({normalise_phrase(value)!r})")
+    return value
+
+
+def _country(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise ValueError(f"{value!r} is not a three-letter upper-case country code")
+    return value
+
+
+def _sector(value: str) -> str:
+    if value not in SECTORS:
+        raise ValueError(f"unknown sector {value!r}; known: {', '.join(sorted(SECTORS))}")
+    return value
+
+
+def _cameo(value: str) -> str:
+    if not re.fullmatch(r"\d{2,4}", value):
+        raise ValueError(f"{value!r} is not a CAMEO event code (2-4 digits)")
+    return value
+
+
+Phrase = Annotated[str, AfterValidator(_phrase)]
+CountryCode = Annotated[str, AfterValidator(_country)]
+SectorCode = Annotated[str, AfterValidator(_sector)]
+CameoCode = Annotated[str, AfterValidator(_cameo)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountryRecord(Strict):
+    """``data/actors/countries.jsonl``: a state, territory or historical state."""
+
+    code: CountryCode
+    name: str
+    kind: Literal["state", "observer", "territory", "historical", "region"]
+    names: list[Phrase] = Field(min_length=1)
+    adjectives: list[Phrase] = []
+    people: list[Phrase] = []
+    capitals: list[Phrase] = []  # used as metonyms for the government ("beijing said")
+    seats: list[Phrase] = []  # seats of power ("the kremlin", "downing street")
+    places: list[Phrase] = []  # other cities and regions whose mention implies the country
+    case_sensitive: list[str] = []  # forms matched only as written in capitals ("US")
+    until: dt.date | None = None  # for historical states: when the state ended
+
+
+class OrganisationRecord(Strict):
+    """``data/actors/organisations.jsonl``: IGOs, NGOs, militant groups, companies, media."""
+
+    code: str = Field(pattern=r"^[A-Z0-9]{2,12}$")
+    name: str
+    type: Literal["IGO", "NGO", "IMG", "MNC", "DOMESTIC"]
+    names: list[Phrase] = Field(min_length=1)
+    country: CountryCode | None = None  # domestic bodies count as their country
+    sector: SectorCode | None = None
+    case_sensitive: list[str] = []
+
+    @model_validator(mode="after")
+    def _domestic_has_country(self) -> OrganisationRecord:
+        if self.type == "DOMESTIC" and not (self.country and self.sector):
+            raise ValueError("a DOMESTIC organisation needs both country and sector")
+        return self
+
+
+class AgentRecord(Strict):
+    """``data/actors/agents.jsonl``: sector words and titles ("troops", "foreign minister")."""
+
+    phrase: Phrase
+    sector: SectorCode
+    kind: Literal["title", "body", "group"]
+    office: str | None = None  # office key in people.jsonl terms, for "the russian president"
+
+
+class OfficeTerm(Strict):
+    office: str = Field(pattern=r"^[a-z_]+$")
+    title: Phrase
+    country: CountryCode | None = None
+    org: str | None = Field(default=None, pattern=r"^[A-Z0-9]{2,12}$")
+    sector: SectorCode
+    to: CountryCode | None = None  # ambassadors and envoys: the country they are posted to
+    shared: bool = False  # collective offices (Bosnia's presidency) are exempt from the overlap check
+    start: dt.date | None = None
+    end: dt.date | None = None  # None: still in office (or unknown)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OfficeTerm:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"term ends ({self.end}) before it starts ({self.start})")
+        if not (self.country or self.org):
+            raise ValueError("a term needs a country or an org")
+        return self
+
+
+class PersonRecord(Strict):
+    """``data/actors/people*.jsonl``: a person and the offices they held, dated."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    names: list[Phrase] = Field(min_length=1)
+    terms: list[OfficeTerm] = Field(min_length=1)
+
+
+class CameoRecord(Strict):
+    """``data/events/cameo.jsonl``: one CAMEO event code with its scales."""
+
+    code: CameoCode
+    label: str
+    goldstein: float = Field(ge=-10, le=10)
+    plover: str | None = None
+    quad_class: int = Field(ge=1, le=4)
+
+
+class PatternRecord(Strict):
+    """``data/events/patterns-*.jsonl``: a verb or noun pattern that signals an event.
+
+    Pattern syntax, token by token: ``word``; ``a|b`` alternatives; ``word+`` every inflection
+    of ``word`` (agree+ = agree, agrees, agreed, agreeing); ``*`` up to four other words;
+    ``*N`` up to N (1-8). A pattern may not start or end with a gap.
+    """
+
+    code: CameoCode
+    pattern: str
+    roles: Literal["forward", "reverse", "joint"] = "forward"
+    contexts: list[str] = []
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _syntax(self) -> PatternRecord:
+        tokens = self.pattern.split()
+        if not tokens:
+            raise ValueError("empty pattern")
+        if tokens[0].startswith("*") or tokens[-1].startswith("*"):
+            raise ValueError("a pattern may not start or end with a gap")
+        for tok in tokens:
+            if tok.startswith("*"):
+                if tok != "*" and not re.fullmatch(r"\*[1-8]", tok):
+                    raise ValueError(f"bad gap {tok!r}: use * or *1..*8")
+                continue
+            for alt in tok.split("|"):
+                word = alt[:-1] if alt.endswith("+") else alt
+                if not re.fullmatch(r"[a-z0-9]+", word):
+                    raise ValueError(f"bad token {alt!r} in pattern (lowercase a-z0-9, optional +)")
+        return self
+
+
+class ContextRecord(Strict):
+    """``data/events/contexts.jsonl``: words that put an event in a sphere (military, energy...)."""
+
+    context: str = Field(pattern=r"^[a-z_]+$")
+    phrases: list[Phrase] = Field(min_length=1)
+
+
+class ModalityRecord(Strict):
+    """``data/events/modality.jsonl``: how plans and refusals re-code an event root.
+
+    ``planned``: code for a promise or plan of this root's action (06 -> 031, 19 -> 138);
+    ``refused``: code when the actor declines or refuses it (04 -> 125); None drops the event.
+    """
+
+    root: str = Field(pattern=r"^\d{2}$")
+    planned: CameoCode | None = None
+    refused: CameoCode | None = None
+
+
+class CueRecord(Strict):
+    """``data/text/cues.jsonl``: closed-class words the resolver and segmenter rely on."""
+
+    kind: Literal[
+        "negation", "refusal", "future", "plan", "condition", "speech", "passive_aux",
+        "clause_start", "relative", "preposition", "coordination", "pronoun_singular",
+        "pronoun_plural", "reciprocal_subject", "determiner", "historical", "report_noun", "abbreviation",
+    ]
+    phrases: list[Phrase] = Field(min_length=1)
+
+
+class ChromeRecord(Strict):
+    """``data/text/chrome.jsonl``: site furniture. ``marker`` starts a block of unrelated items;
+    ``line`` is furniture by itself (removed, nothing after it is skipped)."""
+
+    kind: Literal["marker", "line"]
+    phrases: list[Phrase] = Field(min_length=1)
+
+
+class TimeWordRecord(Strict):
+    """``data/text/dates.jsonl``: month and weekday names and relative time words."""
+
+    kind: Literal["month", "weekday", "relative"]
+    phrase: Phrase
+    value: int  # month 1-12, weekday 0=monday, or relative offset in units of ``unit``
+    unit: Literal["day", "week", "month", "year"] | None = None

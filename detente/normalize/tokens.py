@@ -1,0 +1,76 @@
+"""Tokenisation shared by clean and scraped text.
+
+Both renderings end up as the same lowercase a-z/0-9 tokens ("China's" -> "china", "s";
+"U.S." -> "u", "s"), which is what lets one lexicon serve both. What clean text has on
+top - sentence punctuation and capitals - is kept as flags on the tokens, as hints.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from detente.model import Document, Token
+
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?;]|\n")
+_CLAUSE_MARK = re.compile(r"[,:()\[\]{}\"“”—–]|\s-\s|``|''")
+# Abbreviations whose full stop does not end a sentence.
+_NO_BREAK_AFTER = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "prof", "rev", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+
+
+def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    prev_end = 0
+    prev_word = ""
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        folded = _fold(raw)
+        if not folded.isascii():
+            folded = "".join(ch for ch in folded if ch.isascii() and ch.isalnum()) or folded
+        gap = text[prev_end : match.start()]
+        break_before = False
+        comma_before = False
+        if tokens and gap.strip():
+            if "\n" in gap:
+                break_before = True
+            elif _SENTENCE_END.search(gap):
+                # "U.S. officials", "Mr. Putin", "3.5 billion": a full stop that is not a boundary.
+                after_abbrev = len(prev_word) == 1 or prev_word in _NO_BREAK_AFTER
+                decimal = gap == "." and prev_word.isdigit() and raw[0].isdigit()
+                lower_next = raw[0].islower()
+                break_before = not (decimal or (gap.strip() == "." and (after_abbrev or lower_next)))
+                if not break_before and ";" in gap:
+                    break_before = True
+            if not break_before and _CLAUSE_MARK.search(gap):
+                comma_before = True
+        elif tokens and "\n" in gap:
+            break_before = True
+        tokens.append(
+            Token(
+                text=folded,
+                start=match.start(),
+                end=match.end(),
+                upper=len(raw) > 1 and raw.isupper(),
+                break_before=break_before,
+                comma_before=comma_before,
+            )
+        )
+        prev_end = match.end()
+        prev_word = folded
+    return tokens
+
+
+def normalise_document(doc: Document) -> Document:
+    """Stage: fills ``doc.tokens``."""
+    doc.tokens = tokenize(doc.text)
+    return doc

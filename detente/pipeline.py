@@ -1,0 +1,54 @@
+"""The stage list and how it runs.
+
+| stage            | needs                         | fills            |
+|------------------|-------------------------------|------------------|
+| normalise        | text                          | tokens           |
+| recognise_actors | tokens                        | mentions         |
+| segment          | tokens, mentions              | segments (chrome marked) |
+| find_triggers    | tokens, segments              | triggers         |
+| resolve_events   | tokens, segments, mentions, triggers | events    |
+| merge            | events                        | events (merged)  |
+
+Actors come before segmentation because the segmenter uses them: a subject starting a new
+clause, and the article's main actors to tell where a sidebar of unrelated headlines ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from detente.actors import recognise_actors
+from detente.dedupe import merge_document_events
+from detente.events.triggers import find_triggers
+from detente.model import Document
+from detente.normalize import normalise_document
+from detente.resolve import resolve_events
+from detente.resources import Resources, load_resources
+from detente.segment import segment_document
+
+Stage = Callable[[Document, Resources], Document]
+
+STAGES: list[tuple[str, Stage]] = [
+    ("normalise", lambda doc, res: normalise_document(doc)),
+    ("recognise_actors", recognise_actors),
+    ("segment", segment_document),
+    ("find_triggers", find_triggers),
+    ("resolve_events", resolve_events),
+    ("merge", lambda doc, res: merge_document_events(doc)),
+]
+
+
+class Pipeline:
+    """Runs the stages over documents with one set of loaded resources."""
+
+    def __init__(self, resources: Resources | None = None, data_dirs: tuple[str, ...] = ()) -> None:
+        self.resources = resources or load_resources(tuple(data_dirs))
+
+    def run(self, doc: Document) -> Document:
+        for _, stage in STAGES:
+            doc = stage(doc, self.resources)
+        return doc
+
+    def run_many(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self.run(doc)

@@ -1,0 +1,141 @@
+"""Assemble events from triggers: roles, modality, date, contexts, quantities, evidence."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from detente.model import Document, Event, Evidence, Segment, Trigger
+from detente.resolve.dates import find_dates
+from detente.resolve.extras import contexts_in, location_in, quantities_in
+from detente.resolve.modality import modality_of, recode
+from detente.resolve.roles import RoleBinder, actor_copy
+from detente.resources import Resources
+
+_DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
+
+
+def event_id(doc_id: str, source: str, target: str, cameo: str, date: str | None) -> str:
+    raw = f"{doc_id}|{source}|{target}|{cameo}|{date or ''}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+class EventBuilder:
+    def __init__(self, doc: Document, res: Resources) -> None:
+        self.doc = doc
+        self.res = res
+        self.words = [t.text for t in doc.tokens]
+        self.binder = RoleBinder(doc, res)
+        self.seg_starts = [s.start for s in doc.segments]
+        self.conditions = res.cues.get("condition", frozenset())
+
+    def segment_of(self, token: int) -> Segment:
+        return self.doc.segments[bisect.bisect_right(self.seg_starts, token) - 1]
+
+    def _suppressed(self) -> set[int]:
+        """Triggers that only introduce another one ("agreed to | hold talks", "threatened to | cut")."""
+        plan = self.res.cues.get("plan", frozenset()) | self.res.cues.get("refusal", frozenset())
+        out: set[int] = set()
+        for k, trig in enumerate(self.doc.triggers[:-1]):
+            nxt = self.doc.triggers[k + 1]
+            if nxt.start - trig.end > 4 or self.segment_of(nxt.start) is not self.segment_of(trig.start):
+                continue
+            span = " ".join(self.words[trig.start : min(trig.end + 1, len(self.words))])
+            if span in plan or "to" in self.words[trig.end : nxt.start]:
+                out.add(k)
+        return out
+
+    def build(self) -> list[Event]:
+        events: list[Event] = []
+        suppressed = self._suppressed()
+        for k, trig in enumerate(self.doc.triggers):
+            if k in suppressed:
+                continue
+            event = self._event(trig)
+            if event is not None:
+                events.extend(event)
+        return events
+
+    def _date(self, seg: Segment, trig: Trigger) -> tuple[str | None, str, bool, int | None]:
+        ref = self.doc.date
+        default = (ref.isoformat() if ref else None, "day" if ref else "none", False, None)
+        exprs = find_dates(self.words, max(0, seg.start - _DATE_LOOKBACK), seg.end, self.res, ref)
+        exprs = [e for e in exprs if e.end <= seg.start + 0 or e.start >= seg.start] or exprs
+        if not exprs:
+            return default
+        deadline = any(e.deadline for e in exprs if e.start >= trig.end)
+        dated = [e for e in exprs if not e.deadline]
+        if not dated:
+            return (*default[:2], deadline, None)
+        best = min(dated, key=lambda e: abs(e.start - trig.start) + (6 if e.end <= seg.start else 0))
+        return best.value, best.precision, deadline, best.year
+
+    def _event(self, trig: Trigger) -> list[Event] | None:
+        seg = self.segment_of(trig.start)
+        if seg.chrome:
+            return None
+        modality = modality_of(self.words, seg, trig, self.res)
+        conditional = any(self.words[i] in self.conditions for i in range(trig.end, seg.end))
+        date, precision, deadline, year = self._date(seg, trig)
+        if deadline and modality.kind == "asserted":
+            modality = type(modality)("planned")
+        conditional = conditional and modality.kind == "planned"
+        code = recode(trig.cameo, modality, self.res, conditional)
+        if code is None or code not in self.res.cameo:
+            return None
+        roles = self.binder.bind(seg, trig)
+        if not roles.sources:
+            return None
+        record = self.res.cameo[code]
+        status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
+        ref_year = self.doc.date.year if self.doc.date else None
+        if status == "reported" and year is not None and ref_year is not None and year < ref_year - 1:
+            status = "historical"
+        if status == "planned" and precision != "none" and date and self.doc.date and year and year < ref_year:
+            date, precision = self.doc.date.isoformat(), "day"
+        contexts = contexts_in(self.doc, seg, self.res, self.words) | set(trig.contexts)
+        quantities = quantities_in(self.doc, seg, self.words)
+        start_char = self.doc.tokens[seg.start].start
+        end_char = self.doc.tokens[seg.end - 1].end
+        evidence = Evidence(self.doc.text[start_char:end_char], start_char, end_char)
+        confidence = 0.55 + 0.1 * min(trig.end - trig.start, 3) / 3
+        confidence += 0.15 if roles.targets else 0.0
+        confidence -= 0.2 if roles.inferred else 0.0
+        source_mention = roles.sources[0]
+        events: list[Event] = []
+        targets = roles.targets or [None]
+        for target_mention in targets:
+            source = actor_copy(source_mention)
+            target = actor_copy(target_mention) if target_mention is not None else None
+            if target is not None and target.key == source.key and target.code == source.code:
+                target = None
+            eid = event_id(self.doc.doc_id, source.code or source.key or "", (target.code if target else "") or "",
+                           code, date)
+            events.append(Event(
+                doc_id=self.doc.doc_id,
+                event_id=eid,
+                date=date,
+                date_precision=precision,
+                source=source,
+                target=target,
+                cameo=code,
+                plover=record.plover,
+                quad_class=record.quad_class,
+                goldstein=record.goldstein,
+                contexts=sorted(contexts),
+                location=location_in(self.doc, seg, self.words),
+                status=status,
+                evidence=evidence,
+                confidence=max(0.05, min(0.99, confidence)),
+                mentions=[evidence],
+                quantities=quantities,
+                trigger=self.doc.span_text(trig.start, trig.end),
+                reciprocal=roles.joint,
+            ))
+        return events
+
+
+def resolve_events(doc: Document, res: Resources) -> Document:
+    """Stage: fills ``doc.events`` (needs tokens, segments, mentions and triggers)."""
+    doc.events = EventBuilder(doc, res).build() if doc.tokens else []
+    return doc

@@ -1,0 +1,218 @@
+"""Who is the source and who the target of a trigger, without a parser.
+
+Within the trigger's clause: the subject is the nearest actor before the trigger that is not
+the object of a preposition; coordinated subjects ("china and russia announced") act
+jointly; the target is the first actor after the trigger. Passive voice ("was condemned
+by X", "signed by X"), reversed patterns, "between X and Y", reported speech ("..., the
+white house said"), pronouns and "the two sides" are handled on top of that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detente.model import Actor, Document, Mention, Segment, Trigger
+from detente.resources import Resources
+
+
+@dataclass(slots=True)
+class Roles:
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    joint: bool = False
+    inferred: bool = False  # an actor came from outside the clause (pronoun, speaker, context)
+
+
+def _with_key(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.actor.key]
+
+
+class RoleBinder:
+    def __init__(self, doc: Document, res: Resources) -> None:
+        self.doc = doc
+        self.res = res
+        self.words = [t.text for t in doc.tokens]
+        self.preps = res.cues.get("preposition", frozenset())
+        self.speech = res.cues.get("speech", frozenset())
+        self.aux = res.cues.get("passive_aux", frozenset())
+        self.coord = {"and", "or"}
+        self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _in(self, seg: Segment) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= seg.start and m.end <= seg.end]
+
+    def _object_of_preposition(self, m: Mention, floor: int) -> bool:
+        i = m.start - 1
+        while i >= floor and self.words[i] in ("the", "a", "an", "its", "their", "his", "her", "mr", "mrs"):
+            i -= 1
+        return i >= floor and self.words[i] in self.preps
+
+    def _coordinated(self, mentions: list[Mention], head: Mention, backwards: bool) -> list[Mention]:
+        """``head`` plus actors joined to it by "and", "or" or commas."""
+        group = [head]
+        idx = mentions.index(head)
+        step = -1 if backwards else 1
+        cur = head
+        k = idx + step
+        while 0 <= k < len(mentions):
+            other = mentions[k]
+            lo, hi = (other.end, cur.start) if backwards else (cur.end, other.start)
+            between = self.words[lo:hi]
+            joined = [w for w in between if w not in ("the", "s")]
+            if joined and all(w in self.coord for w in joined) or (not joined and self.doc.tokens[hi].comma_before if hi < len(self.doc.tokens) else False):
+                group.append(other)
+                cur = other
+                k += step
+            else:
+                break
+        return group
+
+    def _between(self, seg_mentions: list[Mention], trig: Trigger) -> list[Mention] | None:
+        """"between X and Y" after (or inside) the trigger."""
+        for i in range(trig.start, min(trig.end + 6, len(self.words))):
+            if self.words[i] == "between":
+                after = [m for m in seg_mentions if m.start > i and m.start <= i + 3]
+                if after:
+                    group = self._coordinated(seg_mentions, after[0], backwards=False)
+                    if len(group) >= 2:
+                        return group
+        return None
+
+    def _previous_keys(self, before: int, n: int) -> list[Mention]:
+        """The last ``n`` mentions of distinct actors before token ``before``."""
+        picked: list[Mention] = []
+        keys: set[str] = set()
+        for m in reversed(self.mentions):
+            if m.end > before or not m.actor.key:
+                continue
+            if m.actor.key not in keys:
+                keys.add(m.actor.key)
+                picked.append(m)
+                if len(picked) == n:
+                    break
+        return picked
+
+    def _speaker(self, seg: Segment, seg_mentions: list[Mention], trig: Trigger) -> Mention | None:
+        """The speaker of reported speech: "..., X said" or "said X" later in the clause."""
+        for m in seg_mentions:
+            if m.start < trig.end:
+                continue
+            after = self.words[m.end : m.end + 2]
+            before = self.words[max(seg.start, m.start - 2) : m.start]
+            if (after and after[0] in self.speech) or (before and before[-1] in self.speech):
+                return m
+        return None
+
+    def _subject_pronoun(self, seg: Segment, trig: Trigger) -> Mention | None:
+        lo = max(seg.start, trig.start - 4)
+        singular = self.res.cues.get("pronoun_singular", frozenset()) | {"it"}
+        for i in range(trig.start - 1, lo - 1, -1):
+            if self.words[i] in singular or self.words[i] in ("they",):
+                prev = self._previous_keys(i, 1)
+                return prev[0] if prev else None
+        return None
+
+    def _reciprocal_subject(self, seg: Segment, trig: Trigger) -> list[Mention] | None:
+        cues = self.res.cues.get("reciprocal_subject", frozenset())
+        lo = max(seg.start, trig.start - 6)
+        for i in range(lo, trig.start):
+            for n in (3, 2):
+                if " ".join(self.words[i : i + n]) in cues:
+                    prev = self._previous_keys(i, 2)
+                    if len(prev) == 2:
+                        return prev
+        return None
+
+    def _passive(self, trig: Trigger, seg: Segment) -> bool:
+        i = trig.start - 1
+        while i >= seg.start and self.words[i] in ("also", "reportedly", "allegedly", "been", "being", "recently"):
+            i -= 1
+        aux = i >= seg.start and self.words[i] in self.aux
+        by = any(self.words[k] == "by" for k in range(trig.end, min(trig.end + 2, seg.end)))
+        word = self.words[trig.start]
+        participle = word.endswith(("ed", "en")) or word in ("met", "held", "hit", "shot", "fought", "sent", "struck", "put", "cut", "set", "led", "won", "told", "made", "seen")
+        return (aux and participle) or (by and participle)
+
+    # -- main --------------------------------------------------------------------------------
+    def bind(self, seg: Segment, trig: Trigger) -> Roles:
+        seg_mentions = [m for m in self._in(seg) if not (m.start < trig.end and m.end > trig.start)]
+        keyed = _with_key(seg_mentions)
+        before = [m for m in keyed if m.end <= trig.start]
+        after = [m for m in keyed if m.start >= trig.end]
+        roles = Roles()
+
+        between = self._between(keyed, trig)
+        if between is not None:
+            subjects = [m for m in before if not self._object_of_preposition(m, seg.start)]
+            if trig.roles == "joint" or not subjects:
+                roles.sources, roles.targets, roles.joint = between[:1], between[1:], True
+                return roles
+
+        passive = trig.roles == "forward" and self._passive(trig, seg)
+        if passive:
+            agents = [m for m in after if m.start <= trig.end + 2 and self.words[m.start - 1] in ("by", "mr")
+                      or (m.start >= 1 and self.words[max(0, m.start - 2)] == "by")]
+            if agents:
+                roles.sources = self._coordinated(keyed, agents[0], backwards=False)
+                patients = [m for m in before if not self._object_of_preposition(m, seg.start)]
+                roles.targets = [patients[-1]] if patients else ([before[-1]] if before else [])
+                return roles
+            # Passive without an agent: the subject is the target; the source is unknown.
+            patients = [m for m in before if not self._object_of_preposition(m, seg.start)]
+            if patients:
+                roles.targets = [patients[-1]]
+                speaker = self._speaker(seg, keyed, trig)
+                if speaker is not None and speaker.actor.key != patients[-1].actor.key:
+                    roles.sources, roles.inferred = [speaker], True
+                return roles
+
+        subjects = [m for m in before if not self._object_of_preposition(m, seg.start)]
+        if trig.roles == "reverse":
+            if after:
+                roles.sources = [after[0]]
+            if subjects:
+                roles.targets = [subjects[-1]]
+            return roles
+
+        reciprocal = self._reciprocal_subject(seg, trig)
+        if subjects:
+            head = subjects[-1]
+            roles.sources = self._coordinated(keyed, head, backwards=True)
+        elif reciprocal:
+            roles.sources, roles.joint, roles.inferred = reciprocal[:1], True, True
+            roles.targets = reciprocal[1:]
+            return roles
+        else:
+            pronoun = self._subject_pronoun(seg, trig)
+            speaker = self._speaker(seg, keyed, trig)
+            if pronoun is not None:
+                roles.sources, roles.inferred = [pronoun], True
+            elif speaker is not None:
+                roles.sources, roles.inferred = [speaker], True
+            elif before:
+                roles.sources = [before[-1]]
+        source_keys = {m.actor.key for m in roles.sources}
+        targets = [m for m in after if m.actor.key not in source_keys]
+        speaker = self._speaker(seg, keyed, trig)
+        if speaker is not None and roles.sources and speaker is not roles.sources[0]:
+            targets = [m for m in targets if m is not speaker]
+        if targets:
+            roles.targets = self._coordinated(keyed, targets[0], backwards=False)
+            roles.targets = [m for m in roles.targets if m.actor.key not in source_keys][:4]
+        if len({m.actor.key for m in roles.sources}) >= 2:
+            roles.joint = True
+            if not roles.targets or trig.roles == "joint":
+                roles.targets = roles.sources[1:]
+                roles.sources = roles.sources[:1]
+        elif trig.roles == "joint" and not roles.targets and before:
+            others = [m for m in before if m.actor.key not in source_keys]
+            if others:
+                roles.targets, roles.joint = [others[-1]], True
+        return roles
+
+
+def actor_copy(m: Mention) -> Actor:
+    a = m.actor
+    return Actor(text=a.text, code=a.code, country=a.country, org=a.org, sector=a.sector, name=a.name,
+                 person_id=a.person_id)

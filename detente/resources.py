@@ -1,0 +1,275 @@
+"""Everything the coder knows, loaded once from the validated data files.
+
+``load_resources()`` reads ``detente/data`` plus any user data directories (option
+``--data-dir`` or the ``DETENTE_DATA`` environment variable, ``os.pathsep``-separated) and
+compiles the phrase matchers. The result is immutable and cached, so a worker process
+loads it once and codes any number of documents with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from detente.errors import LexiconError, LexiconErrors
+from detente.lexicon.load import load_many
+from detente.lexicon.matcher import PhraseMatcher
+from detente.lexicon.schemas import (
+    AgentRecord,
+    CameoRecord,
+    ChromeRecord,
+    ContextRecord,
+    CountryRecord,
+    CueRecord,
+    ModalityRecord,
+    OrganisationRecord,
+    PatternRecord,
+    PersonRecord,
+    TimeWordRecord,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """What a matched actor phrase stands for."""
+
+    kind: str  # country | adjective | people | capital | seat | place | org | agent | person
+    country: str | None = None
+    org: str | None = None
+    org_type: str | None = None
+    sector: str | None = None
+    agent_kind: str | None = None  # title | body | group
+    office: str | None = None
+    person_id: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    person_id: str
+    name: str
+    office: str
+    title: str
+    country: str | None
+    org: str | None
+    sector: str
+    to: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+    def active(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(slots=True)
+class Resources:
+    countries: dict[str, CountryRecord]
+    organisations: dict[str, OrganisationRecord]
+    people: dict[str, PersonRecord]
+    terms_by_person: dict[str, list[Term]]
+    terms_by_office: dict[tuple[str, str], list[Term]]
+    cameo: dict[str, CameoRecord]
+    modality: dict[str, ModalityRecord]
+    actor_matcher: PhraseMatcher[ActorEntry]
+    case_sensitive: dict[tuple[str, ...], ActorEntry]
+    pattern_records: list[PatternRecord]
+    context_matcher: PhraseMatcher[str]
+    cues: dict[str, frozenset[str]]
+    cue_matcher: PhraseMatcher[str]
+    chrome_matcher: PhraseMatcher[str]
+    time_words: dict[str, TimeWordRecord]
+    sources: list[Path] = field(default_factory=list)
+    event_matcher: object = None  # detente.events.patterns.PatternMatcher, built lazily below
+
+
+def data_dirs(extra: tuple[str, ...] = ()) -> list[Path]:
+    dirs = [DATA_DIR]
+    env = os.environ.get("DETENTE_DATA", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs += [Path(p) for p in extra]
+    return dirs
+
+
+def _files(dirs: list[Path], pattern: str) -> list[Path]:
+    out: list[Path] = []
+    for d in dirs:
+        out.extend(sorted(d.glob(pattern)))
+    return out
+
+
+def _actor_entries(
+    countries: list[CountryRecord],
+    orgs: list[OrganisationRecord],
+    agents: list[AgentRecord],
+    people: list[PersonRecord],
+) -> list[tuple[str, ActorEntry]]:
+    entries: list[tuple[str, ActorEntry]] = []
+    for c in countries:
+        for kind, phrases in (
+            ("country", c.names),
+            ("adjective", c.adjectives),
+            ("people", c.people),
+            ("capital", c.capitals),
+            ("seat", c.seats),
+            ("place", c.places),
+        ):
+            sector = "GOV" if kind in ("capital", "seat") else None
+            entries += [(p, ActorEntry(kind=kind, country=c.code, sector=sector, name=c.name)) for p in phrases]
+    for o in orgs:
+        if o.type == "DOMESTIC":
+            entry = ActorEntry(kind="org", country=o.country, sector=o.sector, name=o.name, org_type="DOMESTIC")
+        else:
+            entry = ActorEntry(kind="org", org=o.code, org_type=o.type, sector=o.sector, name=o.name)
+        entries += [(p, entry) for p in o.names]
+    for a in agents:
+        entries.append(
+            (a.phrase, ActorEntry(kind="agent", sector=a.sector, agent_kind=a.kind, office=a.office))
+        )
+    for person in people:
+        entry = ActorEntry(kind="person", person_id=person.id, name=person.name)
+        entries += [(p, entry) for p in person.names]
+    return entries
+
+
+def _case_sensitive(countries: list[CountryRecord], orgs: list[OrganisationRecord]) -> dict:
+    table: dict[tuple[str, ...], ActorEntry] = {}
+    for c in countries:
+        for form in c.case_sensitive:
+            table[tuple(form.split())] = ActorEntry(kind="country", country=c.code, name=c.name)
+    for o in orgs:
+        for form in o.case_sensitive:
+            if o.type == "DOMESTIC":
+                entry = ActorEntry(kind="org", country=o.country, sector=o.sector, name=o.name)
+            else:
+                entry = ActorEntry(kind="org", org=o.code, org_type=o.type, sector=o.sector, name=o.name)
+            table[tuple(form.split())] = entry
+    return table
+
+
+def _terms(people: list[PersonRecord]) -> tuple[dict, dict]:
+    by_person: dict[str, list[Term]] = {}
+    by_office: dict[tuple[str, str], list[Term]] = {}
+    for person in people:
+        for t in person.terms:
+            term = Term(
+                person_id=person.id, name=person.name, office=t.office, title=t.title,
+                country=t.country, org=t.org, sector=t.sector, to=t.to, start=t.start, end=t.end,
+            )
+            by_person.setdefault(person.id, []).append(term)
+            by_office.setdefault((t.country or t.org or "", t.office), []).append(term)
+    return by_person, by_office
+
+
+def check_people(paths_records: list[tuple[Path, int, PersonRecord]], countries: set[str]) -> None:
+    """Cross-record checks: known country codes, no overlapping terms in single-holder offices."""
+    single = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head"}
+    errors: list[LexiconError] = []
+    seen: dict[tuple[str, str], list[tuple[Path, int, str, dt.date | None, dt.date | None]]] = {}
+    ids: dict[str, tuple[Path, int]] = {}
+    for path, line, person in paths_records:
+        if person.id in ids:
+            first = ids[person.id]
+            errors.append(LexiconError(str(path), line, f"person id {person.id!r} already used at {first[0]}:{first[1]}"))
+        ids[person.id] = (path, line)
+        for term in person.terms:
+            for code in (term.country, term.to):
+                if code and code not in countries:
+                    errors.append(LexiconError(str(path), line, f"unknown country code {code!r} in {person.id}"))
+            if term.office in single and not term.shared:
+                key = (term.country or term.org or "", term.office)
+                for o_path, o_line, o_id, o_start, o_end in seen.get(key, []):
+                    if o_id == person.id:
+                        continue
+                    lo = max(term.start or dt.date.min, o_start or dt.date.min)
+                    hi = min(term.end or dt.date.max, o_end or dt.date.max)
+                    if (hi - lo).days > 1:
+                        errors.append(LexiconError(
+                            str(path), line,
+                            f"{person.id}'s term as {term.office} of {key[0]} ({term.start}..{term.end}) "
+                            f"overlaps {o_id}'s ({o_start}..{o_end}) at {o_path}:{o_line}",
+                        ))
+                seen.setdefault(key, []).append((path, line, person.id, term.start, term.end))
+    if errors:
+        raise LexiconErrors(errors)
+
+
+def _load(extra: tuple[str, ...]) -> Resources:
+    dirs = data_dirs(extra)
+    errors: list[LexiconError] = []
+
+    def many(pattern: str, schema):  # noqa: ANN001, ANN202 - local helper
+        try:
+            return load_many(_files(dirs, pattern), schema)
+        except LexiconErrors as exc:
+            errors.extend(exc.errors)
+            return []
+
+    countries = many("actors/countries*.jsonl", CountryRecord)
+    orgs = many("actors/organisations*.jsonl", OrganisationRecord)
+    agents = many("actors/agents*.jsonl", AgentRecord)
+    people = many("actors/people*.jsonl", PersonRecord)
+    cameo = many("events/cameo*.jsonl", CameoRecord)
+    patterns = many("events/patterns*.jsonl", PatternRecord)
+    modality = many("events/modality*.jsonl", ModalityRecord)
+    contexts = many("events/contexts*.jsonl", ContextRecord)
+    cues = many("text/cues*.jsonl", CueRecord)
+    chrome = many("text/chrome*.jsonl", ChromeRecord)
+    time_words = many("text/dates*.jsonl", TimeWordRecord)
+    if errors:
+        raise LexiconErrors(errors)
+
+    country_codes = {r.code for _, _, r in countries}
+    check_people(people, country_codes)
+    cameo_table = {r.code: r for _, _, r in cameo}
+    for path, line, p in patterns:
+        if p.code not in cameo_table:
+            errors.append(LexiconError(str(path), line, f"unknown CAMEO code {p.code!r}"))
+    for path, line, m in modality:
+        for code in (m.planned, m.refused):
+            if code and code not in cameo_table:
+                errors.append(LexiconError(str(path), line, f"unknown CAMEO code {code!r}"))
+    if errors:
+        raise LexiconErrors(errors)
+
+    people_records = [r for _, _, r in people]
+    by_person, by_office = _terms(people_records)
+    cue_sets: dict[str, set[str]] = {}
+    for _, _, c in cues:
+        cue_sets.setdefault(c.kind, set()).update(c.phrases)
+    country_list = [r for _, _, r in countries]
+    org_list = [r for _, _, r in orgs]
+    resources = Resources(
+        countries={r.code: r for r in country_list},
+        organisations={r.code: r for r in org_list},
+        people={r.id: r for r in people_records},
+        terms_by_person=by_person,
+        terms_by_office=by_office,
+        cameo=cameo_table,
+        modality={r.root: r for _, _, r in modality},
+        actor_matcher=PhraseMatcher(_actor_entries(country_list, org_list, [r for _, _, r in agents], people_records)),
+        case_sensitive=_case_sensitive(country_list, org_list),
+        pattern_records=[r for _, _, r in patterns],
+        context_matcher=PhraseMatcher((p, c.context) for _, _, c in contexts for p in c.phrases),
+        cues={k: frozenset(v) for k, v in cue_sets.items()},
+        cue_matcher=PhraseMatcher((p, k) for k, v in cue_sets.items() for p in v),
+        chrome_matcher=PhraseMatcher((p, c.kind) for _, _, c in chrome for p in c.phrases),
+        time_words={r.phrase: r for _, _, r in time_words},
+        sources=dirs,
+    )
+    from detente.events.patterns import PatternMatcher  # late import: events depends on resources
+
+    resources.event_matcher = PatternMatcher(resources.pattern_records)
+    return resources
+
+
+@lru_cache(maxsize=8)
+def load_resources(extra_dirs: tuple[str, ...] = ()) -> Resources:
+    """Load and compile all data files (cached per set of extra directories)."""
+    return _load(extra_dirs)

@@ -1,0 +1,111 @@
+"""Clause segmentation that works without capitals or punctuation.
+
+Boundaries, strongest first:
+1. sentence punctuation and line breaks (clean text only; kept as token flags);
+2. words that open a clause with its own subject ("while", "but", "which", "who"),
+   from ``data/text/cues.jsonl``;
+3. a subject starting after a finished clause: an actor followed by a finite verb
+   ("... by 2024 | russia has been trying"), or a time word followed by a new subject
+   ("... this week | the two sides discussed").
+Site chrome (``data/text/chrome.jsonl``) becomes chrome segments: a marker ("top stories",
+"manage newsletters", "copyright") hides what follows until the text returns to one of the
+article's main actors; a line ("sign in") hides only itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from detente.lexicon.matcher import TokenText
+from detente.model import Document, Segment
+from detente.resources import Resources
+
+_FINITE = frozenset(
+    ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do", "said", "says", "told", "announced", "declared"]
+)
+_STRONG_CLAUSE = frozenset(["while", "but", "although", "though", "whereas", "meanwhile", "however", "because"])
+_RELATIVE = frozenset(["which", "who", "whose"])
+_NO_SUBJECT_BEFORE = frozenset(
+    ["and", "or", "of", "in", "from", "to", "with", "against", "at", "on", "for", "by", "into", "over", "about", "the", "a", "an", "its", "their", "his", "her", "s", "that", "this", "these", "those", "as", "than", "between", "among", "both", "not", "also"]
+)
+_MAX_LEN = 60
+
+
+def _topic_keys(doc: Document) -> set[str]:
+    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key)
+    if not counts:
+        return set()
+    top = counts.most_common(1)[0][1]
+    return {k for k, n in counts.items() if n * 2 >= top}
+
+
+def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
+    n = len(words)
+    mask = bytearray(n)
+    hits = res.chrome_matcher.find(text)
+    if not hits:
+        return mask
+    topics = _topic_keys(doc)
+    mention_at = {m.start: m for m in doc.mentions}
+    for start, end, kinds in hits:
+        if mask[start]:
+            continue
+        mask[start:end] = b"\x01" * (end - start)
+        if "marker" not in kinds:
+            continue
+        i = end
+        while i < n:
+            m = mention_at.get(i)
+            if m is not None and m.actor.key in topics:
+                break
+            if i > end and doc.tokens[i].break_before and doc.tokens[i].text not in ("copyright",):
+                # Clean text: a sidebar list ends where a full sentence starts again.
+                if any(mention_at.get(k) and mention_at[k].actor.key in topics for k in range(i, min(n, i + 12))):
+                    break
+            mask[i] = 1
+            i += 1
+    return mask
+
+
+def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
+    n = len(words)
+    cuts = {i for i, t in enumerate(doc.tokens) if t.break_before}
+    mention_end = {m.start: m.end for m in doc.mentions}
+    time_words = res.time_words
+    for i in range(1, n):
+        w = words[i]
+        prev = words[i - 1]
+        if w in _STRONG_CLAUSE or (w in _RELATIVE and prev not in ("of", "to", "by", "in")):
+            cuts.add(i)
+            continue
+        if doc.tokens[i].comma_before and w in res.cues.get("clause_start", ()):
+            cuts.add(i)
+            continue
+        end = mention_end.get(i)
+        if end is not None and prev not in _NO_SUBJECT_BEFORE and end < n and words[end] in _FINITE:
+            if not doc.tokens[i].comma_before and prev not in time_words and not prev.isdigit() or prev in time_words or prev.isdigit():
+                cuts.add(i)
+            continue
+        if prev in time_words and time_words[prev].kind in ("weekday", "relative") and w in ("the", "both") or i >= 2 and f"{words[i - 2]} {prev}" in time_words and w in ("the", "both"):
+            cuts.add(i)
+    return cuts
+
+
+def segment_document(doc: Document, res: Resources) -> Document:
+    """Stage: fills ``doc.segments`` (needs ``doc.tokens`` and ``doc.mentions``)."""
+    words = [t.text for t in doc.tokens]
+    n = len(words)
+    if n == 0:
+        doc.segments = []
+        return doc
+    text = TokenText(words)
+    mask = _chrome_mask(doc, res, words, text)
+    cuts = _boundaries(doc, res, words)
+    segments: list[Segment] = []
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or i in cuts or mask[i] != mask[i - 1] or i - start >= _MAX_LEN:
+            segments.append(Segment(start, i, chrome=bool(mask[start])))
+            start = i
+    doc.segments = segments
+    return doc
