@@ -17,8 +17,19 @@ from detente.pipeline import Pipeline
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
-    "Actor", "DetenteError", "Document", "Event", "Evidence", "InputError", "LexiconError", "LexiconErrors",
-    "Pipeline", "UsageError", "code", "code_documents", "parse_date",
+    "Actor",
+    "DetenteError",
+    "Document",
+    "Event",
+    "Evidence",
+    "InputError",
+    "LexiconError",
+    "LexiconErrors",
+    "Pipeline",
+    "UsageError",
+    "code",
+    "code_documents",
+    "parse_date",
 ]
 
 

@@ -6,7 +6,7 @@ Library code never prints or exits; only this module does.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +22,7 @@ actors_app = typer.Typer(help="Look up actors (people, offices, countries, organ
 app.add_typer(actors_app, name="actors")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     table = "table"
     csv = "csv"
@@ -41,8 +41,12 @@ def fail(exc: Exception) -> None:
 
 @app.command("code")
 def code_cmd(
-    path: Annotated[str, typer.Argument(help="A .txt file (one document), a .jsonl file (id, text, date), or - for stdin.")],
-    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (default: from the file or NAME.meta.json).")] = None,
+    path: Annotated[
+        str, typer.Argument(help="A .txt file (one document), a .jsonl file (id, text, date), or - for stdin.")
+    ],
+    date: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (default: from the file or NAME.meta.json).")
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     max_doc_mb: Annotated[float, typer.Option(help="Largest document accepted, in MB.")] = MAX_DOC_BYTES / 1024 / 1024,
@@ -101,8 +105,17 @@ def lookup_cmd(
         typer.echo(row)
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
+def _register_extensions() -> None:
+    """Commands of optional parts (store, server) register themselves when their module exists."""
+    import importlib
+    import importlib.util
+
+    for name in ("detente.store.cli", "detente.serve.cli", "detente.scale.cli"):
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).register(app)
+
+
+_register_extensions()
 
 
 if __name__ == "__main__":  # pragma: no cover

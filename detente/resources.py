@@ -129,9 +129,7 @@ def _actor_entries(
             entry = ActorEntry(kind="org", org=o.code, org_type=o.type, sector=o.sector, name=o.name)
         entries += [(p, entry) for p in o.names]
     for a in agents:
-        entries.append(
-            (a.phrase, ActorEntry(kind="agent", sector=a.sector, agent_kind=a.kind, office=a.office))
-        )
+        entries.append((a.phrase, ActorEntry(kind="agent", sector=a.sector, agent_kind=a.kind, office=a.office)))
     for person in people:
         entry = ActorEntry(kind="person", person_id=person.id, name=person.name)
         entries += [(p, entry) for p in person.names]
@@ -159,8 +157,16 @@ def _terms(people: list[PersonRecord]) -> tuple[dict, dict]:
     for person in people:
         for t in person.terms:
             term = Term(
-                person_id=person.id, name=person.name, office=t.office, title=t.title,
-                country=t.country, org=t.org, sector=t.sector, to=t.to, start=t.start, end=t.end,
+                person_id=person.id,
+                name=person.name,
+                office=t.office,
+                title=t.title,
+                country=t.country,
+                org=t.org,
+                sector=t.sector,
+                to=t.to,
+                start=t.start,
+                end=t.end,
             )
             by_person.setdefault(person.id, []).append(term)
             by_office.setdefault((t.country or t.org or "", t.office), []).append(term)
@@ -176,7 +182,9 @@ def check_people(paths_records: list[tuple[Path, int, PersonRecord]], countries:
     for path, line, person in paths_records:
         if person.id in ids:
             first = ids[person.id]
-            errors.append(LexiconError(str(path), line, f"person id {person.id!r} already used at {first[0]}:{first[1]}"))
+            errors.append(
+                LexiconError(str(path), line, f"person id {person.id!r} already used at {first[0]}:{first[1]}")
+            )
         ids[person.id] = (path, line)
         for term in person.terms:
             for code in (term.country, term.to):
@@ -190,11 +198,14 @@ def check_people(paths_records: list[tuple[Path, int, PersonRecord]], countries:
                     lo = max(term.start or dt.date.min, o_start or dt.date.min)
                     hi = min(term.end or dt.date.max, o_end or dt.date.max)
                     if (hi - lo).days > 1:
-                        errors.append(LexiconError(
-                            str(path), line,
-                            f"{person.id}'s term as {term.office} of {key[0]} ({term.start}..{term.end}) "
-                            f"overlaps {o_id}'s ({o_start}..{o_end}) at {o_path}:{o_line}",
-                        ))
+                        errors.append(
+                            LexiconError(
+                                str(path),
+                                line,
+                                f"{person.id}'s term as {term.office} of {key[0]} ({term.start}..{term.end}) "
+                                f"overlaps {o_id}'s ({o_start}..{o_end}) at {o_path}:{o_line}",
+                            )
+                        )
                 seen.setdefault(key, []).append((path, line, person.id, term.start, term.end))
     if errors:
         raise LexiconErrors(errors)

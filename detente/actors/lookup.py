@@ -13,7 +13,7 @@ def lookup(name: str, day: dt.date | None, extra_dirs: tuple[str, ...] = ()) -> 
     phrase = normalise_phrase(name)
     for prefix in ("mr ", "mrs ", "ms ", "dr "):
         if phrase.startswith(prefix):
-            phrase = phrase[len(prefix):]
+            phrase = phrase[len(prefix) :]
     rows: list[str] = []
     for entry in res.actor_matcher.phrases.get(phrase, []):
         if entry.kind == "person":
@@ -27,10 +27,14 @@ def lookup(name: str, day: dt.date | None, extra_dirs: tuple[str, ...] = ()) -> 
                     f"{term.start or '?'} .. {term.end or 'present'}{active}"
                 )
         elif entry.kind == "org":
-            rows.append(f"{entry.name}\t{entry.org or (entry.country or '') + (entry.sector or '')}\t"
-                        f"organisation ({entry.org_type})")
+            rows.append(
+                f"{entry.name}\t{entry.org or (entry.country or '') + (entry.sector or '')}\t"
+                f"organisation ({entry.org_type})"
+            )
         elif entry.kind == "agent":
-            rows.append(f"{phrase}\t{entry.sector}\t{entry.agent_kind}" + (f" ({entry.office})" if entry.office else ""))
+            rows.append(
+                f"{phrase}\t{entry.sector}\t{entry.agent_kind}" + (f" ({entry.office})" if entry.office else "")
+            )
         else:
             rows.append(f"{entry.name}\t{entry.country}{entry.sector or ''}\t{entry.kind}")
     if day is not None:

@@ -8,8 +8,13 @@ from detente.resources import Resources, Term
 
 # When a person held several offices at once, the most senior one names them.
 _OFFICE_RANK = {
-    "head_of_state": 0, "head_of_government": 1, "org_head": 2, "foreign_minister": 3,
-    "defence_minister": 4, "deputy_head_of_government": 5, "company_head": 6,
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "org_head": 2,
+    "foreign_minister": 3,
+    "defence_minister": 4,
+    "deputy_head_of_government": 5,
+    "company_head": 6,
 }
 
 

@@ -17,8 +17,15 @@ from detente.model import Actor, Document, Mention
 from detente.resources import ActorEntry, Resources
 
 _PRIORITY = {
-    "person": 0, "org": 1, "country": 2, "capital": 3, "seat": 3, "adjective": 4,
-    "people": 5, "place": 6, "agent": 7,
+    "person": 0,
+    "org": 1,
+    "country": 2,
+    "capital": 3,
+    "seat": 3,
+    "adjective": 4,
+    "people": 5,
+    "place": 6,
+    "agent": 7,
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
@@ -68,10 +75,14 @@ def _actor_from_state(entry: ActorEntry, text: str) -> Actor:
 
 def _actor_from_org(entry: ActorEntry, text: str) -> Actor:
     if entry.org_type == "DOMESTIC" or entry.org is None:
-        return Actor(text=text, code=(entry.country or "") + (entry.sector or ""), country=entry.country,
-                     sector=entry.sector, name=entry.name)
-    return Actor(text=text, code=entry.org_type, org=entry.org, sector=entry.sector or entry.org_type,
-                 name=entry.name)
+        return Actor(
+            text=text,
+            code=(entry.country or "") + (entry.sector or ""),
+            country=entry.country,
+            sector=entry.sector,
+            name=entry.name,
+        )
+    return Actor(text=text, code=entry.org_type, org=entry.org, sector=entry.sector or entry.org_type, name=entry.name)
 
 
 class _Composer:
@@ -90,10 +101,22 @@ class _Composer:
         if term is None:
             return Actor(text=text, name=entry.name, person_id=entry.person_id)
         if term.org and not term.country:
-            return Actor(text=text, code=self.res_org_type(term.org), org=term.org, sector=term.sector,
-                         name=entry.name, person_id=entry.person_id)
-        return Actor(text=text, code=f"{term.country}{term.sector}", country=term.country, sector=term.sector,
-                     name=entry.name, person_id=entry.person_id)
+            return Actor(
+                text=text,
+                code=self.res_org_type(term.org),
+                org=term.org,
+                sector=term.sector,
+                name=entry.name,
+                person_id=entry.person_id,
+            )
+        return Actor(
+            text=text,
+            code=f"{term.country}{term.sector}",
+            country=term.country,
+            sector=term.sector,
+            name=entry.name,
+            person_id=entry.person_id,
+        )
 
     def res_org_type(self, org: str) -> str:
         record = self.res.organisations.get(org)
@@ -131,7 +154,7 @@ class _Composer:
                 return not (lk == "country" and nk == "person")
             if lk == "agent" and nk == "agent":
                 return True
-            if lk == "person" and nk in ("agent", "adjective") :
+            if lk == "person" and nk in ("agent", "adjective"):
                 return "person" in kinds and not has_state
             if lk == "adjective" and nk == "org":
                 return nxt.entry.org_type != "DOMESTIC" and False
@@ -171,14 +194,18 @@ class _Composer:
             return Mention(start, end, actor, "person", titled=titled)
         if state is not None and agent is not None and agent.office and agent.agent_kind == "title":
             holder = holder_of(self.res, state.country or "", agent.office, self.day)
-            actor = Actor(text=text, code=f"{state.country}{agent.sector}", country=state.country,
-                          sector=agent.sector, name=holder.name if holder else None,
-                          person_id=holder.person_id if holder else None)
+            actor = Actor(
+                text=text,
+                code=f"{state.country}{agent.sector}",
+                country=state.country,
+                sector=agent.sector,
+                name=holder.name if holder else None,
+                person_id=holder.person_id if holder else None,
+            )
             return Mention(start, end, actor, "agent", titled=True)
         if org is not None and org.org_type == "DOMESTIC":
             sector = agent.sector if agent and group[-1].entry is agent else org.sector
-            actor = Actor(text=text, code=f"{org.country}{sector}", country=org.country, sector=sector,
-                          name=org.name)
+            actor = Actor(text=text, code=f"{org.country}{sector}", country=org.country, sector=sector, name=org.name)
             return Mention(start, end, actor, "org", titled=titled)
         if org is not None and state is None:
             actor = _actor_from_org(org, text)

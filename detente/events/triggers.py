@@ -33,9 +33,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
         for i in hit.tokens:
             taken[i] = 1
         record = hit.pattern.record
-        triggers.append(
-            Trigger(hit.start, hit.end, record.code, record.roles, tuple(record.contexts), record.pattern)
-        )
+        triggers.append(Trigger(hit.start, hit.end, record.code, record.roles, tuple(record.contexts), record.pattern))
     triggers.sort(key=lambda t: t.start)
     doc.triggers = triggers
     return doc

@@ -36,14 +36,16 @@ def _decode(raw: bytes, path: str, line_offset: int = 0) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1 + line_offset
-        raise InputError(path, line, f"invalid UTF-8 at byte {exc.start}: {raw[exc.start:exc.start + 4]!r}") from exc
+        raise InputError(path, line, f"invalid UTF-8 at byte {exc.start}: {raw[exc.start : exc.start + 4]!r}") from exc
 
 
 def _check_size(size: int, path: str, line: int | None, limit: int) -> None:
     if size > limit:
         raise InputError(
-            path, line, f"document is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit "
-            "(split it, or raise the limit with --max-doc-mb)"
+            path,
+            line,
+            f"document is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit "
+            "(split it, or raise the limit with --max-doc-mb)",
         )
 
 
@@ -100,9 +102,7 @@ def read_jsonl(stream: BinaryIO, path: str, default_date: dt.date | None, limit:
         raise InputError(path, None, "empty file: no documents")
 
 
-def read_documents(
-    path: str, date: dt.date | None = None, max_doc_bytes: int = MAX_DOC_BYTES
-) -> Iterator[Document]:
+def read_documents(path: str, date: dt.date | None = None, max_doc_bytes: int = MAX_DOC_BYTES) -> Iterator[Document]:
     """Documents from a path (``.txt``, ``.jsonl``) or ``-`` for stdin (JSON Lines or plain text)."""
     if path == "-":
         data = sys.stdin.buffer.read()

@@ -15,9 +15,40 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from detente.lexicon.load import normalise_phrase
 
 SECTORS = {
-    "GOV", "MIL", "COP", "JUD", "LEG", "BUS", "MED", "OPP", "REB", "INS", "CVL", "REF", "EDU",
-    "LAB", "HLH", "NGO", "IGO", "ELI", "SPY", "CRM", "UAF", "PTY", "AGR", "REL", "MOD", "RAD",
-    "IMG", "MNC", "ENV", "HRI", "SEP", "DEV", "SET", "IMGMIL",
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "BUS",
+    "MED",
+    "OPP",
+    "REB",
+    "INS",
+    "CVL",
+    "REF",
+    "EDU",
+    "LAB",
+    "HLH",
+    "NGO",
+    "IGO",
+    "ELI",
+    "SPY",
+    "CRM",
+    "UAF",
+    "PTY",
+    "AGR",
+    "REL",
+    "MOD",
+    "RAD",
+    "IMG",
+    "MNC",
+    "ENV",
+    "HRI",
+    "SEP",
+    "DEV",
+    "SET",
+    "IMGMIL",
 }
 ORG_TYPES = {"IGO", "NGO", "IMG", "MNC"}
 
@@ -194,9 +225,24 @@ class CueRecord(Strict):
     """``data/text/cues.jsonl``: closed-class words the resolver and segmenter rely on."""
 
     kind: Literal[
-        "negation", "refusal", "future", "plan", "condition", "speech", "passive_aux",
-        "clause_start", "relative", "preposition", "coordination", "pronoun_singular",
-        "pronoun_plural", "reciprocal_subject", "determiner", "historical", "report_noun", "abbreviation",
+        "negation",
+        "refusal",
+        "future",
+        "plan",
+        "condition",
+        "speech",
+        "passive_aux",
+        "clause_start",
+        "relative",
+        "preposition",
+        "coordination",
+        "pronoun_singular",
+        "pronoun_plural",
+        "reciprocal_subject",
+        "determiner",
+        "historical",
+        "report_noun",
+        "abbreviation",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

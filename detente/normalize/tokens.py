@@ -17,7 +17,46 @@ _SENTENCE_END = re.compile(r"[.!?;]|\n")
 _CLAUSE_MARK = re.compile(r"[,:()\[\]{}\"“”—–]|\s-\s|``|''")
 # Abbreviations whose full stop does not end a sentence.
 _NO_BREAK_AFTER = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "prof", "rev", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 

@@ -109,29 +109,32 @@ class EventBuilder:
             target = actor_copy(target_mention) if target_mention is not None else None
             if target is not None and target.key == source.key and target.code == source.code:
                 target = None
-            eid = event_id(self.doc.doc_id, source.code or source.key or "", (target.code if target else "") or "",
-                           code, date)
-            events.append(Event(
-                doc_id=self.doc.doc_id,
-                event_id=eid,
-                date=date,
-                date_precision=precision,
-                source=source,
-                target=target,
-                cameo=code,
-                plover=record.plover,
-                quad_class=record.quad_class,
-                goldstein=record.goldstein,
-                contexts=sorted(contexts),
-                location=location_in(self.doc, seg, self.words),
-                status=status,
-                evidence=evidence,
-                confidence=max(0.05, min(0.99, confidence)),
-                mentions=[evidence],
-                quantities=quantities,
-                trigger=self.doc.span_text(trig.start, trig.end),
-                reciprocal=roles.joint,
-            ))
+            eid = event_id(
+                self.doc.doc_id, source.code or source.key or "", (target.code if target else "") or "", code, date
+            )
+            events.append(
+                Event(
+                    doc_id=self.doc.doc_id,
+                    event_id=eid,
+                    date=date,
+                    date_precision=precision,
+                    source=source,
+                    target=target,
+                    cameo=code,
+                    plover=record.plover,
+                    quad_class=record.quad_class,
+                    goldstein=record.goldstein,
+                    contexts=sorted(contexts),
+                    location=location_in(self.doc, seg, self.words),
+                    status=status,
+                    evidence=evidence,
+                    confidence=max(0.05, min(0.99, confidence)),
+                    mentions=[evidence],
+                    quantities=quantities,
+                    trigger=self.doc.span_text(trig.start, trig.end),
+                    reciprocal=roles.joint,
+                )
+            )
         return events
 
 

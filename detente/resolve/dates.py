@@ -67,7 +67,11 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
             out.append(DateExpr(i, i + 1, d.isoformat(), "day", d.year, deadline))
             i += 1
             continue
-        if rel is not None and rel.kind == "month" and (w != "may" or prev in ("in", "of", "since", "early", "late", "mid")):
+        if (
+            rel is not None
+            and rel.kind == "month"
+            and (w != "may" or prev in ("in", "of", "since", "early", "late", "mid"))
+        ):
             month = rel.value
             day = None
             j = i + 1

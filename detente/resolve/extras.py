@@ -7,13 +7,46 @@ from detente.model import Document, Segment
 from detente.resources import Resources
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
-_CURRENCY = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
-             "rubles": "RUB", "roubles": "RUB", "pounds": "GBP", "yen": "JPY"}
-_DURATION = {"year": "year", "years": "year", "month": "month", "months": "month", "day": "day", "days": "day",
-             "week": "week", "weeks": "week"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
-                 "hundred": 100}
+_CURRENCY = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yuan": "CNY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "pounds": "GBP",
+    "yen": "JPY",
+}
+_DURATION = {
+    "year": "year",
+    "years": "year",
+    "month": "month",
+    "months": "month",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+}
 
 
 def contexts_in(doc: Document, seg: Segment, res: Resources, words: list[str]) -> set[str]:
@@ -46,13 +79,25 @@ def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:
                 currency = "USD"
             if currency:
                 j += 1
-            out.append({"kind": "money", "value": value, "currency": currency,
-                        "text": doc.text[text_start : doc.tokens[j - 1].end]})
+            out.append(
+                {
+                    "kind": "money",
+                    "value": value,
+                    "currency": currency,
+                    "text": doc.text[text_start : doc.tokens[j - 1].end],
+                }
+            )
             i = j
             continue
         if nxt in _DURATION:
-            out.append({"kind": "duration", "value": value, "unit": _DURATION[nxt],
-                        "text": doc.text[text_start : doc.tokens[j].end]})
+            out.append(
+                {
+                    "kind": "duration",
+                    "value": value,
+                    "unit": _DURATION[nxt],
+                    "text": doc.text[text_start : doc.tokens[j].end],
+                }
+            )
             i = j + 1
             continue
         i = j

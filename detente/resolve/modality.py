@@ -63,7 +63,6 @@ def recode(code: str, modality: Modality, res: Resources, conditional: bool) -> 
         if root in ("12", "01", "02", "13", "10", "11", "16"):
             return None if modality.kind == "negated" and root != "12" else (code if root == "12" else None)
         return table.refused if table else None
-    if modality.kind == "planned" or conditional:
-        if table and table.planned:
-            return table.planned
+    if (modality.kind == "planned" or conditional) and table and table.planned:
+        return table.planned
     return code

@@ -60,7 +60,11 @@ class RoleBinder:
             lo, hi = (other.end, cur.start) if backwards else (cur.end, other.start)
             between = self.words[lo:hi]
             joined = [w for w in between if w not in ("the", "s")]
-            if joined and all(w in self.coord for w in joined) or (not joined and self.doc.tokens[hi].comma_before if hi < len(self.doc.tokens) else False):
+            if (
+                joined
+                and all(w in self.coord for w in joined)
+                or (not joined and self.doc.tokens[hi].comma_before if hi < len(self.doc.tokens) else False)
+            ):
                 group.append(other)
                 cur = other
                 k += step
@@ -69,7 +73,7 @@ class RoleBinder:
         return group
 
     def _between(self, seg_mentions: list[Mention], trig: Trigger) -> list[Mention] | None:
-        """"between X and Y" after (or inside) the trigger."""
+        """ "between X and Y" after (or inside) the trigger."""
         for i in range(trig.start, min(trig.end + 6, len(self.words))):
             if self.words[i] == "between":
                 after = [m for m in seg_mentions if m.start > i and m.start <= i + 3]
@@ -131,7 +135,23 @@ class RoleBinder:
         aux = i >= seg.start and self.words[i] in self.aux
         by = any(self.words[k] == "by" for k in range(trig.end, min(trig.end + 2, seg.end)))
         word = self.words[trig.start]
-        participle = word.endswith(("ed", "en")) or word in ("met", "held", "hit", "shot", "fought", "sent", "struck", "put", "cut", "set", "led", "won", "told", "made", "seen")
+        participle = word.endswith(("ed", "en")) or word in (
+            "met",
+            "held",
+            "hit",
+            "shot",
+            "fought",
+            "sent",
+            "struck",
+            "put",
+            "cut",
+            "set",
+            "led",
+            "won",
+            "told",
+            "made",
+            "seen",
+        )
         return (aux and participle) or (by and participle)
 
     # -- main --------------------------------------------------------------------------------
@@ -151,8 +171,13 @@ class RoleBinder:
 
         passive = trig.roles == "forward" and self._passive(trig, seg)
         if passive:
-            agents = [m for m in after if m.start <= trig.end + 2 and self.words[m.start - 1] in ("by", "mr")
-                      or (m.start >= 1 and self.words[max(0, m.start - 2)] == "by")]
+            agents = [
+                m
+                for m in after
+                if m.start <= trig.end + 2
+                and self.words[m.start - 1] in ("by", "mr")
+                or (m.start >= 1 and self.words[max(0, m.start - 2)] == "by")
+            ]
             if agents:
                 roles.sources = self._coordinated(keyed, agents[0], backwards=False)
                 patients = [m for m in before if not self._object_of_preposition(m, seg.start)]
@@ -214,5 +239,6 @@ class RoleBinder:
 
 def actor_copy(m: Mention) -> Actor:
     a = m.actor
-    return Actor(text=a.text, code=a.code, country=a.country, org=a.org, sector=a.sector, name=a.name,
-                 person_id=a.person_id)
+    return Actor(
+        text=a.text, code=a.code, country=a.country, org=a.org, sector=a.sector, name=a.name, person_id=a.person_id
+    )

@@ -21,12 +21,72 @@ from detente.model import Document, Segment
 from detente.resources import Resources
 
 _FINITE = frozenset(
-    ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do", "said", "says", "told", "announced", "declared"]
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "told",
+        "announced",
+        "declared",
+    ]
 )
 _STRONG_CLAUSE = frozenset(["while", "but", "although", "though", "whereas", "meanwhile", "however", "because"])
 _RELATIVE = frozenset(["which", "who", "whose"])
 _NO_SUBJECT_BEFORE = frozenset(
-    ["and", "or", "of", "in", "from", "to", "with", "against", "at", "on", "for", "by", "into", "over", "about", "the", "a", "an", "its", "their", "his", "her", "s", "that", "this", "these", "those", "as", "than", "between", "among", "both", "not", "also"]
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "from",
+        "to",
+        "with",
+        "against",
+        "at",
+        "on",
+        "for",
+        "by",
+        "into",
+        "over",
+        "about",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "s",
+        "that",
+        "this",
+        "these",
+        "those",
+        "as",
+        "than",
+        "between",
+        "among",
+        "both",
+        "not",
+        "also",
+    ]
 )
 _MAX_LEN = 60
 
@@ -83,11 +143,13 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
             continue
         end = mention_end.get(i)
         if end is not None and prev not in _NO_SUBJECT_BEFORE and end < n and words[end] in _FINITE:
-            if not doc.tokens[i].comma_before and prev not in time_words and not prev.isdigit() or prev in time_words or prev.isdigit():
-                cuts.add(i)
-            continue
-        if prev in time_words and time_words[prev].kind in ("weekday", "relative") and w in ("the", "both") or i >= 2 and f"{words[i - 2]} {prev}" in time_words and w in ("the", "both"):
             cuts.add(i)
+            continue
+        if w in ("the", "both"):
+            last_two = f"{words[i - 2]} {prev}" if i >= 2 else ""
+            time_word = time_words.get(prev)
+            if (time_word and time_word.kind in ("weekday", "relative")) or last_two in time_words:
+                cuts.add(i)
     return cuts
 
 

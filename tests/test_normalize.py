@@ -1,0 +1,25 @@
+from detente.normalize import tokenize
+
+
+def test_clean_and_scraped_give_the_same_words():
+    clean = tokenize("The U.S. and China's Mr. Xi met in Beijing; talks went on.")
+    scraped = tokenize("the u s and china s mr xi met in beijing talks went on")
+    assert [t.text for t in clean] == [t.text for t in scraped]
+
+
+def test_sentence_breaks_only_where_a_sentence_ends():
+    tokens = tokenize("U.S. officials met Mr. Putin. Then China spoke of 3.5 billion.")
+    breaks = [t.text for t in tokens if t.break_before]
+    assert breaks == ["then"]
+
+
+def test_offsets_point_into_the_original_text():
+    text = "Côte d'Ivoire's army"
+    tokens = tokenize(text)
+    assert tokens[0].text == "cote"
+    assert text[tokens[0].start : tokens[0].end] == "Côte"
+
+
+def test_capitals_are_remembered():
+    tokens = tokenize("US troops and us")
+    assert tokens[0].upper and not tokens[3].upper
