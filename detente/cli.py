@@ -111,7 +111,8 @@ def _register_extensions() -> None:
     import importlib.util
 
     for name in ("detente.store.cli", "detente.serve.cli", "detente.scale.cli"):
-        if importlib.util.find_spec(name) is not None:
+        package = name.rsplit(".", 1)[0]
+        if importlib.util.find_spec(package) is not None and importlib.util.find_spec(name) is not None:
             importlib.import_module(name).register(app)
 
 
