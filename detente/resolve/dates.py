@@ -28,6 +28,21 @@ def _year(word: str) -> int | None:
     return None
 
 
+_MONTH_BEFORE = frozenset(
+    "in on since by until till early late mid of last next this from during before after through "
+    "between and".split()
+)
+
+
+def _is_date_month(words: list[str], i: int, end: int, prev: str) -> bool:
+    """A month name used as a date ("in april", "on march 3") rather than a word ("long march 9")."""
+    if prev in _MONTH_BEFORE or (prev.isdigit() and len(prev) <= 2):
+        return True
+    nxt = words[i + 1] if i + 1 < end else ""
+    after = words[i + 2] if i + 2 < end else ""
+    return words[i] != "may" and nxt.isdigit() and len(nxt) <= 2 and after.isdigit() and len(after) == 4
+
+
 def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
     total = day.year * 12 + (day.month - 1) + months
     return total // 12, total % 12 + 1
@@ -67,11 +82,7 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
             out.append(DateExpr(i, i + 1, d.isoformat(), "day", d.year, deadline))
             i += 1
             continue
-        if (
-            rel is not None
-            and rel.kind == "month"
-            and (w != "may" or prev in ("in", "of", "since", "early", "late", "mid"))
-        ):
+        if rel is not None and rel.kind == "month" and _is_date_month(words, i, end, prev):
             month = rel.value
             day = None
             j = i + 1

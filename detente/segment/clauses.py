@@ -88,7 +88,7 @@ _NO_SUBJECT_BEFORE = frozenset(
         "also",
     ]
 )
-_MAX_LEN = 60
+_MAX_LEN = 80  # a safety net for text with no cue at all; real cuts come from the rules above
 
 
 def _topic_keys(doc: Document) -> set[str]:
@@ -132,6 +132,7 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
     cuts = {i for i, t in enumerate(doc.tokens) if t.break_before}
     mention_end = {m.start: m.end for m in doc.mentions}
     time_words = res.time_words
+    reciprocal = res.cues.get("reciprocal_subject", frozenset())
     for i in range(1, n):
         w = words[i]
         prev = words[i - 1]
@@ -144,6 +145,14 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
         end = mention_end.get(i)
         if end is not None and prev not in _NO_SUBJECT_BEFORE and end < n and words[end] in _FINITE:
             cuts.add(i)
+            continue
+        if w in ("the", "both") and prev.isdigit() and len(prev) == 4:
+            cuts.add(i)  # "... lunar mission by 2028 | the joint sea 2015 exercises"
+            continue
+        if prev not in _NO_SUBJECT_BEFORE and any(
+            " ".join(words[i : i + k]) in reciprocal for k in (2, 3)
+        ):
+            cuts.add(i)  # "who will be there | the two men met"
             continue
         if w in ("the", "both"):
             last_two = f"{words[i - 2]} {prev}" if i >= 2 else ""

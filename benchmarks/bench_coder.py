@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Coder throughput and peak memory on the VOA development corpus, repeated.
+
+Usage: python benchmarks/bench_coder.py [--sentences 50000] [--corpus ../shared/corpora/voa-dev.jsonl]
+
+Codes whole articles (as the CLI does) until at least --sentences sentences have passed,
+in this one process on one core, and prints sentences/s, documents/s, MB/s and peak RSS.
+Reports numbers only; speed is never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from detente import parse_date  # noqa: E402
+from detente.model import Document  # noqa: E402
+from detente.pipeline import Pipeline  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpora" / "voa-dev.jsonl")
+    parser.add_argument("--sentences", type=int, default=50_000)
+    opts = parser.parse_args()
+    if not opts.corpus.exists():
+        print(f"skipped: {opts.corpus} is absent")
+        return
+    rows = [json.loads(line) for line in opts.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sentences_per_doc = [max(1, r["text"].count("\n") + 1) for r in rows]
+    t_load = time.perf_counter()
+    pipe = Pipeline()
+    load_s = time.perf_counter() - t_load
+    done_sentences = done_docs = events = 0
+    nbytes = 0
+    t0 = time.perf_counter()
+    rounds = 0
+    while done_sentences < opts.sentences:
+        for row, n in zip(rows, sentences_per_doc, strict=True):
+            doc = Document(doc_id=f"{row['id']}#{rounds}", text=row["text"], date=parse_date(row.get("date")))
+            events += len(pipe.run(doc).events)
+            done_sentences += n
+            done_docs += 1
+            nbytes += len(row["text"].encode())
+        rounds += 1
+    elapsed = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"lexicon load: {load_s:.2f} s")
+    print(f"coded {done_sentences} sentences in {done_docs} documents ({nbytes / 1e6:.1f} MB) in {elapsed:.1f} s")
+    print(f"sentences/s: {done_sentences / elapsed:,.0f}")
+    print(f"documents/s: {done_docs / elapsed:,.1f}   MB/s: {nbytes / 1e6 / elapsed:.2f}   events: {events}")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,9 @@
+"""Errors of the corpus store; all are :class:`detente.errors.DetenteError`."""
+
+from __future__ import annotations
+
+from detente.errors import DetenteError
+
+
+class StoreError(DetenteError):
+    """The database could not be opened, migrated or written (locked, corrupt, newer schema)."""

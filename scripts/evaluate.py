@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Measure the coder on the shared acceptance and development sets and refresh README's Evaluation.
+
+Usage: python scripts/evaluate.py [--write-readme] [--shared ../shared]
+
+Runs `detente code` on the seed article and on the PLOVER dev sentences (clean and scraped),
+scores them with the scorers in ../shared, scores the project's golden cases, and (with
+--write-readme) replaces the text between the evaluation markers in README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
+
+
+def run_code(args: list[str], out: Path) -> float:
+    t0 = time.perf_counter()
+    with out.open("w") as handle:
+        subprocess.run([sys.executable, "-m", "detente.cli", "code", *args], stdout=handle, check=True, cwd=REPO)
+    return time.perf_counter() - t0
+
+
+def score(scorer: Path, gold: Path, pred: Path) -> dict:
+    result = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--json"],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--write-readme", action="store_true")
+    opts = parser.parse_args()
+    shared = opts.shared
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        seed = shared / "acceptance" / "seed-article.txt"
+        if seed.exists():
+            pred = tmpdir / "seed.jsonl"
+            run_code([str(seed), "--date", "2015-04-30"], pred)
+            s = score(shared / "acceptance" / "score_events.py", shared / "acceptance" / "seed-article.gold.jsonl", pred)
+            rows.append(f"| Seed article (scraped page, China–Russia 2015) | recall {s['recall']:.2f} "
+                        f"({s['required_found']}/{s['required']} required), precision {s['precision']:.2f} "
+                        f"(strict {s['precision_strict']:.2f}) | recall ≥ 0.90, precision ≥ 0.80 |")
+        for name, label, target in (
+            ("plover-gsr-dev", "PLOVER dev sentences, clean (179)", "F1 ≥ 0.65; TABARI 0.29"),
+            ("plover-gsr-dev.scraped", "PLOVER dev sentences, scraped rendering", "F1 ≥ 0.60; TABARI 0.27"),
+        ):
+            path = shared / "eval" / f"{name}.jsonl"
+            if not path.exists():
+                continue
+            pred = tmpdir / f"{name}.out.jsonl"
+            run_code([str(path)], pred)
+            s = score(shared / "eval" / "score_sentences.py", shared / "eval" / "plover-gsr-dev.jsonl", pred)
+            rows.append(f"| {label} | F1 {s['f1']:.3f} (recall {s['recall']:.3f}, precision {s['precision']:.3f}; "
+                        f"type recall {s['type_recall']:.3f}, dyad recall {s['dyad_recall']:.3f}) | {target} |")
+    sys.path.insert(0, str(REPO / "tests"))
+    from golden_score import score_golden  # noqa: E402  - the same scorer the test suite gates on
+
+    for rendering in ("clean", "scraped"):
+        g = score_golden(rendering)
+        rows.append(f"| Golden cases ({g['cases']} sentences written for the project, {rendering}) | "
+                    f"F1 {g['f1']:.3f} (recall {g['recall']:.3f}, precision {g['precision']:.3f}) | "
+                    f"gate in tests/test_golden.py |")
+    table = "| data | measured | goal |\n|---|---|---|\n" + "\n".join(rows)
+    print(table)
+    if opts.write_readme:
+        readme = REPO / "README.md"
+        text = readme.read_text()
+        if START in text and END in text:
+            head, rest = text.split(START, 1)
+            _, tail = rest.split(END, 1)
+            stamp = time.strftime("%Y-%m-%d")
+            body = f"{START}\n_Produced by `python scripts/evaluate.py --write-readme` on {stamp}._\n\n{table}\n{END}"
+            readme.write_text(head + body + tail)
+
+
+if __name__ == "__main__":
+    main()
