@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections import Counter
 
 from detente.model import Document, Event, Evidence, Segment, Trigger
 from detente.resolve.dates import find_dates
@@ -13,6 +14,15 @@ from detente.resolve.roles import RoleBinder, actor_copy
 from detente.resources import Resources
 
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
+
+
+def _topic_keys(doc: Document) -> set[str]:
+    """The article's main actors: those mentioned at least half as often as the most mentioned."""
+    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key)
+    if not counts:
+        return set()
+    top = counts.most_common(1)[0][1]
+    return {k for k, n in counts.items() if n * 2 >= top and n >= 2}
 
 
 def event_id(doc_id: str, source: str, target: str, cameo: str, date: str | None) -> str:
@@ -28,6 +38,7 @@ class EventBuilder:
         self.binder = RoleBinder(doc, res)
         self.seg_starts = [s.start for s in doc.segments]
         self.conditions = res.cues.get("condition", frozenset())
+        self.topics = _topic_keys(doc)
 
     def segment_of(self, token: int) -> Segment:
         return self.doc.segments[bisect.bisect_right(self.seg_starts, token) - 1]
@@ -86,6 +97,10 @@ class EventBuilder:
         roles = self.binder.bind(seg, trig)
         if not roles.sources:
             return None
+        if not roles.targets and code[:2] >= "03":
+            implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
+            if implied is not None:
+                roles.targets, roles.inferred = [implied], True
         record = self.res.cameo[code]
         status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
         ref_year = self.doc.date.year if self.doc.date else None

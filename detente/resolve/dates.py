@@ -29,8 +29,28 @@ def _year(word: str) -> int | None:
 
 
 _MONTH_BEFORE = frozenset(
-    "in on since by until till early late mid of last next this from during before after through "
-    "between and".split()
+    [
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "till",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "last",
+        "next",
+        "this",
+        "from",
+        "during",
+        "before",
+        "after",
+        "through",
+        "between",
+        "and",
+    ]
 )
 
 

@@ -23,6 +23,9 @@ class Roles:
     inferred: bool = False  # an actor came from outside the clause (pronoun, speaker, context)
 
 
+_MAX_SUBJECT_DISTANCE = 20
+
+
 def _with_key(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.actor.key]
 
@@ -154,11 +157,29 @@ class RoleBinder:
         )
         return (aux and participle) or (by and participle)
 
+    def context_target(self, seg: Segment, source_key: str | None, topics: set[str]) -> Mention | None:
+        """A target the clause leaves implicit: the article's other main actor, named just before.
+
+        "China became the first foreign customer for the S-400" in an article about China and
+        Russia: the seller is Russia, named in the preceding clauses.
+        """
+        if not topics or source_key not in topics:
+            return None
+        for m in reversed(self.mentions):
+            if m.start >= seg.start or seg.start - m.end > 80:
+                continue
+            if m.actor.key in topics and m.actor.key != source_key:
+                return m
+        return None
+
     # -- main --------------------------------------------------------------------------------
     def bind(self, seg: Segment, trig: Trigger) -> Roles:
-        seg_mentions = [m for m in self._in(seg) if not (m.start < trig.end and m.end > trig.start)]
+        in_seg = self._in(seg)
+        seg_mentions = [m for m in in_seg if not (m.start < trig.end and m.end > trig.start)]
+        inside = [m for m in _with_key(in_seg) if m.start >= trig.start and m.end <= trig.end]
         keyed = _with_key(seg_mentions)
-        before = [m for m in keyed if m.end <= trig.start]
+        # A subject further away than this belongs to another clause the segmenter missed.
+        before = [m for m in keyed if m.end <= trig.start and trig.start - m.end <= _MAX_SUBJECT_DISTANCE]
         after = [m for m in keyed if m.start >= trig.end]
         roles = Roles()
 
@@ -217,6 +238,8 @@ class RoleBinder:
                 roles.sources, roles.inferred = [speaker], True
             elif before:
                 roles.sources = [before[-1]]
+            elif inside:
+                roles.sources = [inside[0]]  # "a deal to sell russian gas to china"
         source_keys = {m.actor.key for m in roles.sources}
         targets = [m for m in after if m.actor.key not in source_keys]
         speaker = self._speaker(seg, keyed, trig)

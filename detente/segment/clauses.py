@@ -149,9 +149,7 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
         if w in ("the", "both") and prev.isdigit() and len(prev) == 4:
             cuts.add(i)  # "... lunar mission by 2028 | the joint sea 2015 exercises"
             continue
-        if prev not in _NO_SUBJECT_BEFORE and any(
-            " ".join(words[i : i + k]) in reciprocal for k in (2, 3)
-        ):
+        if prev not in _NO_SUBJECT_BEFORE and any(" ".join(words[i : i + k]) in reciprocal for k in (2, 3)):
             cuts.add(i)  # "who will be there | the two men met"
             continue
         if w in ("the", "both"):
