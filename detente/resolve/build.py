@@ -39,6 +39,7 @@ class EventBuilder:
         self.seg_starts = [s.start for s in doc.segments]
         self.conditions = res.cues.get("condition", frozenset())
         self.topics = _topic_keys(doc)
+        self.binder.topics = self.topics
 
     def segment_of(self, token: int) -> Segment:
         return self.doc.segments[bisect.bisect_right(self.seg_starts, token) - 1]

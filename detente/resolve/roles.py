@@ -23,7 +23,9 @@ class Roles:
     inferred: bool = False  # an actor came from outside the clause (pronoun, speaker, context)
 
 
-_MAX_SUBJECT_DISTANCE = 20
+_MAX_SUBJECT_DISTANCE = 15
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "mr", "mrs", "ms"])
+_STATE = frozenset(["country", "adjective", "capital", "people"])
 
 
 def _with_key(mentions: list[Mention]) -> list[Mention]:
@@ -40,16 +42,29 @@ class RoleBinder:
         self.aux = res.cues.get("passive_aux", frozenset())
         self.coord = {"and", "or"}
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.topics: set[str] = set()
 
     # -- helpers -----------------------------------------------------------------------------
     def _in(self, seg: Segment) -> list[Mention]:
         return [m for m in self.mentions if m.start >= seg.start and m.end <= seg.end]
 
     def _object_of_preposition(self, m: Mention, floor: int) -> bool:
+        """Whether ``m`` follows a preposition, directly or as a later conjunct ("including x or y")."""
         i = m.start - 1
-        while i >= floor and self.words[i] in ("the", "a", "an", "its", "their", "his", "her", "mr", "mrs"):
-            i -= 1
-        return i >= floor and self.words[i] in self.preps
+        while i >= floor:
+            while i >= floor and self.words[i] in _DETERMINERS:
+                i -= 1
+            if i < floor:
+                return False
+            if self.words[i] in self.preps:
+                return True
+            if self.words[i] not in self.coord:
+                return False
+            prev = next((p for p in reversed(self.mentions) if p.end <= i and p.end >= i - 1), None)
+            if prev is None:
+                return False
+            i = prev.start - 1
+        return False
 
     def _coordinated(self, mentions: list[Mention], head: Mention, backwards: bool) -> list[Mention]:
         """``head`` plus actors joined to it by "and", "or" or commas."""
@@ -63,11 +78,10 @@ class RoleBinder:
             lo, hi = (other.end, cur.start) if backwards else (cur.end, other.start)
             between = self.words[lo:hi]
             joined = [w for w in between if w not in ("the", "s")]
-            if (
-                joined
-                and all(w in self.coord for w in joined)
-                or (not joined and self.doc.tokens[hi].comma_before if hi < len(self.doc.tokens) else False)
-            ):
+            comma = hi < len(self.doc.tokens) and self.doc.tokens[hi].comma_before
+            # "u s japan alliance", "sino russian entente": adjacent state names act together.
+            compound = not between and cur.kind in _STATE and other.kind in _STATE
+            if (joined and all(w in self.coord for w in joined)) or (not joined and comma) or compound:
                 group.append(other)
                 cur = other
                 k += step
@@ -120,15 +134,26 @@ class RoleBinder:
                 return prev[0] if prev else None
         return None
 
-    def _reciprocal_subject(self, seg: Segment, trig: Trigger) -> list[Mention] | None:
+    def _reciprocal_subject(self, seg: Segment, trig: Trigger, topics: set[str]) -> list[Mention] | None:
+        """"The two sides", "the two men": the last two parties named (people for "men", "leaders")."""
         cues = self.res.cues.get("reciprocal_subject", frozenset())
         lo = max(seg.start, trig.start - 6)
         for i in range(lo, trig.start):
             for n in (3, 2):
-                if " ".join(self.words[i : i + n]) in cues:
-                    prev = self._previous_keys(i, 2)
-                    if len(prev) == 2:
-                        return prev
+                phrase = " ".join(self.words[i : i + n])
+                if phrase not in cues:
+                    continue
+                people = phrase.endswith(("men", "leaders", "women", "presidents"))
+                pool = [m for m in self.mentions if m.end <= i and m.actor.key and (m.kind == "person" or not people)]
+                for restrict in (True, False):
+                    picked: list[Mention] = []
+                    for m in reversed(pool):
+                        if restrict and topics and m.actor.key not in topics:
+                            continue
+                        if all(p.actor.key != m.actor.key for p in picked):
+                            picked.append(m)
+                        if len(picked) == 2:
+                            return picked
         return None
 
     def _passive(self, trig: Trigger, seg: Segment) -> bool:
@@ -221,7 +246,7 @@ class RoleBinder:
                 roles.targets = [subjects[-1]]
             return roles
 
-        reciprocal = self._reciprocal_subject(seg, trig)
+        reciprocal = self._reciprocal_subject(seg, trig, self.topics)
         if subjects:
             head = subjects[-1]
             roles.sources = self._coordinated(keyed, head, backwards=True)

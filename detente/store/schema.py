@@ -53,6 +53,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 target_country VARCHAR,
                 target_org VARCHAR,
                 target_key VARCHAR,
+                pair_key VARCHAR NOT NULL,
                 cameo VARCHAR NOT NULL,
                 root VARCHAR NOT NULL,
                 plover VARCHAR,
@@ -71,8 +72,6 @@ MIGRATIONS: tuple[Migration, ...] = (
                 reciprocal BOOLEAN,
                 cluster_id VARCHAR
             )""",
-            "CREATE INDEX reports_doc ON reports (doc_hash)",
-            "CREATE INDEX reports_cluster ON reports (cluster_id)",
             """CREATE TABLE events (
                 cluster_id VARCHAR PRIMARY KEY,
                 pair_key VARCHAR NOT NULL,
@@ -96,7 +95,6 @@ MIGRATIONS: tuple[Migration, ...] = (
                 urls VARCHAR[],
                 first_seen DATE
             )""",
-            "CREATE INDEX events_pair ON events (pair_key)",
         ),
     ),
 )
