@@ -78,7 +78,7 @@ class Resources:
     cameo: dict[str, CameoRecord]
     modality: dict[str, ModalityRecord]
     actor_matcher: PhraseMatcher[ActorEntry]
-    case_sensitive: dict[tuple[str, ...], ActorEntry]
+    case_sensitive: dict[str, ActorEntry]  # exact written form ("US", "WHO") -> entry
     pattern_records: list[PatternRecord]
     context_matcher: PhraseMatcher[str]
     cues: dict[str, frozenset[str]]
@@ -137,17 +137,17 @@ def _actor_entries(
 
 
 def _case_sensitive(countries: list[CountryRecord], orgs: list[OrganisationRecord]) -> dict:
-    table: dict[tuple[str, ...], ActorEntry] = {}
+    table: dict[str, ActorEntry] = {}
     for c in countries:
         for form in c.case_sensitive:
-            table[tuple(form.split())] = ActorEntry(kind="country", country=c.code, name=c.name)
+            table[form] = ActorEntry(kind="country", country=c.code, name=c.name)
     for o in orgs:
         for form in o.case_sensitive:
             if o.type == "DOMESTIC":
                 entry = ActorEntry(kind="org", country=o.country, sector=o.sector, name=o.name)
             else:
                 entry = ActorEntry(kind="org", org=o.code, org_type=o.type, sector=o.sector, name=o.name)
-            table[tuple(form.split())] = entry
+            table[form] = entry
     return table
 
 

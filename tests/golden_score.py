@@ -68,5 +68,11 @@ def score_golden(rendering: str = "clean", pipeline: Pipeline | None = None) -> 
     recall = found / expected if expected else 0.0
     precision = correct / predicted if predicted else 0.0
     f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-    return {"cases": len(load_cases()), "expected": expected, "recall": recall, "precision": precision,
-            "f1": f1, "misses": misses}
+    return {
+        "cases": len(load_cases()),
+        "expected": expected,
+        "recall": recall,
+        "precision": precision,
+        "f1": f1,
+        "misses": misses,
+    }

@@ -54,16 +54,23 @@ def _select(hits: list[tuple[int, int, list[ActorEntry]]]) -> list[Atom]:
 
 
 def _case_sensitive_atoms(doc: Document, res: Resources) -> list[tuple[int, int, list[ActorEntry]]]:
-    out = []
-    if not res.case_sensitive:
+    """Forms that only count as written ("US", "WHO", "Western"): matched on the original text."""
+    out: list[tuple[int, int, list[ActorEntry]]] = []
+    table = res.case_sensitive
+    if not table:
         return out
-    for i, tok in enumerate(doc.tokens):
-        if not tok.upper:
-            continue
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
         raw = doc.text[tok.start : tok.end]
-        entry = res.case_sensitive.get((raw.lower(),))
-        if entry is not None and raw.isupper():
+        if raw[0].islower():
+            continue
+        entry = table.get(raw)
+        if entry is not None:
             out.append((i, i + 1, [entry]))
+        elif i + 1 < len(tokens):
+            pair = table.get(f"{raw} {doc.text[tokens[i + 1].start : tokens[i + 1].end]}")
+            if pair is not None:
+                out.append((i, i + 2, [pair]))
     return out
 
 

@@ -13,7 +13,9 @@ from detente.resolve.modality import modality_of, recode
 from detente.resolve.roles import RoleBinder, actor_copy
 from detente.resources import Resources
 
-_DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
+_DATE_LOOKBACK = 4
+_GOVERNING = frozenset(["02", "10", "11", "12", "13"])
+_GOVERNED_SPAN = 12  # a date just before the clause ("in march | russia s ... announced") counts
 
 
 def _topic_keys(doc: Document) -> set[str]:
@@ -48,13 +50,25 @@ class EventBuilder:
         """Triggers that only introduce another one ("agreed to | hold talks", "threatened to | cut")."""
         plan = self.res.cues.get("plan", frozenset()) | self.res.cues.get("refusal", frozenset())
         out: set[int] = set()
-        for k, trig in enumerate(self.doc.triggers[:-1]):
-            nxt = self.doc.triggers[k + 1]
+        triggers = self.doc.triggers
+        for k, trig in enumerate(triggers[:-1]):
+            nxt = triggers[k + 1]
             if nxt.start - trig.end > 4 or self.segment_of(nxt.start) is not self.segment_of(trig.start):
                 continue
             span = " ".join(self.words[trig.start : min(trig.end + 1, len(self.words))])
             if span in plan or "to" in self.words[trig.end : nxt.start]:
                 out.add(k)
+        # Demands, appeals, accusations, rejections and threats govern what follows them in the
+        # clause: "demanded that the US cancel plans to sell weapons" is one demand, not a sale.
+        for k, trig in enumerate(triggers):
+            if k in out or trig.cameo[:2] not in _GOVERNING:
+                continue
+            seg = self.segment_of(trig.start)
+            for j in range(k + 1, len(triggers)):
+                other = triggers[j]
+                if other.start >= seg.end or other.start - trig.end > _GOVERNED_SPAN:
+                    break
+                out.add(j)
         return out
 
     def build(self) -> list[Event]:

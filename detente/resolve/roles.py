@@ -135,7 +135,7 @@ class RoleBinder:
         return None
 
     def _reciprocal_subject(self, seg: Segment, trig: Trigger, topics: set[str]) -> list[Mention] | None:
-        """"The two sides", "the two men": the last two parties named (people for "men", "leaders")."""
+        """ "The two sides", "the two men": the last two parties named (people for "men", "leaders")."""
         cues = self.res.cues.get("reciprocal_subject", frozenset())
         lo = max(seg.start, trig.start - 6)
         for i in range(lo, trig.start):

@@ -106,11 +106,13 @@ class Ingester:
                     report.seconds = time.perf_counter() - started
                     if progress:
                         progress(report)
-        finally:
+        except (InputError, KeyboardInterrupt):
             # What was read before a bad record is kept: the error stops the run, not the data.
             self._flush(pending, report)
-            report.seconds = time.perf_counter() - started
-            report.events_after = self._event_count()
+            raise
+        self._flush(pending, report)
+        report.seconds = time.perf_counter() - started
+        report.events_after = self._event_count()
         if progress:
             progress(report)
         return report

@@ -51,7 +51,9 @@ def existing_hashes(conn: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> s
     wanted = pa.table({"h": pa.array(sorted(set(hashes)), pa.string())})
     conn.register("_wanted", wanted)
     try:
-        return {row[0] for row in conn.execute("SELECT doc_hash FROM documents JOIN _wanted ON doc_hash = h").fetchall()}
+        return {
+            row[0] for row in conn.execute("SELECT doc_hash FROM documents JOIN _wanted ON doc_hash = h").fetchall()
+        }
     finally:
         conn.unregister("_wanted")
 

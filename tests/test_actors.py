@@ -1,0 +1,68 @@
+import datetime as dt
+
+import pytest
+
+from detente.model import Document
+from tests.conftest import scrape
+
+
+def actors(pipeline, text, date="2015-04-30"):
+    doc = pipeline.run(Document("t", text, dt.date.fromisoformat(date)))
+    return [(doc.span_text(m.start, m.end), m.actor) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_title_country_and_name_compose(pipeline, render):
+    found = actors(pipeline, render("Russian Deputy Prime Minister Dmitry Rogozin told reporters in Hangzhou."))
+    first = found[0][1]
+    assert (first.country, first.sector, first.code) == ("RUS", "GOV", "RUSGOV")
+    assert first.name == "Dmitry Rogozin"
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_possessive_and_ministry(pipeline, render):
+    found = actors(pipeline, render("China's defence ministry said the drills were routine."))
+    assert found[0][1].code == "CHNMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Kremlin said", "RUSGOV"),
+        ("Beijing said", "CHNGOV"),
+        ("the White House said", "USAGOV"),
+        ("Washington said", "USAGOV"),
+        ("the U.S. said", "USA"),
+        ("the DPRK said", "PRK"),
+        ("the UAE said", "ARE"),
+    ],
+)
+def test_metonyms_and_abbreviations(pipeline, text, code):
+    assert actors(pipeline, text)[0][1].code == code
+    assert actors(pipeline, scrape(text))[0][1].code == code
+
+
+def test_organisations_are_orgs_not_countries(pipeline):
+    found = actors(pipeline, "NATO and the Asian Infrastructure Investment Bank")
+    assert [a.org for _, a in found] == ["NATO", "AIIB"]
+    assert all(a.country is None and a.code == "IGO" for _, a in found)
+
+
+def test_capitalised_us_is_a_country_but_lowercase_us_is_a_pronoun(pipeline):
+    assert actors(pipeline, "US troops")[0][1].country == "USA"
+    assert all(a.country != "USA" for _, a in actors(pipeline, "they told us troops left"))
+
+
+def test_people_resolve_at_the_date_of_the_article(pipeline):
+    in_2010 = actors(pipeline, "Putin met the delegation.", "2010-06-01")[0][1]
+    in_2015 = actors(pipeline, "Putin met the delegation.", "2015-06-01")[0][1]
+    assert in_2010.country == in_2015.country == "RUS"
+    assert in_2010.name == "Vladimir Putin"
+
+
+def test_untitled_office_resolves_to_holder(pipeline):
+    found = actors(pipeline, "the russian president arrived", "2015-04-30")
+    assert found[0][1].code == "RUSGOV"
+    assert found[0][1].name == "Vladimir Putin"
+    found = actors(pipeline, "the russian president arrived", "2009-04-30")
+    assert found[0][1].name == "Dmitry Medvedev"
