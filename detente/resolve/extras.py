@@ -74,11 +74,10 @@ def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:
             value *= _SCALE[nxt]
             j += 1
             currency = _CURRENCY.get(words[j]) if j < seg.end else None
-            prev = doc.text[max(0, text_start - 1) : text_start]
-            if currency is None and prev == "$":
-                currency = "USD"
             if currency:
-                j += 1
+                j += 1  # "400 billion dollars": the currency word is part of the amount
+            elif doc.text[max(0, text_start - 1) : text_start] == "$":
+                currency = "USD"
             out.append(
                 {
                     "kind": "money",

@@ -7,3 +7,7 @@ from detente.errors import DetenteError
 
 class StoreError(DetenteError):
     """The database could not be opened, migrated or written (locked, corrupt, newer schema)."""
+
+
+class CodingError(InputError):
+    """The coder raised on a document; ``path`` is where the document came from (path:line)."""

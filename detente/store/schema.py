@@ -79,8 +79,12 @@ MIGRATIONS: tuple[Migration, ...] = (
                 date_precision VARCHAR,
                 source_key VARCHAR,
                 source_code VARCHAR,
+                source_country VARCHAR,
+                source_org VARCHAR,
                 target_key VARCHAR,
                 target_code VARCHAR,
+                target_country VARCHAR,
+                target_org VARCHAR,
                 reciprocal BOOLEAN,
                 cameo VARCHAR,
                 root VARCHAR,
@@ -105,10 +109,10 @@ LATEST = MIGRATIONS[-1].version
 def current_version(conn: duckdb.DuckDBPyConnection) -> int:
     exists = conn.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()
+    ).fetchall()[0]
     if not exists or not exists[0]:
         return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchall()[0]
     return int(row[0]) if row and row[0] is not None else 0
 
 

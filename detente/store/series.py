@@ -171,7 +171,7 @@ def top_dyads(
         raise UsageError("--limit must be at least 1")
     where, params = _range_sql(start, end)
     where += " AND source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key"
-    bounds = conn.execute(f"SELECT min(date), max(date) FROM events WHERE {where}", params).fetchone()
+    bounds = conn.execute(f"SELECT min(date), max(date) FROM events WHERE {where}", params).fetchall()[0]
     if not bounds or bounds[0] is None:
         return TopDyads([], [])
     lo, hi = start or bounds[0], end or bounds[1]

@@ -57,8 +57,7 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             continue
         path = Path(text)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and format_of(p)):
-                yield child
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and format_of(p))
         elif path.is_file():
             yield path
         else:

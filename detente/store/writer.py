@@ -18,7 +18,7 @@ from detente.store.rows import DOCUMENT_SCHEMA, REPORT_SCHEMA, table
 _EVENTS_SQL = """
 INSERT INTO events
 SELECT cluster_id, pair_key, date, date_precision,
-       actors.sk, actors.sc, actors.tk, actors.tc, reciprocal,
+       actors.sk, actors.sc, actors.sn, actors.so, actors.tk, actors.tc, actors.tn, actors.tor, reciprocal,
        cameo, root, plover, quad_class, goldstein, contexts, location,
        mention_count, article_count, sources, urls, first_seen
 FROM (
@@ -26,7 +26,8 @@ FROM (
            any_value(r.pair_key) AS pair_key,
            min(r.date) AS date,
            mode(r.date_precision) AS date_precision,
-           mode({'sk': r.source_key, 'sc': r.source_code, 'tk': r.target_key, 'tc': r.target_code}) AS actors,
+           mode({'sk': r.source_key, 'sc': r.source_code, 'sn': r.source_country, 'so': r.source_org,
+                 'tk': r.target_key, 'tc': r.target_code, 'tn': r.target_country, 'tor': r.target_org}) AS actors,
            bool_or(r.reciprocal) OR count(DISTINCT r.source_key) > 1 AS reciprocal,
            mode(r.cameo) AS cameo,
            any_value(r.root) AS root,

@@ -1,0 +1,108 @@
+"""Role binding, modality and dates on sentences written for these tests, clean and scraped."""
+
+import datetime as dt
+
+import pytest
+
+from detente.model import Document
+from tests.conftest import scrape
+
+RENDER = [pytest.param(lambda s: s, id="clean"), pytest.param(scrape, id="scraped")]
+
+
+def code(pipeline, text, date="2015-04-30"):
+    return pipeline.run(Document("t", text, dt.date.fromisoformat(date))).events
+
+
+def keys(event):
+    return (event.source.key, event.target.key if event.target else None)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_coordinated_subjects_act_jointly(pipeline, render):
+    events = code(pipeline, render("China and Russia signed a treaty of friendship on Thursday."))
+    assert any(e.cameo.startswith("05") and set(keys(e)) == {"CHN", "RUS"} and e.reciprocal for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_between_x_and_y(pipeline, render):
+    events = code(pipeline, render("Talks between Iran and Iraq resumed in Geneva on Monday."))
+    assert any(e.cameo.startswith("04") and set(keys(e)) == {"IRN", "IRQ"} for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_passive_voice_swaps_roles(pipeline, render):
+    events = code(pipeline, render("Japan was sharply criticised by China on Friday."))
+    assert any(e.cameo.startswith("11") and keys(e) == ("CHN", "JPN") for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_refusal_is_a_rejection_not_the_positive_code(pipeline, render):
+    events = code(pipeline, render("Pakistan refused to send troops to help Saudi Arabia."))
+    assert events and all(not e.cameo.startswith(("06", "07")) for e in events)
+    assert any(e.cameo.startswith("12") and e.source.key == "PAK" for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_negated_attack_is_no_event(pipeline, render):
+    events = code(pipeline, render("Israel did not attack Lebanon on Sunday."))
+    assert not any(e.quad_class == 4 for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_plan_to_cooperate_is_an_intent(pipeline, render):
+    events = code(pipeline, render("Beijing is planning to boost its cooperation with Moscow."))
+    assert any(e.cameo.startswith("03") and e.status == "planned" and keys(e) == ("CHN", "RUS") for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_plan_to_sanction_is_a_threat(pipeline, render):
+    events = code(pipeline, render("The European Union will impose new sanctions on Russia unless it withdraws."))
+    assert any(e.cameo.startswith("13") and e.status == "planned" and e.source.key == "EU" for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_reported_speech_speaker_is_the_source(pipeline, render):
+    events = code(pipeline, render("Sanctions on Iran will be tightened, the White House announced on Tuesday."))
+    assert any(e.source.key == "USA" and e.target and e.target.key == "IRN" for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_historical_reference_is_dated_to_its_time(pipeline, render):
+    events = code(pipeline, render("The Soviet Union and China fought a brief border war in 1969."))
+    war = [e for e in events if e.quad_class == 4]
+    assert war and war[0].date == "1969" and war[0].status == "historical"
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_weekday_resolves_to_the_past_day(pipeline, render):
+    events = code(pipeline, render("Russia condemned Ukraine on Thursday."), date="2015-04-30")
+    assert events[0].date == "2015-04-30"  # 2015-04-30 was a Thursday
+    events = code(pipeline, render("Russia condemned Ukraine on Monday."), date="2015-04-30")
+    assert events[0].date == "2015-04-27" and events[0].date_precision == "day"
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_quantities_and_contexts(pipeline, render):
+    text = "Russia and China signed a 30-year, $400 billion deal to supply Russian natural gas to China."
+    events = code(pipeline, render(text), date="2014-05-21")
+    deal = [e for e in events if e.cameo.startswith(("05", "06"))]
+    assert deal and "energy" in deal[0].contexts
+    values = {q["value"] for q in deal[0].quantities}
+    assert 4e11 in values and 30 in values
+
+
+def test_repeated_mentions_merge(pipeline):
+    text = "Russia condemned Ukraine on Thursday. Russia also condemned Ukraine, officials said."
+    events = [e for e in code(pipeline, text) if e.cameo.startswith("11")]
+    assert len(events) == 1 and len(events[0].mentions) == 2
+
+
+def test_site_chrome_yields_no_events(pipeline):
+    text = (
+        "sign in manage newsletters top stories senator attacks rival over tax plan israel bombs gaza "
+        "governor vows to fight sanctions china and russia signed an energy agreement on thursday "
+        "copyright 2015 the daily news click here for reprint permission terms of use"
+    )
+    events = code(pipeline, text)
+    assert events and all({e.source.key, e.target.key if e.target else None} <= {"CHN", "RUS", None} for e in events)
