@@ -117,6 +117,7 @@ class Event:
     quantities: list[dict[str, Any]] = field(default_factory=list)
     trigger: str = ""
     reciprocal: bool = False  # both actors act on each other (joint exercises, talks between)
+    base_code: str = ""  # the trigger's code before modality re-coded it (internal, not written)
 
     def to_dict(self) -> dict[str, Any]:
         return {

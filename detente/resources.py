@@ -85,8 +85,75 @@ class Resources:
     cue_matcher: PhraseMatcher[str]
     chrome_matcher: PhraseMatcher[str]
     time_words: dict[str, TimeWordRecord]
+    closed_words: frozenset[str] = frozenset()  # function words and cue words: never part of a name
     sources: list[Path] = field(default_factory=list)
     event_matcher: object = None  # detente.events.patterns.PatternMatcher, built lazily below
+
+
+# Function words that no cue list names but that never start or continue a name.
+_CLOSED = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "then",
+        "than",
+        "also",
+        "not",
+        "no",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "mr",
+        "mrs",
+        "ms",
+        "s",
+        "t",
+        "d",
+        "ll",
+        "re",
+        "ve",
+    ]
+)
 
 
 def data_dirs(extra: tuple[str, ...] = ()) -> list[Path]:
@@ -272,6 +339,7 @@ def _load(extra: tuple[str, ...]) -> Resources:
         cue_matcher=PhraseMatcher((p, k) for k, v in cue_sets.items() for p in v),
         chrome_matcher=PhraseMatcher((p, c.kind) for _, _, c in chrome for p in c.phrases),
         time_words={r.phrase: r for _, _, r in time_words},
+        closed_words=frozenset(w for v in cue_sets.values() for p in v for w in p.split()) | _CLOSED,
         sources=dirs,
     )
     from detente.events.patterns import PatternMatcher  # late import: events depends on resources

@@ -21,8 +21,23 @@ def test_codes_a_text_file_with_a_sidecar_date(tmp_path):
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert events and events[0]["doc_id"] == "story" and events[0]["date"] == "2015-04-30"
-    for field in ("doc_id", "event_id", "date", "date_precision", "source", "target", "cameo", "plover",
-                  "quad_class", "goldstein", "contexts", "location", "status", "evidence", "confidence"):
+    for field in (
+        "doc_id",
+        "event_id",
+        "date",
+        "date_precision",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "quad_class",
+        "goldstein",
+        "contexts",
+        "location",
+        "status",
+        "evidence",
+        "confidence",
+    ):
         assert field in events[0]
     assert set(events[0]["source"]) >= {"text", "code", "country", "org", "sector", "name"}
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import lemminflect
+
 from detente.actors.people import holder_of, term_at
+from detente.lexicon.load import normalise_phrase
 from detente.lexicon.matcher import TokenText
 from detente.model import Actor, Document, Mention
 from detente.resources import ActorEntry, Resources
@@ -231,10 +234,72 @@ class _Composer:
         return None
 
 
+def _name_like(word: str, closed: frozenset[str]) -> bool:
+    """A token that can be part of a person's name in lowercase text: not an English word we know."""
+    return len(word) >= 2 and word.isalpha() and word not in closed and not lemminflect.getAllLemmas(word)
+
+
+def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) -> list[Mention]:
+    """People the tables don't know, named beside a title, and later references to any person.
+
+    "chinese defense ministry spokesman geng yansheng told ..." makes "geng yansheng" part of
+    the mention; from then on "mr geng" (and "geng yansheng") is the same actor. Known people
+    get the same treatment, so "mr rogozin" works when only "dmitry rogozin" is in the table.
+    """
+    words = [t.text for t in doc.tokens]
+    closed = res.closed_words
+    covered = bytearray(len(words))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    aliases: dict[str, Mention] = {}
+    for m in mentions:
+        if m.titled and m.actor.name is None and m.actor.key:
+            j = m.end
+            while j < len(words) and j - m.end < 3 and not covered[j] and _name_like(words[j], closed):
+                if doc.tokens[j].break_before:
+                    break
+                j += 1
+            if j > m.end:
+                m.actor.name = " ".join(w.capitalize() for w in words[m.end : j])
+                covered[m.end : j] = b"\x01" * (j - m.end)
+                m.end = j
+                m.actor.text = doc.span_text(m.start, m.end)
+                m.kind = "person"
+        if m.kind == "person" and m.actor.name and m.actor.key:
+            for part in m.actor.name.lower().split():
+                part = normalise_phrase(part)
+                if len(part) >= 3 and part not in closed:
+                    aliases.setdefault(part, m)
+    if not aliases:
+        return mentions
+    extra: list[Mention] = []
+    for i, w in enumerate(words):
+        if covered[i] or w not in aliases:
+            continue
+        source = aliases[w]
+        if source.start > i:
+            continue
+        start = i - 1 if i > 0 and words[i - 1] in _HONORIFICS and not covered[i - 1] else i
+        if start == i and not _name_like(w, closed):
+            continue
+        actor = Actor(
+            text=doc.span_text(start, i + 1),
+            code=source.actor.code,
+            country=source.actor.country,
+            org=source.actor.org,
+            sector=source.actor.sector,
+            name=source.actor.name,
+            person_id=source.actor.person_id,
+        )
+        extra.append(Mention(start, i + 1, actor, "person", titled=False))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
 def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = [t.text for t in doc.tokens]
     hits = res.actor_matcher.find(TokenText(words)) + _case_sensitive_atoms(doc, res)
     atoms = _select(hits)
-    doc.mentions = _Composer(doc, res, atoms, doc.date).compose()
+    mentions = _Composer(doc, res, atoms, doc.date).compose()
+    doc.mentions = _with_local_names(doc, res, mentions)
     return doc

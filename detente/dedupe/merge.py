@@ -17,7 +17,26 @@ def _key(e: Event) -> tuple:
     return (pair, e.cameo, e.date, e.status)
 
 
+def _clause_key(e: Event) -> tuple:
+    """One action told twice in a clause: "met five times last year and will meet again"."""
+    src = e.source.key or ""
+    tgt = (e.target.key or "") if e.target else ""
+    return (e.evidence.start, tuple(sorted((src, tgt))), (e.base_code or e.cameo)[:2])
+
+
 def merge_events(events: list[Event]) -> list[Event]:
+    # Prefer what happened over what is planned when a clause says both of one action.
+    by_clause: dict[tuple, Event] = {}
+    for e in sorted(events, key=lambda e: e.status == "planned"):
+        by_clause.setdefault(_clause_key(e), e)
+    kept_ids = {id(e) for e in by_clause.values()}
+    for e in events:
+        if id(e) not in kept_ids:
+            first = by_clause[_clause_key(e)]
+            if first.status != "planned" and e.status == "planned":
+                continue
+            kept_ids.add(id(e))
+    events = [e for e in events if id(e) in kept_ids]
     merged: dict[tuple, Event] = {}
     for e in events:
         k = _key(e)

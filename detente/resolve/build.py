@@ -15,7 +15,8 @@ from detente.resources import Resources
 
 _DATE_LOOKBACK = 4
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
-_GOVERNED_SPAN = 12  # a date just before the clause ("in march | russia s ... announced") counts
+_GOVERNED_SPAN = 12
+_DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan  # a date just before the clause ("in march | russia s ... announced") counts
 
 
 def _topic_keys(doc: Document) -> set[str]:
@@ -89,7 +90,7 @@ class EventBuilder:
         exprs = [e for e in exprs if e.end <= seg.start + 0 or e.start >= seg.start] or exprs
         if not exprs:
             return default
-        deadline = any(e.deadline for e in exprs if e.start >= trig.end)
+        deadline = any(e.deadline for e in exprs if trig.end <= e.start <= trig.end + _DEADLINE_REACH)
         dated = [e for e in exprs if not e.deadline]
         if not dated:
             return (*default[:2], deadline, None)
@@ -163,6 +164,7 @@ class EventBuilder:
                     quantities=quantities,
                     trigger=self.doc.span_text(trig.start, trig.end),
                     reciprocal=roles.joint,
+                    base_code=trig.cameo,
                 )
             )
         return events
