@@ -57,6 +57,7 @@ class CompiledPattern:
     parts: tuple[tuple[frozenset[str], ...], ...]
     gaps: tuple[int, ...]  # gaps[i]: most tokens allowed between parts[i] and parts[i+1]
     weight: int  # number of literal tokens: longer patterns beat shorter ones
+    breadth: int  # how many phrasings it accepts: among equals, the narrower pattern is more specific
 
 
 def compile_pattern(record: PatternRecord) -> CompiledPattern:
@@ -69,7 +70,11 @@ def compile_pattern(record: PatternRecord) -> CompiledPattern:
         else:
             parts[-1].append(_token_set(token))
     compiled = tuple(tuple(p) for p in parts)
-    return CompiledPattern(record, compiled, tuple(gaps), sum(len(p) for p in compiled))
+    breadth = 1
+    for part in compiled:
+        for alternatives in part:
+            breadth = min(breadth * len(alternatives), 10**9)
+    return CompiledPattern(record, compiled, tuple(gaps), sum(len(p) for p in compiled), breadth)
 
 
 @dataclass(frozen=True, slots=True)

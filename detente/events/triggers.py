@@ -11,7 +11,8 @@ def find_triggers(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.triggers`` (needs ``doc.tokens`` and ``doc.segments``).
 
     Overlapping hits are settled by pattern weight (literal tokens matched), so
-    "suicide bombing" (1831) beats "bombing" (183) and "sign+ * treaty" beats "sign+".
+    "suicide bombing" (1831) beats "bombing" (183) and "sign+ * treaty" beats "sign+"; among
+    equals the narrower pattern (fewer alternatives) wins.
     """
     words = [t.text for t in doc.tokens]
     if not words:
@@ -24,7 +25,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
     hits = [h for h in res.event_matcher.find(TokenText(words), words, limit_of) if coded[h.start]]
-    hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.start))
+    hits.sort(key=lambda h: (-h.pattern.weight, h.pattern.breadth, -(h.end - h.start), h.start))
     taken = bytearray(len(words))
     triggers: list[Trigger] = []
     for hit in hits:

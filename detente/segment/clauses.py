@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import lemminflect
+
 from detente.lexicon.matcher import TokenText
 from detente.model import Document, Segment
 from detente.resources import Resources
@@ -91,6 +93,11 @@ _NO_SUBJECT_BEFORE = frozenset(
 _MAX_LEN = 80  # a safety net for text with no cue at all; real cuts come from the rules above
 
 
+def _past_tense(word: str) -> bool:
+    """A past-tense verb right after an actor marks a new clause ("... | mr putin and mr xi sparked")."""
+    return word.endswith("ed") and len(word) > 4 and "VERB" in lemminflect.getAllLemmas(word)
+
+
 def _topic_keys(doc: Document) -> set[str]:
     counts = Counter(m.actor.key for m in doc.mentions if m.actor.key)
     if not counts:
@@ -143,9 +150,18 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
             cuts.add(i)
             continue
         end = mention_end.get(i)
-        if end is not None and prev not in _NO_SUBJECT_BEFORE and end < n and words[end] in _FINITE:
-            cuts.add(i)
-            continue
+        if end is not None and prev not in _NO_SUBJECT_BEFORE:
+            # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
+            group = 1
+            while end + 1 < n and words[end] in ("and", "or") and mention_end.get(end + 1):
+                end = mention_end[end + 1]
+                group += 1
+            # A bare past tense is often a participle ("officers holed up"): trust it only after a
+            # coordinated subject or "mr x", which rarely start a reduced relative clause.
+            strong_subject = group > 1 or w in ("mr", "mrs", "ms")
+            if end < n and (words[end] in _FINITE or (strong_subject and _past_tense(words[end]))):
+                cuts.add(i)
+                continue
         if w in ("the", "both") and prev.isdigit() and len(prev) == 4:
             cuts.add(i)  # "... lunar mission by 2028 | the joint sea 2015 exercises"
             continue
