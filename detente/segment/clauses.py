@@ -125,10 +125,12 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
             m = mention_at.get(i)
             if m is not None and m.actor.key in topics:
                 break
-            if i > end and doc.tokens[i].break_before and doc.tokens[i].text not in ("copyright",):
-                # Clean text: a sidebar list ends where a full sentence starts again.
-                if any(mention_at.get(k) and mention_at[k].actor.key in topics for k in range(i, min(n, i + 12))):
-                    break
+            # Clean text: a sidebar list ends where a full sentence about the article starts again.
+            sentence_start = i > end and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"
+            if sentence_start and any(
+                mention_at.get(k) and mention_at[k].actor.key in topics for k in range(i, min(n, i + 12))
+            ):
+                break
             mask[i] = 1
             i += 1
     return mask

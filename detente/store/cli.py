@@ -1,0 +1,223 @@
+"""Commands of the corpus store, registered on the main ``detente`` app: ingest, dyad, top-dyads,
+export, demo. Thin: parse options, call :class:`Store`, print; errors become messages."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from detente import parse_date
+from detente.errors import DetenteError
+from detente.store.formats import CsvColumns
+from detente.store.ingest import IngestReport, Progress
+from detente.store.series import DyadSeries
+from detente.store.store import DEFAULT_DB, Store
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+FromOption = Annotated[str | None, typer.Option("--from", help="First date YYYY-MM-DD.")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Last date YYYY-MM-DD.")]
+
+
+class By(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+class SeriesFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+def _fail(exc: Exception) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(code=2)
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool) -> Iterator[Progress | None]:
+    """A rich progress line with documents/s on a terminal; nothing when piped."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task("reading")
+
+        def update(report: IngestReport) -> None:
+            bar.update(
+                task,
+                description=f"{report.documents_read} docs, {report.documents_added} new, "
+                f"{report.reports_added} reports, {report.docs_per_second:.0f} docs/s",
+            )
+
+        yield update
+
+
+def _print_report(report: IngestReport, db: Path) -> None:
+    for error in report.errors:
+        typer.echo(f"skipped: {error}", err=True)
+    typer.echo(
+        f"{db}: {report.documents_added} documents added, {report.documents_skipped} already present, "
+        f"{report.reports_added} reports, {report.events_added:+d} events "
+        f"({report.documents_read} read in {report.seconds:.1f}s, {report.docs_per_second:.0f} docs/s"
+        f"{f', {len(report.errors)} skipped' if report.errors else ''})"
+    )
+
+
+def _print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: SeriesFormat, title: str) -> None:
+    if fmt is SeriesFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+    elif fmt is SeriesFormat.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, title=title)
+        for row in rows:
+            table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+        Console(width=max(120, 12 * len(columns))).print(table)
+
+
+def _print_series(series: DyadSeries, fmt: SeriesFormat) -> None:
+    if not series.rows:
+        typer.echo(f"no events between {series.a} and {series.b} in this range", err=True)
+        return
+    _print_rows(series.columns, series.rows, fmt, f"{series.a}–{series.b} per {series.by} (events; reports = weight)")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest_cmd(
+        paths: Annotated[
+            list[str],
+            typer.Argument(
+                help="Files, directories or globs (.txt .jsonl .csv .html .warc .rss/.atom/.xml, optionally .gz)."
+            ),
+        ],
+        db: DbOption = Path(DEFAULT_DB),
+        skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Report bad records and go on.")] = False,
+        text_col: Annotated[str, typer.Option(help="CSV column with the text.")] = "text",
+        id_col: Annotated[str, typer.Option(help="CSV column with the document id.")] = "id",
+        date_col: Annotated[str, typer.Option(help="CSV column with the date (YYYY-MM-DD).")] = "date",
+        title_col: Annotated[str, typer.Option(help="CSV column with the title.")] = "title",
+        url_col: Annotated[str, typer.Option(help="CSV column with the URL.")] = "url",
+    ) -> None:
+        """Read documents into the database, code them and update the deduplicated events."""
+        columns = CsvColumns(text=text_col, id=id_col, date=date_col, title=title_col, url=url_col)
+        try:
+            with Store(db) as store, _progress(True) as progress:
+                report = store.ingest(paths, columns, skip_bad, progress)
+        except DetenteError as exc:
+            _fail(exc)
+            return
+        _print_report(report, db)
+
+    @app.command("dyad")
+    def dyad_cmd(
+        a: Annotated[str, typer.Argument(help="Actor code, e.g. CHN.")],
+        b: Annotated[str, typer.Argument(help="Actor code, e.g. RUS.")],
+        db: DbOption = Path(DEFAULT_DB),
+        start: FromOption = None,
+        end: ToOption = None,
+        by: Annotated[By, typer.Option("--by", help="Period.")] = By.month,
+        fmt: Annotated[SeriesFormat, typer.Option("--format", help="Output format.")] = SeriesFormat.table,
+        plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the series to this PNG.")] = None,
+    ) -> None:
+        """Events per period between A and B: both directions and combined, by QuadClass and context."""
+        try:
+            with Store(db) as store:
+                series = store.dyad(a, b, parse_date(start, "--from"), parse_date(end, "--to"), by.value)
+        except DetenteError as exc:
+            _fail(exc)
+            return
+        _print_series(series, fmt)
+        if plot is not None and series.rows:
+            from detente.store.plot import plot_dyad
+
+            typer.echo(f"plot: {plot_dyad(series, plot)}", err=True)
+
+    @app.command("top-dyads")
+    def top_dyads_cmd(
+        db: DbOption = Path(DEFAULT_DB),
+        start: FromOption = None,
+        end: ToOption = None,
+        limit: Annotated[int, typer.Option(help="Pairs per ranking.")] = 10,
+        fmt: Annotated[SeriesFormat, typer.Option("--format", help="Output format.")] = SeriesFormat.table,
+    ) -> None:
+        """Actor pairs ranked by activity (events) and by change (later half minus earlier half)."""
+        try:
+            with Store(db) as store:
+                top = store.top_dyads(parse_date(start, "--from"), parse_date(end, "--to"), limit)
+        except DetenteError as exc:
+            _fail(exc)
+            return
+        if not top.activity:
+            typer.echo("no events with two actors in this range", err=True)
+            return
+        columns = ["pair", "events", "reports", "goldstein_mean", "earlier", "later", "change"]
+        _print_rows(columns, top.activity, fmt, f"by activity, {top.start} to {top.end}")
+        _print_rows(columns, top.change, fmt, f"by change: after {top.middle} minus up to it")
+
+    @app.command("export")
+    def export_cmd(
+        fmt: Annotated[ExportFormat, typer.Option("--format", help="Export format.")],
+        out: Annotated[Path, typer.Option("--out", help="Output file (a directory for parquet).")],
+        db: DbOption = Path(DEFAULT_DB),
+        header: Annotated[bool, typer.Option(help="Header row in csv and gdelt files.")] = True,
+    ) -> None:
+        """Write every deduplicated event as Parquet (by month), CSV, GDELT-style TSV or PLOVER JSON Lines."""
+        try:
+            with Store(db) as store:
+                n = store.export(fmt.value, out, header)
+        except DetenteError as exc:
+            _fail(exc)
+            return
+        typer.echo(f"{out}: {n} events ({fmt.value})")
+
+    @app.command("demo")
+    def demo_cmd(
+        db: DbOption = Path("detente-demo.duckdb"),
+        plot: Annotated[Path, typer.Option("--plot", help="Where to draw the series.")] = Path("detente-demo.png"),
+    ) -> None:
+        """Ingest the bundled sample news, print the China–Russia monthly series and plot it."""
+        samples = sorted((Path(__file__).resolve().parent.parent / "data" / "samples").glob("*.jsonl"))
+        if not samples:
+            _fail(FileNotFoundError("the bundled samples (detente/data/samples/*.jsonl) are missing"))
+            return
+        try:
+            with Store(db) as store, _progress(True) as progress:
+                report = store.ingest(samples, progress=progress)
+                series = store.dyad("CHN", "RUS", by="month")
+        except DetenteError as exc:
+            _fail(exc)
+            return
+        _print_report(report, db)
+        _print_series(series, SeriesFormat.table)
+        if series.rows:
+            from detente.store.plot import plot_dyad
+
+            typer.echo(f"plot: {plot_dyad(series, plot)}")

@@ -1,0 +1,13 @@
+"""Errors of the corpus store; all are :class:`detente.errors.DetenteError`."""
+
+from __future__ import annotations
+
+from detente.errors import DetenteError, InputError
+
+
+class StoreError(DetenteError):
+    """The database could not be opened, migrated or written (locked, corrupt, newer schema)."""
+
+
+class CodingError(InputError):
+    """The coder raised on a document; ``path`` is where the document came from (path:line)."""

@@ -1,0 +1,143 @@
+"""The database schema, built and changed by numbered migrations.
+
+Each migration runs in its own transaction and records itself in ``schema_version``, so a
+database is always at a whole version: a crash mid-migration rolls that migration back.
+Add a migration by appending to :data:`MIGRATIONS`; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from detente.store.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "documents, reports (one row per coded event per document), events (cross-article clusters)",
+        (
+            """CREATE TABLE documents (
+                doc_hash VARCHAR PRIMARY KEY,
+                doc_id VARCHAR NOT NULL,
+                date DATE,
+                title VARCHAR,
+                url VARCHAR,
+                source VARCHAR,
+                origin VARCHAR,
+                text VARCHAR NOT NULL,
+                ingested_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE reports (
+                report_id VARCHAR PRIMARY KEY,
+                event_id VARCHAR NOT NULL,
+                doc_hash VARCHAR NOT NULL,
+                date DATE,
+                date_precision VARCHAR,
+                source_text VARCHAR,
+                source_code VARCHAR,
+                source_country VARCHAR,
+                source_org VARCHAR,
+                source_key VARCHAR,
+                target_text VARCHAR,
+                target_code VARCHAR,
+                target_country VARCHAR,
+                target_org VARCHAR,
+                target_key VARCHAR,
+                pair_key VARCHAR NOT NULL,
+                cameo VARCHAR NOT NULL,
+                root VARCHAR NOT NULL,
+                plover VARCHAR,
+                quad_class INTEGER,
+                goldstein DOUBLE,
+                contexts VARCHAR[],
+                status VARCHAR,
+                evidence_text VARCHAR,
+                evidence_start INTEGER,
+                evidence_end INTEGER,
+                mentions JSON,
+                confidence DOUBLE,
+                location JSON,
+                quantities JSON,
+                trigger VARCHAR,
+                reciprocal BOOLEAN,
+                cluster_id VARCHAR
+            )""",
+            """CREATE TABLE events (
+                cluster_id VARCHAR PRIMARY KEY,
+                pair_key VARCHAR NOT NULL,
+                date DATE,
+                date_precision VARCHAR,
+                source_key VARCHAR,
+                source_code VARCHAR,
+                source_country VARCHAR,
+                source_org VARCHAR,
+                target_key VARCHAR,
+                target_code VARCHAR,
+                target_country VARCHAR,
+                target_org VARCHAR,
+                reciprocal BOOLEAN,
+                cameo VARCHAR,
+                root VARCHAR,
+                plover VARCHAR,
+                quad_class INTEGER,
+                goldstein DOUBLE,
+                contexts VARCHAR[],
+                location JSON,
+                mention_count INTEGER,
+                article_count INTEGER,
+                sources VARCHAR[],
+                urls VARCHAR[],
+                first_seen DATE
+            )""",
+        ),
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(conn: duckdb.DuckDBPyConnection) -> int:
+    exists = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchall()[0]
+    if not exists or not exists[0]:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchall()[0]
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(conn: duckdb.DuckDBPyConnection, path: str) -> int:
+    """Bring the database to :data:`LATEST`; returns the version it was at before."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    before = current_version(conn)
+    if before > LATEST:
+        raise StoreError(f"{path}: schema version {before} is newer than this detente ({LATEST}); upgrade detente")
+    for migration in MIGRATIONS:
+        if migration.version <= before:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                [migration.version, migration.description],
+            )
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"{path}: migration {migration.version} failed: {exc}") from exc
+    return before

@@ -1,0 +1,200 @@
+"""Dyad time series and dyad rankings, counted in events (clusters), with reports as a weight."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from detente.errors import UsageError
+from detente.store.cluster import pair_key
+
+PERIODS = ("day", "week", "month", "year")
+QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
+
+
+@dataclass(slots=True)
+class DyadSeries:
+    """Rows per (period, direction). Directions: ``A->B``, ``B->A`` and ``A-B`` (all events once).
+
+    A reciprocal event counts in both directions, and once in the combined row.
+    """
+
+    a: str
+    b: str
+    by: str
+    columns: list[str]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+
+    def direction(self, name: str) -> list[dict[str, Any]]:
+        return [r for r in self.rows if r["direction"] == name]
+
+    @property
+    def directions(self) -> tuple[str, str, str]:
+        return f"{self.a}->{self.b}", f"{self.b}->{self.a}", f"{self.a}-{self.b}"
+
+
+def _check_by(by: str) -> None:
+    if by not in PERIODS:
+        raise UsageError(f"--by {by!r}: use one of {', '.join(PERIODS)}")
+
+
+def _period_start(day: dt.date, by: str) -> dt.date:
+    if by == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    if by == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next_period(day: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return day + dt.timedelta(days=1)
+    if by == "week":
+        return day + dt.timedelta(days=7)
+    if by == "month":
+        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return day.replace(year=day.year + 1)
+
+
+def _range_sql(start: dt.date | None, end: dt.date | None) -> tuple[str, list[Any]]:
+    sql, params = "date IS NOT NULL", []
+    if start:
+        sql += " AND date >= ?"
+        params.append(start)
+    if end:
+        sql += " AND date <= ?"
+        params.append(end)
+    return sql, params
+
+
+def dyad(
+    conn: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    by: str = "month",
+) -> DyadSeries:
+    _check_by(by)
+    a, b = a.strip().upper(), b.strip().upper()
+    if not a or not b or a == b:
+        raise UsageError(f"a dyad needs two different actor codes, got {a!r} and {b!r}")
+    where, params = _range_sql(start, end)
+    ab, ba, both = f"{a}->{b}", f"{b}->{a}", f"{a}-{b}"
+    base = f"""
+        WITH e AS (SELECT * FROM events WHERE pair_key = ? AND {where}),
+        d AS (
+            SELECT ? AS direction, * FROM e WHERE (source_key = ? AND target_key = ?) OR reciprocal
+            UNION ALL SELECT ? AS direction, * FROM e WHERE (source_key = ? AND target_key = ?) OR reciprocal
+            UNION ALL SELECT ? AS direction, * FROM e
+        )"""
+    args = [pair_key(a, b), *params, ab, a, b, ba, b, a, both]
+    counts = conn.execute(
+        base
+        + f"""
+        SELECT date_trunc('{by}', date)::DATE AS period, direction, count(*) AS events,
+               sum(mention_count)::BIGINT AS reports,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+               avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum
+        FROM d GROUP BY ALL""",
+        args,
+    ).fetchall()
+    per_context = conn.execute(
+        base
+        + f"""
+        SELECT date_trunc('{by}', date)::DATE AS period, direction, ctx, count(*)
+        FROM (SELECT date, direction, unnest(contexts) AS ctx FROM d) GROUP BY ALL""",
+        args,
+    ).fetchall()
+    contexts = sorted({row[2] for row in per_context})
+    columns = [
+        "period",
+        "direction",
+        "events",
+        "reports",
+        *QUADS.values(),
+        "goldstein_mean",
+        "goldstein_sum",
+        *(f"ctx_{c}" for c in contexts),
+    ]
+    found = {(row[0], row[1]): row for row in counts}
+    ctx_count = {(row[0], row[1], row[2]): row[3] for row in per_context}
+    series = DyadSeries(a, b, by, columns, contexts=contexts)
+    if not found:
+        return series
+    first = _period_start(start, by) if start else min(p for p, _ in found)
+    last = _period_start(end, by) if end else max(p for p, _ in found)
+    period = first
+    while period <= last:  # every period, empty ones as zeros, so plots and diffs line up
+        for direction in (ab, ba, both):
+            row = found.get((period, direction))
+            out: dict[str, Any] = {"period": period.isoformat(), "direction": direction}
+            out["events"] = row[2] if row else 0
+            out["reports"] = row[3] if row else 0
+            for i, name in enumerate(QUADS.values()):
+                out[name] = row[4 + i] if row else 0
+            out["goldstein_mean"] = round(row[8], 3) if row and row[8] is not None else None
+            out["goldstein_sum"] = round(row[9], 3) if row and row[9] is not None else 0.0
+            for c in contexts:
+                out[f"ctx_{c}"] = ctx_count.get((period, direction, c), 0)
+            series.rows.append(out)
+        period = _next_period(period, by)
+    return series
+
+
+@dataclass(slots=True)
+class TopDyads:
+    """Rankings over ``[start, end]``; the halves split at ``middle`` (earlier: date <= middle)."""
+
+    activity: list[dict[str, Any]]
+    change: list[dict[str, Any]]
+    start: dt.date | None = None
+    middle: dt.date | None = None
+    end: dt.date | None = None
+
+
+def top_dyads(
+    conn: duckdb.DuckDBPyConnection,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    limit: int = 10,
+) -> TopDyads:
+    """Actor pairs ranked by ``activity`` (events) and by ``change`` (later half minus earlier half)."""
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    where, params = _range_sql(start, end)
+    where += " AND source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key"
+    bounds = conn.execute(f"SELECT min(date), max(date) FROM events WHERE {where}", params).fetchall()[0]
+    if not bounds or bounds[0] is None:
+        return TopDyads([], [])
+    lo, hi = start or bounds[0], end or bounds[1]
+    middle = lo + (hi - lo) / 2
+    rows = conn.execute(
+        f"""SELECT pair_key, count(*) AS events, sum(mention_count)::BIGINT AS reports,
+                   round(avg(goldstein), 3) AS goldstein_mean,
+                   count(*) FILTER (WHERE date <= ?) AS earlier, count(*) FILTER (WHERE date > ?) AS later
+            FROM events WHERE {where} GROUP BY pair_key""",
+        [middle, middle, *params],
+    ).fetchall()
+    table = [
+        {
+            "pair": p.replace("|", "-"),
+            "events": n,
+            "reports": r,
+            "goldstein_mean": g,
+            "earlier": e,
+            "later": la,
+            "change": la - e,
+        }
+        for p, n, r, g, e, la in rows
+    ]
+    activity = sorted(table, key=lambda x: (-x["events"], x["pair"]))[:limit]
+    change = sorted(table, key=lambda x: (-abs(x["change"]), x["pair"]))[:limit]
+    return TopDyads(activity, change, lo, middle, hi)

@@ -1,0 +1,101 @@
+"""The corpus store: one DuckDB file holding documents, their coded reports and deduplicated events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+
+from detente.store.errors import StoreError
+from detente.store.export import export
+from detente.store.formats import CsvColumns
+from detente.store.ingest import Coder, Ingester, IngestReport, Progress
+from detente.store.schema import migrate
+from detente.store.series import DyadSeries, TopDyads, dyad, top_dyads
+from detente.store.writer import recluster
+
+DEFAULT_DB = "detente.duckdb"
+
+
+class Store:
+    """``Store(path)`` opens (creating and migrating) a database; use it as a context manager.
+
+    ``coder`` is what codes documents on ingest; it defaults to :class:`detente.Pipeline`,
+    loaded the first time it is needed.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, coder: Coder | None = None) -> None:
+        self.path = str(path)
+        self._coder = coder
+        try:
+            self.conn = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        try:
+            migrate(self.conn, self.path)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    @property
+    def coder(self) -> Coder:
+        if self._coder is None:
+            from detente.pipeline import Pipeline
+
+            self._coder = Pipeline()
+        return self._coder
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        columns: CsvColumns | None = None,
+        skip_bad: bool = False,
+        progress: Progress | None = None,
+        batch_docs: int | None = None,
+    ) -> IngestReport:
+        ingester = Ingester(self.conn, self.coder, batch_docs or 200)
+        try:
+            return ingester.run(paths, columns, skip_bad, progress)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: write failed: {exc}") from exc
+
+    def dyad(
+        self, a: str, b: str, start: dt.date | None = None, end: dt.date | None = None, by: str = "month"
+    ) -> DyadSeries:
+        return dyad(self.conn, a, b, start, end, by)
+
+    def top_dyads(self, start: dt.date | None = None, end: dt.date | None = None, limit: int = 10) -> TopDyads:
+        return top_dyads(self.conn, start, end, limit)
+
+    def export(self, fmt: str, out: str | Path, header: bool = True) -> int:
+        return export(self.conn, fmt, out, header)
+
+    def recluster(self) -> int:
+        """Rebuild every event from the reports (after a change to the clustering rule)."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            n = recluster(self.conn)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return n
+
+    def counts(self) -> dict[str, int]:
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports), (SELECT count(*) FROM events)"
+        ).fetchall()[0]
+        assert row is not None
+        return {"documents": row[0], "reports": row[1], "events": row[2]}
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
