@@ -39,5 +39,14 @@ class LexiconErrors(DetenteError):
         super().__init__("\n".join(str(e) for e in errors))
 
 
+class CodingError(DetenteError):
+    """A stage failed on a document: a bug in detente, reported with the document and stage."""
+
+    def __init__(self, doc_id: str, stage: str, cause: BaseException) -> None:
+        self.doc_id = doc_id
+        self.stage = stage
+        super().__init__(f"document {doc_id!r}: stage {stage} failed: {type(cause).__name__}: {cause}")
+
+
 class UsageError(DetenteError):
     """An option or argument has a value detente cannot use."""

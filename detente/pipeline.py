@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from detente.actors import recognise_actors
 from detente.dedupe import merge_document_events
+from detente.errors import CodingError, DetenteError
 from detente.events.triggers import find_triggers
 from detente.model import Document
 from detente.normalize import normalise_document
@@ -45,8 +46,13 @@ class Pipeline:
         self.resources = resources or load_resources(tuple(data_dirs))
 
     def run(self, doc: Document) -> Document:
-        for _, stage in STAGES:
-            doc = stage(doc, self.resources)
+        for name, stage in STAGES:
+            try:
+                doc = stage(doc, self.resources)
+            except DetenteError:
+                raise
+            except Exception as exc:  # a bug: say which document and stage, keep the cause chained
+                raise CodingError(doc.doc_id, name, exc) from exc
         return doc
 
     def run_many(self, docs: Iterable[Document]) -> Iterator[Document]:

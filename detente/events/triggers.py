@@ -12,7 +12,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
 
     Overlapping hits are settled by pattern weight (literal tokens matched), so
     "suicide bombing" (1831) beats "bombing" (183) and "sign+ * treaty" beats "sign+"; among
-    equals the narrower pattern (fewer alternatives) wins.
+    equals the wider span ("lifted a night curfew" over "curfew in"), then the narrower pattern.
     """
     words = [t.text for t in doc.tokens]
     if not words:
@@ -25,7 +25,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
     hits = [h for h in res.event_matcher.find(TokenText(words), words, limit_of) if coded[h.start]]
-    hits.sort(key=lambda h: (-h.pattern.weight, h.pattern.breadth, -(h.end - h.start), h.start))
+    hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.pattern.breadth, h.start))
     taken = bytearray(len(words))
     triggers: list[Trigger] = []
     for hit in hits:

@@ -13,10 +13,10 @@ from detente.resolve.modality import modality_of, recode
 from detente.resolve.roles import RoleBinder, actor_copy
 from detente.resources import Resources
 
-_DATE_LOOKBACK = 4
+_DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
 _GOVERNED_SPAN = 12
-_DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan  # a date just before the clause ("in march | russia s ... announced") counts
+_DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
 
 
 def _topic_keys(doc: Document) -> set[str]:

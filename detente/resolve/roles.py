@@ -175,7 +175,8 @@ class RoleBinder:
         while i >= seg.start and self.words[i] in ("also", "reportedly", "allegedly", "been", "being", "recently"):
             i -= 1
         aux = i >= seg.start and self.words[i] in self.aux
-        by = any(self.words[k] == "by" for k in range(trig.end, min(trig.end + 2, seg.end)))
+        # "signed by x", not "rejected calls by x" (there "by" belongs to the object).
+        by = trig.end < seg.end and self.words[trig.end] == "by"
         word = self.words[trig.start]
         participle = word.endswith(("ed", "en")) or word in (
             "met",
@@ -281,12 +282,14 @@ class RoleBinder:
             elif inside:
                 roles.sources = [inside[0]]  # "a deal to sell russian gas to china"
         source_keys = {m.actor.key for m in roles.sources}
-        targets = [m for m in after if m.actor.key not in source_keys]
+        # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
+        targets = [m for m in inside + after if m.actor.key not in source_keys]
         speaker = self._speaker(seg, keyed, trig)
         if speaker is not None and roles.sources and speaker is not roles.sources[0]:
             targets = [m for m in targets if m is not speaker]
         if targets:
-            roles.targets = self._coordinated(keyed, targets[0], backwards=False)
+            pool = keyed if targets[0] in keyed else _with_key(in_seg)
+            roles.targets = self._coordinated(pool, targets[0], backwards=False)
             roles.targets = [m for m in roles.targets if m.actor.key not in source_keys][:4]
         if len({m.actor.key for m in roles.sources}) >= 2:
             roles.joint = True
