@@ -106,14 +106,19 @@ def lookup_cmd(
 
 
 def _register_extensions() -> None:
-    """Commands of optional parts (store, server) register themselves when their module exists."""
+    """Commands of optional parts (store, server, cluster) register themselves when they can be imported.
+
+    A part whose optional dependencies are not installed is left out; the core commands still work
+    and ``pip install "detente[store]"`` (or ``[serve]``, ``[scale]``) brings the rest.
+    """
     import importlib
-    import importlib.util
 
     for name in ("detente.store.cli", "detente.serve.cli", "detente.scale.cli"):
-        package = name.rsplit(".", 1)[0]
-        if importlib.util.find_spec(package) is not None and importlib.util.find_spec(name) is not None:
-            importlib.import_module(name).register(app)
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        module.register(app)
 
 
 _register_extensions()

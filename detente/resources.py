@@ -199,7 +199,8 @@ def _actor_entries(
         entries.append((a.phrase, ActorEntry(kind="agent", sector=a.sector, agent_kind=a.kind, office=a.office)))
     for person in people:
         entry = ActorEntry(kind="person", person_id=person.id, name=person.name)
-        entries += [(p, entry) for p in person.names]
+        # A bare acronym ("akk") is too ambiguous in lowercase text to stand for a person.
+        entries += [(p, entry) for p in person.names if " " in p or len(p) > 3]
     return entries
 
 

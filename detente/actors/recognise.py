@@ -32,7 +32,9 @@ _PRIORITY = {
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
-_OF_WORDS = {"of", "in", "from", "at"}
+_OF_WORDS = {"of", "in"}  # "rebels in the ivory coast"; not "from" ("withdrew its force from chad")
+# "russian made rockets": the adjective describes an object, not an actor.
+_NOT_ACTOR_AFTER = frozenset(["made", "built", "designed", "manufactured", "style", "born", "speaking", "language"])
 
 
 @dataclass(slots=True)
@@ -196,6 +198,10 @@ class _Composer:
         titled = bool(agents)
         if person is not None:
             actor = self.person_actor(person, text)
+            if state is not None and state.country and actor.country and state.country != actor.country:
+                # The text's own words win over the table: "serbian president kostunica" is SRB.
+                actor.country = state.country
+                actor.code = f"{state.country}{actor.sector or ''}"
             if actor.country is None and actor.org is None and (state or org):
                 base = state or org
                 actor.country = base.country
@@ -299,7 +305,11 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = [t.text for t in doc.tokens]
     hits = res.actor_matcher.find(TokenText(words)) + _case_sensitive_atoms(doc, res)
-    atoms = _select(hits)
+    atoms = [
+        a
+        for a in _select(hits)
+        if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in _NOT_ACTOR_AFTER)
+    ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _with_local_names(doc, res, mentions)
     return doc

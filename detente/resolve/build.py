@@ -117,6 +117,10 @@ class EventBuilder:
             implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
             if implied is not None:
                 roles.targets, roles.inferred = [implied], True
+        if not roles.targets and code[:2] >= "03":
+            home = self.binder.domestic_target(seg, roles.sources[0])
+            if home is not None:
+                roles.targets, roles.inferred = [home], True
         record = self.res.cameo[code]
         status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
         ref_year = self.doc.date.year if self.doc.date else None

@@ -197,6 +197,30 @@ class RoleBinder:
         )
         return (aux and participle) or (by and participle)
 
+    def domestic_target(self, seg: Segment, source: Mention) -> Mention | None:
+        """No one acted on: the place named in the clause ("rallies in gaza"), else the source's own
+        country - a curfew, a crackdown or a protest is aimed at home."""
+        for m in self._in(seg):
+            if (
+                m.kind in ("place", "capital", "country")
+                and m.start > 0
+                and self.words[m.start - 1]
+                in (
+                    "in",
+                    "at",
+                    "near",
+                    "outside",
+                    "across",
+                    "throughout",
+                )
+                and m.actor.key
+            ):
+                return m
+        if source.actor.country:
+            home = Actor(text=source.actor.text, code=source.actor.country, country=source.actor.country)
+            return Mention(source.start, source.end, home, "country")
+        return None
+
     def context_target(self, seg: Segment, source_key: str | None, topics: set[str]) -> Mention | None:
         """A target the clause leaves implicit: the article's other main actor, named just before.
 
@@ -216,7 +240,8 @@ class RoleBinder:
     def bind(self, seg: Segment, trig: Trigger) -> Roles:
         in_seg = self._in(seg)
         seg_mentions = [m for m in in_seg if not (m.start < trig.end and m.end > trig.start)]
-        inside = [m for m in _with_key(in_seg) if m.start >= trig.start and m.end <= trig.end]
+        # Actors within or overlapping the trigger: "rejected an indian proposal", "withdraw force from chad".
+        inside = [m for m in _with_key(in_seg) if m.start < trig.end and m.end > trig.start]
         keyed = _with_key(seg_mentions)
         # A subject further away than this belongs to another clause the segmenter missed.
         before = [m for m in keyed if m.end <= trig.start and trig.start - m.end <= _MAX_SUBJECT_DISTANCE]
