@@ -56,8 +56,11 @@ class EventBuilder:
             nxt = triggers[k + 1]
             if nxt.start - trig.end > 4 or self.segment_of(nxt.start) is not self.segment_of(trig.start):
                 continue
+            # Only a plan verb itself ("agreed to", "threatened to") hands over to the action after it;
+            # "rejected an invitation to | attend a meeting" stays a rejection (governing, below).
             span = " ".join(self.words[trig.start : min(trig.end + 1, len(self.words))])
-            if span in plan or "to" in self.words[trig.end : nxt.start]:
+            tail = " ".join(self.words[max(trig.start, trig.end - 1) : min(trig.end + 1, len(self.words))])
+            if span in plan or tail in plan:
                 out.add(k)
         # Demands, appeals, accusations, rejections and threats govern what follows them in the
         # clause: "demanded that the US cancel plans to sell weapons" is one demand, not a sale.

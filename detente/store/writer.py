@@ -14,13 +14,14 @@ import pyarrow as pa
 from detente.store.cluster import ClusterInput, cluster_reports
 from detente.store.rows import DOCUMENT_SCHEMA, REPORT_SCHEMA, table
 
-# One row per cluster; "reciprocal" also when both directions were reported.
+# One row per cluster; "reciprocal" also when both directions were reported; "status" is
+# "historical" only when every report is (see docs/store.md).
 _EVENTS_SQL = """
 INSERT INTO events
 SELECT cluster_id, pair_key, date, date_precision,
        actors.sk, actors.sc, actors.sn, actors.so, actors.tk, actors.tc, actors.tn, actors.tor, reciprocal,
        cameo, root, plover, quad_class, goldstein, contexts, location,
-       mention_count, article_count, sources, urls, first_seen
+       mention_count, article_count, sources, urls, first_seen, status
 FROM (
     SELECT r.cluster_id,
            any_value(r.pair_key) AS pair_key,
@@ -40,7 +41,10 @@ FROM (
            count(DISTINCT r.doc_hash)::INTEGER AS article_count,
            list_sort(list_distinct(list(d.source))) AS sources,
            list_sort(list_distinct(list(d.url))) AS urls,
-           min(coalesce(d.date, d.ingested_at::DATE)) AS first_seen
+           min(coalesce(d.date, d.ingested_at::DATE)) AS first_seen,
+           CASE WHEN bool_and(r.status IS NOT DISTINCT FROM 'historical') THEN 'historical'
+                WHEN bool_or(r.status = 'reported') THEN 'reported'
+                ELSE min(r.status) FILTER (WHERE r.status IS DISTINCT FROM 'historical') END AS status
     FROM reports r JOIN documents d USING (doc_hash)
     WHERE r.cluster_id IN (SELECT cluster_id FROM _touched_clusters)
     GROUP BY r.cluster_id
