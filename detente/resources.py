@@ -311,7 +311,7 @@ def _load(extra: tuple[str, ...]) -> Resources:
         if p.code not in cameo_table:
             errors.append(LexiconError(str(path), line, f"unknown CAMEO code {p.code!r}"))
     for path, line, m in modality:
-        for code in (m.planned, m.refused):
+        for code in (m.planned, m.refused, m.demanded):
             if code and code not in cameo_table:
                 errors.append(LexiconError(str(path), line, f"unknown CAMEO code {code!r}"))
     if errors:

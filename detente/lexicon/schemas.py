@@ -213,12 +213,14 @@ class ModalityRecord(Strict):
     """``data/events/modality.jsonl``: how plans and refusals re-code an event root.
 
     ``planned``: code for a promise or plan of this root's action (06 -> 031, 19 -> 138);
-    ``refused``: code when the actor declines or refuses it (04 -> 125); None drops the event.
+    ``refused``: code when the actor declines or refuses it (04 -> 125); None drops the event;
+    ``demanded``: code when a speaker says another actor must do it (08 -> 105); None keeps the code.
     """
 
     root: str = Field(pattern=r"^\d{2}$")
     planned: CameoCode | None = None
     refused: CameoCode | None = None
+    demanded: CameoCode | None = None
 
 
 class CueRecord(Strict):
@@ -226,6 +228,7 @@ class CueRecord(Strict):
 
     kind: Literal[
         "negation",
+        "obligation",
         "refusal",
         "future",
         "plan",

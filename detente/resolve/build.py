@@ -116,6 +116,12 @@ class EventBuilder:
         roles = self.binder.bind(seg, trig)
         if not roles.sources:
             return None
+        if modality.kind == "obliged":
+            # "X said Y must do it": a demand by X of Y; an obligation nobody states is no event.
+            demander = self.binder.demander(roles.sources[0].start)
+            if demander is None or demander.actor.key == roles.sources[0].actor.key:
+                return None
+            roles.sources, roles.targets, roles.joint = [demander], roles.sources[:4], False
         if not roles.targets and code[:2] >= "03":
             implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
             if implied is not None:
@@ -126,6 +132,8 @@ class EventBuilder:
                 roles.targets, roles.inferred = [home], True
         record = self.res.cameo[code]
         status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
+        if modality.kind == "obliged":
+            status = "reported"
         ref_year = self.doc.date.year if self.doc.date else None
         if status == "reported" and year is not None and ref_year is not None and year < ref_year - 1:
             status = "historical"

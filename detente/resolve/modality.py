@@ -12,7 +12,7 @@ _WINDOW = 6
 
 @dataclass(frozen=True, slots=True)
 class Modality:
-    kind: str  # asserted | planned | refused | negated
+    kind: str  # asserted | planned | refused | negated | obliged
     cue_start: int = -1
     cue_end: int = -1
 
@@ -31,6 +31,7 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources) -
     refusal = cues.get("refusal", frozenset())
     negation = cues.get("negation", frozenset())
     plan = cues.get("plan", frozenset()) | cues.get("future", frozenset())
+    obligation = cues.get("obligation", frozenset())
     floor = max(seg.start, trig.start - _WINDOW)
     # Walk back over adverbs and auxiliaries to the nearest cue.
     end = trig.start
@@ -42,6 +43,9 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources) -
         s = _ends_at(words, end, negation, floor)
         if s is not None:
             return Modality("negated", s, end)
+        s = _ends_at(words, end, obligation, floor)
+        if s is not None:
+            return Modality("obliged", s, end)
         s = _ends_at(words, end, plan, floor)
         if s is not None:
             # "agreed to not attack": a negation after the plan cue wins above.
@@ -63,6 +67,8 @@ def recode(code: str, modality: Modality, res: Resources, conditional: bool) -> 
         if root in ("12", "01", "02", "13", "10", "11", "16"):
             return None if modality.kind == "negated" and root != "12" else (code if root == "12" else None)
         return table.refused if table else None
+    if modality.kind == "obliged":
+        return table.demanded if table and table.demanded else code
     if (modality.kind == "planned" or conditional) and table and table.planned:
         return table.planned
     return code

@@ -221,6 +221,17 @@ class RoleBinder:
             return Mention(source.start, source.end, home, "country")
         return None
 
+    def demander(self, before: int) -> Mention | None:
+        """Who says that something must be done: "britain said | libya must hand over ..."."""
+        i = before - 1
+        while i >= 0 and not self.doc.tokens[i + 1].break_before and before - i <= 30:
+            if self.words[i] in self.speech:
+                said = [m for m in self.mentions if m.end <= i and i - m.end <= 10 and m.actor.key]
+                if said:
+                    return said[-1]
+            i -= 1
+        return None
+
     def context_target(self, seg: Segment, source_key: str | None, topics: set[str]) -> Mention | None:
         """A target the clause leaves implicit: the article's other main actor, named just before.
 
