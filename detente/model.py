@@ -70,6 +70,7 @@ class Mention:
     actor: Actor
     kind: str  # country | capital | org | agent | person | pronoun | group
     titled: bool = False  # carries a title or sector word ("russian president")
+    inferred: bool = False  # its country was taken from a neighbouring mention, not its own words
 
 
 @dataclass(slots=True)

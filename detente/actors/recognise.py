@@ -301,6 +301,40 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+_INHERIT_REACH = 12
+
+
+def _inherit_countries(doc: Document, mentions: list[Mention]) -> None:
+    """Sector words with no country of their own ("rebels", "police", "the judge") take the country
+    named nearest in the same sentence - before them first, then after."""
+    tokens = doc.tokens
+    for k, m in enumerate(mentions):
+        if m.actor.key or not m.actor.sector:
+            continue
+        if m.start > 0 and tokens[m.start - 1].text in ("told", "tells", "telling", "briefed"):
+            continue  # "told reporters": an audience, not an actor
+        donor = None
+        for j in range(k - 1, -1, -1):
+            other = mentions[j]
+            if m.start - other.end > _INHERIT_REACH or any(t.break_before for t in tokens[other.end : m.start + 1]):
+                break
+            if other.actor.country and not other.inferred:
+                donor = other
+                break
+        if donor is None:
+            for j in range(k + 1, len(mentions)):
+                other = mentions[j]
+                if other.start - m.end > _INHERIT_REACH or any(t.break_before for t in tokens[m.end : other.start + 1]):
+                    break
+                if other.actor.country and not other.inferred:
+                    donor = other
+                    break
+        if donor is not None:
+            m.actor.country = donor.actor.country
+            m.actor.code = f"{donor.actor.country}{m.actor.sector}"
+            m.inferred = True
+
+
 def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = [t.text for t in doc.tokens]
@@ -312,4 +346,5 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _with_local_names(doc, res, mentions)
+    _inherit_countries(doc, doc.mentions)
     return doc

@@ -109,7 +109,27 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# Prefixes that hyphenation or scraping splits off ("re-open", "co operation"): joined again so that
+# one lexicon entry ("reopen", "cooperation") serves every spelling.
+_JOINED_PREFIXES = frozenset(["re", "co"])
+
+
+def _join_prefixes(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.text in _JOINED_PREFIXES and nxt is not None and nxt.text.isalpha() and not nxt.break_before:
+            out.append(Token(tok.text + nxt.text, tok.start, nxt.end, False, tok.break_before, tok.comma_before))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def normalise_document(doc: Document) -> Document:
     """Stage: fills ``doc.tokens``."""
-    doc.tokens = tokenize(doc.text)
+    doc.tokens = _join_prefixes(tokenize(doc.text))
     return doc

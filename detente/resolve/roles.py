@@ -69,6 +69,8 @@ class RoleBinder:
     def _coordinated(self, mentions: list[Mention], head: Mention, backwards: bool) -> list[Mention]:
         """``head`` plus actors joined to it by "and", "or" or commas."""
         group = [head]
+        if head not in mentions:
+            return group
         idx = mentions.index(head)
         step = -1 if backwards else 1
         cur = head
@@ -221,6 +223,13 @@ class RoleBinder:
             return Mention(source.start, source.end, home, "country")
         return None
 
+    def _antecedent(self, seg: Segment, trig: Trigger) -> Mention | None:
+        """The subject of a relative clause: "... a move by mr putin | who is facing sanctions"."""
+        if self.words[seg.start] not in ("who", "which", "that", "whose") or trig.start - seg.start > 6:
+            return None
+        prev = [m for m in self.mentions if m.end <= seg.start and seg.start - m.end <= 3 and m.actor.key]
+        return prev[-1] if prev else None
+
     def demander(self, before: int) -> Mention | None:
         """Who says that something must be done: "britain said | libya must hand over ..."."""
         i = before - 1
@@ -290,6 +299,10 @@ class RoleBinder:
                 return roles
 
         subjects = [m for m in before if not self._object_of_preposition(m, seg.start)]
+        if not subjects:
+            antecedent = self._antecedent(seg, trig)
+            if antecedent is not None:
+                subjects = [antecedent]
         if trig.roles == "reverse":
             if after:
                 roles.sources = [after[0]]
