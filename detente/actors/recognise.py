@@ -31,6 +31,7 @@ _PRIORITY = {
     "agent": 7,
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
+_DIRECTIONS = frozenset(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"])
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
 _OF_WORDS = {"of", "in"}  # "rebels in the ivory coast"; not "from" ("withdrew its force from chad")
 # "russian made rockets": the adjective describes an object, not an actor.
@@ -175,6 +176,9 @@ class _Composer:
             return not (nk == "org" and nxt.entry.org_type != "DOMESTIC")
         if gap == ["s"] and lk == "person" and nk == "agent":
             return False
+        located = gap[:1] == ["of"] and len(gap) <= 2 and all(w in _DIRECTIONS for w in gap[1:])
+        if located and lk == "people" and nk in ("country", "place") and len(group) == 1:
+            return True  # "the albanians of southern serbia": located where the text says
         if len(gap) == 1 and gap[0] in _OF_WORDS and lk == "agent" and nk in _STATE_KINDS | {"org"}:
             return not has_state and nk != "people"
         if len(gap) <= 2 and gap[-1] in _OF_WORDS and lk == "agent" and nk == "org" and gap[0] in ("of", "the"):
@@ -191,7 +195,9 @@ class _Composer:
             start -= 1
         text = self.text(start, end)
         person = next((a.entry for a in group if a.entry.kind == "person"), None)
-        state = next((a.entry for a in group if a.entry.kind in _STATE_KINDS), None)
+        states = [a.entry for a in group if a.entry.kind in _STATE_KINDS]
+        # "the albanians of southern serbia": a people located in a country counts for that country.
+        state = (states[-1] if group[0].entry.kind == "people" else states[0]) if states else None
         org = next((a.entry for a in group if a.entry.kind == "org"), None)
         agents = [a.entry for a in group if a.entry.kind == "agent"]
         agent = agents[-1] if agents else None
@@ -346,5 +352,10 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _with_local_names(doc, res, mentions)
+    for m in doc.mentions:
+        if m.start > 0 and words[m.start - 1] == "ethnic" and m.kind in ("adjective", "people", "agent"):
+            # "ethnic albanians in macedonia": a people, located by the sentence, not a state.
+            m.actor.country, m.actor.code = None, None
+            m.actor.sector = m.actor.sector or "CVL"
     _inherit_countries(doc, doc.mentions)
     return doc

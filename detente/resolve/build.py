@@ -153,7 +153,7 @@ class EventBuilder:
         for target_mention in targets:
             source = actor_copy(source_mention)
             target = actor_copy(target_mention) if target_mention is not None else None
-            if target is not None and target.key == source.key and target.code == source.code:
+            if target_mention is source_mention:
                 target = None
             eid = event_id(
                 self.doc.doc_id, source.code or source.key or "", (target.code if target else "") or "", code, date
