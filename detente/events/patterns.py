@@ -41,13 +41,23 @@ def inflections(word: str) -> frozenset[str]:
     return frozenset(f for f in forms if f.isalnum())
 
 
+@cache
+def plurals(word: str) -> frozenset[str]:
+    """A literal noun also matches its plural ("embargo" -> "embargoes"); other words stay as written."""
+    forms = {word}
+    table = lemminflect.getAllInflections(word, upos="NOUN")
+    if "NN" in table and word in table["NN"]:
+        forms.update(table.get("NNS", ()))
+    return frozenset(forms)
+
+
 def _token_set(token: str) -> frozenset[str]:
     out: set[str] = set()
     for alt in token.split("|"):
         if alt.endswith("+"):
             out |= inflections(alt[:-1])
         else:
-            out.add(alt)
+            out |= plurals(alt)
     return frozenset(out)
 
 

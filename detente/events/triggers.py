@@ -12,7 +12,8 @@ def find_triggers(doc: Document, res: Resources) -> Document:
 
     Overlapping hits are settled by pattern weight (literal tokens matched), so
     "suicide bombing" (1831) beats "bombing" (183) and "sign+ * treaty" beats "sign+"; among
-    equals the wider span ("lifted a night curfew" over "curfew in"), then the narrower pattern.
+    equals the wider span ("lifted a night curfew" over "curfew in"), then the one that starts first
+    (the verb: "accepted demands" over "demands from"), then the narrower pattern.
     """
     words = [t.text for t in doc.tokens]
     if not words:
@@ -25,7 +26,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
     hits = [h for h in res.event_matcher.find(TokenText(words), words, limit_of) if coded[h.start]]
-    hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.pattern.breadth, h.start))
+    hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.start, h.pattern.breadth))
     taken = bytearray(len(words))
     triggers: list[Trigger] = []
     for hit in hits:

@@ -104,7 +104,8 @@ class EventBuilder:
         seg = self.segment_of(trig.start)
         if seg.chrome:
             return None
-        modality = modality_of(self.words, seg, trig, self.res)
+        subject_end = max((m.end for m in self.doc.mentions if seg.start <= m.end <= trig.start), default=-1)
+        modality = modality_of(self.words, seg, trig, self.res, subject_end)
         conditional = any(self.words[i] in self.conditions for i in range(trig.end, seg.end))
         date, precision, deadline, year = self._date(seg, trig)
         if deadline and modality.kind == "asserted":

@@ -8,6 +8,7 @@ from detente.model import Segment, Trigger
 from detente.resources import Resources
 
 _WINDOW = 6
+_FAR_WINDOW = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,36 +27,38 @@ def _ends_at(words: list[str], end: int, phrases: frozenset[str], floor: int) ->
     return None
 
 
-def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> Modality:
+def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, subject_end: int = -1) -> Modality:
+    """What the words between the subject and the trigger say about it.
+
+    Negation and refusal must stand right before the trigger ("did not attack", "refused to
+    meet"); a plan, future or obligation may be further back, as far as the subject ("the UN will
+    provide nearly 25,000 tons of food aid").
+    """
     cues = res.cues
     refusal = cues.get("refusal", frozenset())
     negation = cues.get("negation", frozenset())
     plan = cues.get("plan", frozenset()) | cues.get("future", frozenset())
     obligation = cues.get("obligation", frozenset())
-    floor = max(seg.start, trig.start - _WINDOW)
-    # Walk back over adverbs and auxiliaries to the nearest cue.
+    near_floor = max(seg.start, trig.start - _WINDOW)
+    far_floor = max(seg.start, subject_end, trig.start - _FAR_WINDOW)
     end = trig.start
     skipped = 0
-    while end > floor and skipped <= 3:
-        s = _ends_at(words, end, refusal, floor)
+    while end > near_floor and skipped <= 3:
+        s = _ends_at(words, end, refusal, near_floor)
         if s is not None:
             return Modality("refused", s, end)
-        s = _ends_at(words, end, negation, floor)
+        s = _ends_at(words, end, negation, near_floor)
         if s is not None:
             return Modality("negated", s, end)
-        s = _ends_at(words, end, obligation, floor)
-        if s is not None:
-            return Modality("obliged", s, end)
-        s = _ends_at(words, end, plan, floor)
-        if s is not None:
-            # "agreed to not attack": a negation after the plan cue wins above.
-            return Modality("planned", s, end)
         end -= 1
         skipped += 1
-        if words[end] in ("the", "a", "an", "to", "be", "have", "has", "had", "its", "their"):
-            continue
-        if skipped > 2:
-            break
+    for end in range(trig.start, far_floor, -1):
+        s = _ends_at(words, end, obligation, far_floor)
+        if s is not None:
+            return Modality("obliged", s, end)
+        s = _ends_at(words, end, plan, far_floor)
+        if s is not None:
+            return Modality("planned", s, end)
     return Modality("asserted")
 
 
