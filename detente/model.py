@@ -159,6 +159,25 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    _words: list[str] | None = field(default=None, repr=False)
+    _joined: object = field(default=None, repr=False)
+
+    @property
+    def words(self) -> list[str]:
+        """Token texts, computed once (stages share them)."""
+        if self._words is None or len(self._words) != len(self.tokens):
+            self._words = [t.text for t in self.tokens]
+            self._joined = None
+        return self._words
+
+    def joined(self):  # noqa: ANN201 - returns detente.lexicon.matcher.TokenText (import cycle)
+        """The words joined for phrase matching, built once per document."""
+        words = self.words
+        if self._joined is None:
+            from detente.lexicon.matcher import TokenText
+
+            self._joined = TokenText(words)
+        return self._joined
 
     def span_text(self, start_token: int, end_token: int) -> str:
         """Original text from token ``start_token`` up to token ``end_token`` (exclusive)."""

@@ -15,7 +15,6 @@ import lemminflect
 
 from detente.actors.people import holder_of, term_at
 from detente.lexicon.load import normalise_phrase
-from detente.lexicon.matcher import TokenText
 from detente.model import Actor, Document, Mention
 from detente.resources import ActorEntry, Resources
 
@@ -104,7 +103,7 @@ class _Composer:
         self.res = res
         self.atoms = atoms
         self.day = day
-        self.words = [t.text for t in doc.tokens]
+        self.words = doc.words
 
     def text(self, start: int, end: int) -> str:
         return self.doc.span_text(start, end)
@@ -258,7 +257,7 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
     the mention; from then on "mr geng" (and "geng yansheng") is the same actor. Known people
     get the same treatment, so "mr rogozin" works when only "dmitry rogozin" is in the table.
     """
-    words = [t.text for t in doc.tokens]
+    words = doc.words
     closed = res.closed_words
     covered = bytearray(len(words))
     for m in mentions:
@@ -343,8 +342,8 @@ def _inherit_countries(doc: Document, mentions: list[Mention]) -> None:
 
 def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
-    words = [t.text for t in doc.tokens]
-    hits = res.actor_matcher.find(TokenText(words)) + _case_sensitive_atoms(doc, res)
+    words = doc.words
+    hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res)
     atoms = [
         a
         for a in _select(hits)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from detente.lexicon.matcher import TokenText
 from detente.model import Document, Trigger
 from detente.resources import Resources
 
@@ -15,7 +14,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
     equals the wider span ("lifted a night curfew" over "curfew in"), then the one that starts first
     (the verb: "accepted demands" over "demands from"), then the narrower pattern.
     """
-    words = [t.text for t in doc.tokens]
+    words = doc.words
     if not words:
         doc.triggers = []
         return doc
@@ -25,7 +24,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
         for i in range(seg.start, seg.end):
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
-    hits = [h for h in res.event_matcher.find(TokenText(words), words, limit_of) if coded[h.start]]
+    hits = [h for h in res.event_matcher.find(doc.joined(), words, limit_of) if coded[h.start]]
     hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.start, h.pattern.breadth))
     taken = bytearray(len(words))
     triggers: list[Trigger] = []

@@ -67,44 +67,42 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+def _gap_flags(gap: str, prev_word: str, raw: str) -> tuple[bool, bool]:
+    """(sentence break, clause mark) for the characters between two words."""
+    if "\n" in gap:
+        return True, False
+    if not gap.strip():
+        return False, False
+    break_before = False
+    if _SENTENCE_END.search(gap):
+        # "U.S. officials", "Mr. Putin", "3.5 billion": a full stop that is not a boundary.
+        after_abbrev = len(prev_word) == 1 or prev_word in _NO_BREAK_AFTER
+        decimal = gap == "." and prev_word.isdigit() and raw[0].isdigit()
+        lower_next = raw[0].islower()
+        break_before = not (decimal or (gap.strip() == "." and (after_abbrev or lower_next))) or ";" in gap
+    return break_before, (not break_before and bool(_CLAUSE_MARK.search(gap)))
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     prev_end = 0
     prev_word = ""
     for match in _WORD.finditer(text):
         raw = match.group()
-        folded = _fold(raw)
-        if not folded.isascii():
-            folded = "".join(ch for ch in folded if ch.isascii() and ch.isalnum()) or folded
-        gap = text[prev_end : match.start()]
-        break_before = False
-        comma_before = False
-        if tokens and gap.strip():
-            if "\n" in gap:
-                break_before = True
-            elif _SENTENCE_END.search(gap):
-                # "U.S. officials", "Mr. Putin", "3.5 billion": a full stop that is not a boundary.
-                after_abbrev = len(prev_word) == 1 or prev_word in _NO_BREAK_AFTER
-                decimal = gap == "." and prev_word.isdigit() and raw[0].isdigit()
-                lower_next = raw[0].islower()
-                break_before = not (decimal or (gap.strip() == "." and (after_abbrev or lower_next)))
-                if not break_before and ";" in gap:
-                    break_before = True
-            if not break_before and _CLAUSE_MARK.search(gap):
-                comma_before = True
-        elif tokens and "\n" in gap:
-            break_before = True
-        tokens.append(
-            Token(
-                text=folded,
-                start=match.start(),
-                end=match.end(),
-                upper=len(raw) > 1 and raw.isupper(),
-                break_before=break_before,
-                comma_before=comma_before,
-            )
-        )
-        prev_end = match.end()
+        start, end = match.span()
+        if raw.isascii():
+            folded = raw.lower()
+        else:
+            folded = _fold(raw)
+            if not folded.isascii():
+                folded = "".join(ch for ch in folded if ch.isascii() and ch.isalnum()) or folded
+        if start - prev_end == 1 and text[prev_end] == " " or not tokens:
+            flags = (False, False)  # the common case: one space between two words
+        else:
+            flags = _gap_flags(text[prev_end:start], prev_word, raw)
+        append(Token(folded, start, end, len(raw) > 1 and raw.isupper(), flags[0], flags[1]))
+        prev_end = end
         prev_word = folded
     return tokens
 

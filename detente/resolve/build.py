@@ -8,7 +8,7 @@ from collections import Counter
 
 from detente.model import Document, Event, Evidence, Segment, Trigger
 from detente.resolve.dates import find_dates
-from detente.resolve.extras import contexts_in, location_in, quantities_in
+from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
 from detente.resolve.modality import modality_of, recode
 from detente.resolve.roles import RoleBinder, actor_copy
 from detente.resources import Resources
@@ -37,11 +37,12 @@ class EventBuilder:
     def __init__(self, doc: Document, res: Resources) -> None:
         self.doc = doc
         self.res = res
-        self.words = [t.text for t in doc.tokens]
+        self.words = doc.words
         self.binder = RoleBinder(doc, res)
         self.seg_starts = [s.start for s in doc.segments]
         self.conditions = res.cues.get("condition", frozenset())
         self.topics = _topic_keys(doc)
+        self.context_hits = context_hits(doc, res)
         self.binder.topics = self.topics
 
     def segment_of(self, token: int) -> Segment:
@@ -140,7 +141,7 @@ class EventBuilder:
             status = "historical"
         if status == "planned" and precision != "none" and date and self.doc.date and year and year < ref_year:
             date, precision = self.doc.date.isoformat(), "day"
-        contexts = contexts_in(self.doc, seg, self.res, self.words) | set(trig.contexts)
+        contexts = contexts_in(self.context_hits, seg) | set(trig.contexts)
         quantities = quantities_in(self.doc, seg, self.words)
         start_char = self.doc.tokens[seg.start].start
         end_char = self.doc.tokens[seg.end - 1].end

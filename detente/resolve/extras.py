@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from detente.lexicon.matcher import TokenText
 from detente.model import Document, Segment
 from detente.resources import Resources
 
@@ -49,9 +48,13 @@ _NUMBER_WORDS = {
 }
 
 
-def contexts_in(doc: Document, seg: Segment, res: Resources, words: list[str]) -> set[str]:
-    hits = res.context_matcher.find(TokenText(words[seg.start : seg.end]))
-    return {c for _, _, values in hits for c in values}
+def context_hits(doc: Document, res: Resources) -> list[tuple[int, int, list[str]]]:
+    """Every context phrase in the document, found once."""
+    return res.context_matcher.find(doc.joined())
+
+
+def contexts_in(hits: list[tuple[int, int, list[str]]], seg: Segment) -> set[str]:
+    return {c for start, end, values in hits if start >= seg.start and end <= seg.end for c in values}
 
 
 def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:

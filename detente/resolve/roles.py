@@ -36,7 +36,7 @@ class RoleBinder:
     def __init__(self, doc: Document, res: Resources) -> None:
         self.doc = doc
         self.res = res
-        self.words = [t.text for t in doc.tokens]
+        self.words = doc.words
         self.preps = res.cues.get("preposition", frozenset())
         self.speech = res.cues.get("speech", frozenset())
         self.aux = res.cues.get("passive_aux", frozenset())

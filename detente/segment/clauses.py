@@ -142,6 +142,7 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
     mention_end = {m.start: m.end for m in doc.mentions}
     time_words = res.time_words
     reciprocal = res.cues.get("reciprocal_subject", frozenset())
+    reciprocal_first = {p.split()[0] for p in reciprocal}
     for i in range(1, n):
         w = words[i]
         prev = words[i - 1]
@@ -167,7 +168,11 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
         if w in ("the", "both") and prev.isdigit() and len(prev) == 4:
             cuts.add(i)  # "... lunar mission by 2028 | the joint sea 2015 exercises"
             continue
-        if prev not in _NO_SUBJECT_BEFORE and any(" ".join(words[i : i + k]) in reciprocal for k in (2, 3)):
+        if (
+            w in reciprocal_first
+            and prev not in _NO_SUBJECT_BEFORE
+            and any(" ".join(words[i : i + k]) in reciprocal for k in (2, 3))
+        ):
             cuts.add(i)  # "who will be there | the two men met"
             continue
         if w in ("the", "both"):
@@ -180,12 +185,12 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
 
 def segment_document(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.segments`` (needs ``doc.tokens`` and ``doc.mentions``)."""
-    words = [t.text for t in doc.tokens]
+    words = doc.words
     n = len(words)
     if n == 0:
         doc.segments = []
         return doc
-    text = TokenText(words)
+    text = doc.joined()
     mask = _chrome_mask(doc, res, words, text)
     cuts = _boundaries(doc, res, words)
     segments: list[Segment] = []
