@@ -16,6 +16,7 @@ from detente.resources import Resources
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
 _GOVERNED_SPAN = 12
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "the", "a", "an", "and"])
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
 
 
@@ -44,9 +45,24 @@ class EventBuilder:
         self.topics = _topic_keys(doc)
         self.context_hits = context_hits(doc, res)
         self.binder.topics = self.topics
+        self.last_subject = None
 
     def segment_of(self, token: int) -> Segment:
         return self.doc.segments[bisect.bisect_right(self.seg_starts, token) - 1]
+
+    def _adjunct_subject(self, trig: Trigger):  # noqa: ANN202 - Mention | None
+        """ "rebels shelled juba on sunday, killing about 20 people": an -ing adjunct shares the
+        subject of the clause before it."""
+        word = self.words[trig.start]
+        if not word.endswith("ing") or self.last_subject is None:
+            return None
+        prev = self.words[trig.start - 1] if trig.start else ""
+        if prev in _AUXILIARIES or prev in self.res.cues.get("preposition", frozenset()):
+            return None
+        last_end, subject = self.last_subject
+        if trig.start - last_end > 15 or any(t.break_before for t in self.doc.tokens[last_end : trig.start + 1]):
+            return None
+        return subject
 
     def _suppressed(self) -> set[int]:
         """Triggers that only introduce another one ("agreed to | hold talks", "threatened to | cut")."""
@@ -116,8 +132,13 @@ class EventBuilder:
         if code is None or code not in self.res.cameo:
             return None
         roles = self.binder.bind(seg, trig)
+        adjunct_subject = self._adjunct_subject(trig)
+        if adjunct_subject is not None:
+            roles.sources, roles.joint = [adjunct_subject], False
+            roles.targets = [m for m in roles.targets if m.actor.key != adjunct_subject.actor.key]
         if not roles.sources:
             return None
+        self.last_subject = (trig.end, roles.sources[0])
         if modality.kind == "obliged":
             # "X said Y must do it": a demand by X of Y; an obligation nobody states is no event.
             demander = self.binder.demander(roles.sources[0].start)

@@ -24,6 +24,27 @@ class Roles:
 
 
 _MAX_SUBJECT_DISTANCE = 15
+# Words that may stand between a speaker and "said": "thai police here said", "officials today said".
+_FILLERS = frozenset(
+    [
+        "here",
+        "today",
+        "yesterday",
+        "also",
+        "later",
+        "earlier",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_VIOLENT_ROOTS = frozenset(["18", "19", "20"])
+_LOCATIVE = frozenset(["in", "near", "outside", "at", "of"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "mr", "mrs", "ms"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
 
@@ -122,7 +143,7 @@ class RoleBinder:
         for m in seg_mentions:
             if m.start < trig.end:
                 continue
-            after = self.words[m.end : m.end + 2]
+            after = [w for w in self.words[m.end : m.end + 4] if w not in _FILLERS]
             before = self.words[max(seg.start, m.start - 2) : m.start]
             if (after and after[0] in self.speech) or (before and before[-1] in self.speech):
                 return m
@@ -223,6 +244,51 @@ class RoleBinder:
             return Mention(source.start, source.end, home, "country")
         return None
 
+    def _possessor(self, keyed: list[Mention], trig: Trigger) -> Mention | None:
+        """The actor whose event a noun trigger names: "russia s annexation", "china s purchase"."""
+        for m in keyed:
+            if m.end < trig.start and m.end + 3 >= trig.start and self.words[m.end] == "s" and m.kind != "people":
+                between = self.words[m.end + 1 : trig.start]
+                if all(w not in self.preps and w not in self.speech for w in between):
+                    return m
+        return None
+
+    def _appositive_head(self, candidate: Mention, keyed: list[Mention], trig: Trigger) -> Mention:
+        """ "pakistan, a key u s ally in the war, has refused": the head before the apposition."""
+        tokens = self.doc.tokens
+        k = candidate.start
+        while k > 0 and not tokens[k].comma_before and candidate.start - k < 6:
+            k -= 1
+        if not tokens[k].comma_before or self.words[k] not in ("a", "an", "the"):
+            return candidate
+        heads = [m for m in keyed if m.end == k]
+        closes = any(tokens[j].comma_before for j in range(candidate.end, trig.start + 1))
+        return heads[0] if heads and closes else candidate
+
+    def _agent_noun_of_passive(self, trig: Trigger) -> bool:
+        """The trigger is the agent of a passive verb: "were killed by | an explosive device"."""
+        i = trig.start - 1
+        while i >= 0 and self.words[i] in ("a", "an", "the"):
+            i -= 1
+        return i >= 1 and self.words[i] == "by" and self.words[i - 1].endswith(("ed", "en"))
+
+    def _place_near(self, in_seg: list[Mention], trig: Trigger) -> Mention | None:
+        """A place named as where a violent event happened, before or after its trigger."""
+        best = None
+        for m in in_seg:
+            if m.kind not in ("place", "capital", "country", "adjective") or not m.actor.key:
+                continue
+            if (
+                m.start == 0
+                or self.words[m.start - 1] not in _LOCATIVE
+                and not (self.words[m.start - 1] == "the" and m.start > 1 and self.words[m.start - 2] in _LOCATIVE)
+            ):
+                if not (m.kind == "adjective" and m.start > 1 and self.words[m.start - 2] in _LOCATIVE):
+                    continue
+            if best is None or abs(m.start - trig.start) < abs(best.start - trig.start):
+                best = m
+        return best
+
     def _antecedent(self, seg: Segment, trig: Trigger) -> Mention | None:
         """The subject of a relative clause: "... a move by mr putin | who is facing sanctions"."""
         if self.words[seg.start] not in ("who", "which", "that", "whose") or trig.start - seg.start > 6:
@@ -299,6 +365,18 @@ class RoleBinder:
                 return roles
 
         subjects = [m for m in before if not self._object_of_preposition(m, seg.start)]
+        possessor = self._possessor(keyed, trig)
+        if possessor is not None:
+            subjects = [possessor]  # "russia s annexation of crimea": the possessor acts
+        elif subjects:
+            subjects[-1] = self._appositive_head(subjects[-1], keyed, trig)
+        if trig.cameo[:2] in _VIOLENT_ROOTS and self._agent_noun_of_passive(trig):
+            # "three us servicemen were killed by | a roadside bomb near basra": the subject is the
+            # victim; the bomb's place stands for whoever planted it.
+            place = self._place_near(in_seg, trig)
+            if subjects and place is not None and place.actor.key != subjects[-1].actor.key:
+                roles.sources, roles.targets, roles.inferred = [place], [subjects[-1]], True
+                return roles
         if not subjects:
             antecedent = self._antecedent(seg, trig)
             if antecedent is not None:
@@ -325,10 +403,10 @@ class RoleBinder:
                 roles.sources, roles.inferred = pronoun, True
             elif speaker is not None:
                 roles.sources, roles.inferred = [speaker], True
-            elif before and trig.cameo[:2] >= "14":
+            elif trig.cameo[:2] >= "14" and self._place_near(in_seg, trig) is not None:
                 # "a roadside bomb near samarra killed ...": for violence the place implies the actor.
-                roles.sources, roles.inferred = [before[-1]], True
-            elif inside:
+                roles.sources, roles.inferred = [self._place_near(in_seg, trig)], True
+            elif inside and inside[0].kind == "adjective" and not inside[0].inferred:
                 roles.sources = [inside[0]]  # "a deal to sell russian gas to china"
         source_keys = {m.actor.key for m in roles.sources}
         # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
