@@ -5,6 +5,34 @@ from __future__ import annotations
 from detente.model import Document, Trigger
 from detente.resources import Resources
 
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
+# Events named after these are the background of the clause, not what it reports:
+# "agreed to a ceasefire after two days of fierce fighting", "following the invasion of dagestan".
+_BACKGROUND = frozenset(["after", "following", "during", "amid", "amidst", "since", "despite", "before", "until"])
+_BACKGROUND_PHRASES = frozenset(["because of", "wake of", "result of", "aftermath of", "run up to"])
+
+
+def _modifier_or_background(words: list[str], start: int, end: int) -> bool:
+    prev = words[start - 1] if start else ""
+    # "the occupied west bank", "a besieged town": a participle used as an adjective.
+    if end - start == 1 and words[start].endswith("ed") and prev in _DETERMINERS:
+        return True
+    i = start - 1
+    steps = 0
+    while i >= 0 and steps < 4:
+        w = words[i]
+        if w in _BACKGROUND or (i >= 1 and f"{words[i - 1]} {w}" in _BACKGROUND_PHRASES):
+            return not words[start].endswith("ed")  # "after he resigned" still reports a resignation
+        if (
+            w not in _DETERMINERS
+            and not w.isdigit()
+            and w not in ("of", "days", "weeks", "months", "years", "fierce", "heavy", "recent", "new")
+        ):
+            return False
+        i -= 1
+        steps += 1
+    return False
+
 
 def find_triggers(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.triggers`` (needs ``doc.tokens`` and ``doc.segments``).
@@ -24,7 +52,11 @@ def find_triggers(doc: Document, res: Resources) -> Document:
         for i in range(seg.start, seg.end):
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
-    hits = [h for h in res.event_matcher.find(doc.joined(), words, limit_of) if coded[h.start]]
+    hits = [
+        h
+        for h in res.event_matcher.find(doc.joined(), words, limit_of)
+        if coded[h.start] and not _modifier_or_background(words, h.start, h.end)
+    ]
     hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.start, h.pattern.breadth))
     taken = bytearray(len(words))
     triggers: list[Trigger] = []

@@ -365,6 +365,11 @@ class RoleBinder:
                 return roles
 
         subjects = [m for m in before if not self._object_of_preposition(m, seg.start)]
+        # A country taken from the neighbourhood ("troops" -> French) is a weaker subject than one
+        # the text names: "france is ready to contribute troops".
+        explicit = [m for m in subjects if not m.inferred]
+        if explicit and subjects[-1].inferred:
+            subjects = explicit
         possessor = self._possessor(keyed, trig)
         if possessor is not None:
             subjects = [possessor]  # "russia s annexation of crimea": the possessor acts
