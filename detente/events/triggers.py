@@ -9,7 +9,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this"
 # Events named after these are the background of the clause, not what it reports:
 # "agreed to a ceasefire after two days of fierce fighting", "following the invasion of dagestan".
 _BACKGROUND = frozenset(["after", "following", "during", "amid", "amidst", "since", "despite", "before", "until"])
-_BACKGROUND_PHRASES = frozenset(["because of", "wake of", "result of", "aftermath of", "run up to"])
+_BACKGROUND_PHRASES = frozenset(["because of", "wake of", "aftermath of", "run up to"])
 
 
 def _modifier_or_background(words: list[str], start: int, end: int) -> bool:
