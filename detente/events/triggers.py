@@ -34,6 +34,25 @@ def _modifier_or_background(words: list[str], start: int, end: int) -> bool:
     return False
 
 
+OBLIGATION_PATTERN = "<obligation>"
+_OBLIGATION_REACH = 6
+
+
+def _bare_obligations(doc: Document, res: Resources, taken: bytearray, coded: bytearray) -> list[Trigger]:
+    """ "The US said China must drop barriers": a demand even when no pattern names the action.
+
+    A one-word obligation cue ("must", "should") with no trigger right after it becomes a generic
+    demand (100); the resolver then finds who says it and of whom (see ``resolve/build.py``).
+    """
+    cues = {p for p in res.cues.get("obligation", frozenset()) if " " not in p}
+    words = doc.words
+    out: list[Trigger] = []
+    for i, w in enumerate(words):
+        if w in cues and coded[i] and not any(taken[i + 1 : i + 1 + _OBLIGATION_REACH]):
+            out.append(Trigger(i, i + 1, "100", "forward", (), OBLIGATION_PATTERN))
+    return out
+
+
 def find_triggers(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.triggers`` (needs ``doc.tokens`` and ``doc.segments``).
 
@@ -67,6 +86,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
             taken[i] = 1
         record = hit.pattern.record
         triggers.append(Trigger(hit.start, hit.end, record.code, record.roles, tuple(record.contexts), record.pattern))
+    triggers.extend(_bare_obligations(doc, res, taken, coded))
     triggers.sort(key=lambda t: t.start)
     doc.triggers = triggers
     return doc

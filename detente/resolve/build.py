@@ -6,10 +6,11 @@ import bisect
 import hashlib
 from collections import Counter
 
+from detente.events.triggers import OBLIGATION_PATTERN
 from detente.model import Document, Event, Evidence, Segment, Trigger
 from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
-from detente.resolve.modality import modality_of, recode
+from detente.resolve.modality import Modality, modality_of, recode
 from detente.resolve.roles import RoleBinder, actor_copy
 from detente.resources import Resources
 
@@ -122,7 +123,10 @@ class EventBuilder:
         if seg.chrome:
             return None
         subject_end = max((m.end for m in self.doc.mentions if seg.start <= m.end <= trig.start), default=-1)
-        modality = modality_of(self.words, seg, trig, self.res, subject_end)
+        if trig.pattern == OBLIGATION_PATTERN:
+            modality = Modality("obliged", trig.start, trig.end)
+        else:
+            modality = modality_of(self.words, seg, trig, self.res, subject_end)
         conditional = any(self.words[i] in self.conditions for i in range(trig.end, seg.end))
         date, precision, deadline, year = self._date(seg, trig)
         if deadline and modality.kind == "asserted":
