@@ -24,7 +24,26 @@ def _clause_key(e: Event) -> tuple:
     return (e.evidence.start, tuple(sorted((src, tgt))), (e.base_code or e.cameo)[:2])
 
 
+def _specificity(code: str) -> tuple[int, int]:
+    """4-digit codes beat 3-digit ones, and "x0" catch-alls come last: 1832 > 183 > 180."""
+    return (len(code), 0 if code.endswith("0") else 1)
+
+
+def _one_per_clause_and_root(events: list[Event]) -> list[Event]:
+    """ "killed in a car bomb explosion": killed (180), car bomb (1832) and explosion (183) are one
+    event; keep the most specific code among events of one clause with the same actors and root."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (*_clause_key(e), e.status, e.cameo[:2])
+        kept = best.get(key)
+        if kept is None or _specificity(e.cameo) > _specificity(kept.cameo):
+            best[key] = e
+    keep = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in keep]
+
+
 def merge_events(events: list[Event]) -> list[Event]:
+    events = _one_per_clause_and_root(events)
     # Prefer what happened over what is planned when a clause says both of one action.
     by_clause: dict[tuple, Event] = {}
     for e in sorted(events, key=lambda e: e.status == "planned"):

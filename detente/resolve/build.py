@@ -61,7 +61,7 @@ class EventBuilder:
         if prev in _AUXILIARIES or prev in self.res.cues.get("preposition", frozenset()):
             return None
         last_end, subject = self.last_subject
-        if trig.start - last_end > 15 or any(t.break_before for t in self.doc.tokens[last_end : trig.start + 1]):
+        if trig.start - last_end > 25 or any(t.break_before for t in self.doc.tokens[last_end : trig.start + 1]):
             return None
         return subject
 

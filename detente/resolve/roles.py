@@ -44,6 +44,7 @@ _FILLERS = frozenset(
     ]
 )
 _VIOLENT_ROOTS = frozenset(["18", "19", "20"])
+_HARMED = frozenset(["killed", "wounded", "injured", "hurt", "maimed", "destroyed", "damaged", "hit"])
 _LOCATIVE = frozenset(["in", "near", "outside", "at", "of"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "mr", "mrs", "ms"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
@@ -270,7 +271,12 @@ class RoleBinder:
         i = trig.start - 1
         while i >= 0 and self.words[i] in ("a", "an", "the"):
             i -= 1
-        return i >= 1 and self.words[i] == "by" and self.words[i - 1].endswith(("ed", "en"))
+        if i < 1:
+            return False
+        if self.words[i] == "by" and self.words[i - 1].endswith(("ed", "en")):
+            return True
+        # "was killed in a car bomb explosion"
+        return self.words[i] == "in" and self.words[i - 1] in _HARMED
 
     def _place_near(self, in_seg: list[Mention], trig: Trigger) -> Mention | None:
         """A place named as where a violent event happened, before or after its trigger."""
@@ -355,8 +361,19 @@ class RoleBinder:
                 patients = [m for m in before if not self._object_of_preposition(m, seg.start)]
                 roles.targets = [patients[-1]] if patients else ([before[-1]] if before else [])
                 return roles
-            # Passive without an agent: the subject is the target; the source is unknown.
+            # Passive with its agent further on ("has been accused of ... by haitian officials"), or
+            # none: the subject is the target.
             patients = [m for m in before if not self._object_of_preposition(m, seg.start)]
+            late_agents = [
+                m
+                for m in after
+                if m.start >= 1
+                and self.words[m.start - 1] == "by"
+                or (m.start >= 2 and self.words[m.start - 2] == "by")
+            ]
+            if patients and late_agents and late_agents[0].actor.key != patients[-1].actor.key:
+                roles.sources, roles.targets = [late_agents[0]], [patients[-1]]
+                return roles
             if patients:
                 roles.targets = [patients[-1]]
                 speaker = self._speaker(seg, keyed, trig)
@@ -404,13 +421,15 @@ class RoleBinder:
         else:
             pronoun = self._subject_pronoun(seg, trig)
             speaker = self._speaker(seg, keyed, trig)
+            place = self._place_near(in_seg, trig) if trig.cameo[:2] >= "14" else None
             if pronoun:
                 roles.sources, roles.inferred = pronoun, True
+            elif place is not None and (speaker is None or trig.cameo[:2] in _VIOLENT_ROOTS):
+                # "a roadside bomb near samarra killed ..., the military said": for violence the
+                # place implies the actor; whoever reports it is not the one who did it.
+                roles.sources, roles.inferred = [place], True
             elif speaker is not None:
                 roles.sources, roles.inferred = [speaker], True
-            elif trig.cameo[:2] >= "14" and self._place_near(in_seg, trig) is not None:
-                # "a roadside bomb near samarra killed ...": for violence the place implies the actor.
-                roles.sources, roles.inferred = [self._place_near(in_seg, trig)], True
             elif inside and inside[0].kind == "adjective" and not inside[0].inferred:
                 roles.sources = [inside[0]]  # "a deal to sell russian gas to china"
         source_keys = {m.actor.key for m in roles.sources}

@@ -17,12 +17,19 @@ from detente import parse_date
 from detente.errors import DetenteError
 from detente.store.formats import CsvColumns
 from detente.store.ingest import IngestReport, Progress
-from detente.store.series import DyadSeries
+from detente.store.series import COMPACT_COLUMNS, DyadSeries
 from detente.store.store import DEFAULT_DB, Store
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 FromOption = Annotated[str | None, typer.Option("--from", help="First date YYYY-MM-DD.")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last date YYYY-MM-DD.")]
+HistoricalOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-historical",
+        help="Also count events that only refer back to the past (status historical), e.g. 'founded in 2001'.",
+    ),
+]
 
 
 class By(StrEnum):
@@ -146,11 +153,14 @@ def register(app: typer.Typer) -> None:
         by: Annotated[By, typer.Option("--by", help="Period.")] = By.month,
         fmt: Annotated[SeriesFormat, typer.Option("--format", help="Output format.")] = SeriesFormat.table,
         plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the series to this PNG.")] = None,
+        include_historical: HistoricalOption = False,
     ) -> None:
         """Events per period between A and B: both directions and combined, by QuadClass and context."""
         try:
-            with Store(db) as store:
-                series = store.dyad(a, b, parse_date(start, "--from"), parse_date(end, "--to"), by.value)
+            first, last = parse_date(start, "--from"), parse_date(end, "--to")
+            with Store(db, create=False) as store:
+                store.check_actors(a, b)
+                series = store.dyad(a, b, first, last, by.value, include_historical)
         except DetenteError as exc:
             _fail(exc)
             return
@@ -167,11 +177,13 @@ def register(app: typer.Typer) -> None:
         end: ToOption = None,
         limit: Annotated[int, typer.Option(help="Pairs per ranking.")] = 10,
         fmt: Annotated[SeriesFormat, typer.Option("--format", help="Output format.")] = SeriesFormat.table,
+        include_historical: HistoricalOption = False,
     ) -> None:
         """Actor pairs ranked by activity (events) and by change (later half minus earlier half)."""
         try:
-            with Store(db) as store:
-                top = store.top_dyads(parse_date(start, "--from"), parse_date(end, "--to"), limit)
+            first, last = parse_date(start, "--from"), parse_date(end, "--to")
+            with Store(db, create=False) as store:
+                top = store.top_dyads(first, last, limit, include_historical)
         except DetenteError as exc:
             _fail(exc)
             return
@@ -191,7 +203,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write every deduplicated event as Parquet (by month), CSV, GDELT-style TSV or PLOVER JSON Lines."""
         try:
-            with Store(db) as store:
+            with Store(db, create=False) as store:
                 n = store.export(fmt.value, out, header)
         except DetenteError as exc:
             _fail(exc)
@@ -216,8 +228,44 @@ def register(app: typer.Typer) -> None:
             _fail(exc)
             return
         _print_report(report, db)
-        _print_series(series, SeriesFormat.table)
-        if series.rows:
-            from detente.store.plot import plot_dyad
+        rows = series.compact()
+        if not rows:
+            typer.echo("no CHN-RUS events in the samples", err=True)
+            return
+        typer.echo(
+            f"CHN-RUS events per month, both directions together (per direction: detente dyad CHN RUS --db {db})"
+        )
+        for line in compact_table(rows):
+            typer.echo(line)
+        from detente.store.plot import plot_dyad
 
-            typer.echo(f"plot: {plot_dyad(series, plot)}")
+        typer.echo(f"plot: {plot_dyad(series, plot)}")
+
+
+_COMPACT_HEADERS = {
+    "period": "period",
+    "events": "events",
+    "verbal_coop": "v.coop",
+    "material_coop": "m.coop",
+    "verbal_conflict": "v.confl",
+    "material_conflict": "m.confl",
+    "goldstein_sum": "goldstein",
+    "top_contexts": "top contexts",
+}
+
+
+def compact_table(rows: list[dict[str, Any]], width: int = 100) -> list[str]:
+    """Plain fixed-width lines (no wider than ``width``) for :meth:`DyadSeries.compact` rows."""
+    cells = [[_COMPACT_HEADERS[c] for c in COMPACT_COLUMNS]]
+    for row in rows:
+        gold = row["goldstein_sum"]
+        cells.append(
+            [row["period"], *(str(row[c]) for c in COMPACT_COLUMNS[1:6]), f"{gold:.1f}", row["top_contexts"] or "-"]
+        )
+    widths = [max(len(line[i]) for line in cells) for i in range(len(COMPACT_COLUMNS) - 1)]
+    lines = []
+    for line in cells:
+        head = [line[0].ljust(widths[0]), *(v.rjust(w) for v, w in zip(line[1:-1], widths[1:], strict=True))]
+        text = "  ".join([*head, line[-1]])
+        lines.append(text if len(text) <= width else text[: width - 1] + "…")
+    return lines

@@ -52,7 +52,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "cluster_id", "date", "date_precision", "source_key", "source_code", "source_country", "source_org",
     "target_key", "target_code", "target_country", "target_org", "reciprocal", "cameo", "root", "plover",
     "quad_class", "goldstein", "contexts", "location", "mention_count", "article_count", "sources", "urls",
-    "first_seen", "evidence",
+    "first_seen", "evidence", "status",
 )  # fmt: skip
 
 
@@ -188,6 +188,7 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
         "urls": list(event["urls"] or []),
         "first_seen": event["first_seen"].isoformat() if event["first_seen"] else None,
         "evidence": [dict(e) for e in event["evidence"] or []],
+        "status": event["status"],
     }
 
 

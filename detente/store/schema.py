@@ -101,6 +101,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "events.status: 'historical' when every report of the event is historical, else 'reported' if any is",
+        (
+            "ALTER TABLE events ADD COLUMN status VARCHAR",
+            """UPDATE events SET status = s.status
+               FROM (
+                   SELECT cluster_id,
+                          CASE WHEN bool_and(status IS NOT DISTINCT FROM 'historical') THEN 'historical'
+                               WHEN bool_or(status = 'reported') THEN 'reported'
+                               ELSE min(status) FILTER (WHERE status IS DISTINCT FROM 'historical') END AS status
+                   FROM reports WHERE cluster_id IS NOT NULL GROUP BY cluster_id
+               ) s
+               WHERE events.cluster_id = s.cluster_id""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -116,8 +132,22 @@ def current_version(conn: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(conn: duckdb.DuckDBPyConnection, path: str) -> int:
-    """Bring the database to :data:`LATEST`; returns the version it was at before."""
+def _table_names(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+
+
+def migrate(conn: duckdb.DuckDBPyConnection, path: str, create: bool = True) -> int:
+    """Bring the database to :data:`LATEST`; returns the version it was at before.
+
+    A DuckDB database with tables but no ``schema_version`` belongs to something else and is
+    refused; so is an empty one unless ``create``."""
+    tables = _table_names(conn)
+    if "schema_version" not in tables:
+        if tables:
+            shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(f"{path}: not a detente database (it has tables {shown} but no schema_version)")
+        if not create:
+            raise StoreError(f"{path}: not a detente database (the DuckDB file holds no tables)")
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR, "
         "applied_at TIMESTAMP DEFAULT current_timestamp)"

@@ -1,14 +1,23 @@
-"""Dyad time series and dyad rankings, counted in events (clusters), with reports as a weight."""
+"""Dyad time series and dyad rankings, counted in events (clusters), with reports as a weight.
+
+Events whose status is ``historical`` (every report refers back to a past event, e.g. "founded in
+2001") are left out of series, rankings and default date ranges unless ``include_historical``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
 from detente.errors import UsageError
+from detente.resources import DATA_DIR
 from detente.store.cluster import pair_key
 
 PERIODS = ("day", "week", "month", "year")
@@ -36,6 +45,43 @@ class DyadSeries:
     def directions(self) -> tuple[str, str, str]:
         return f"{self.a}->{self.b}", f"{self.b}->{self.a}", f"{self.a}-{self.b}"
 
+    def compact(self, top_contexts: int = 3) -> list[dict[str, Any]]:
+        """The combined ``A-B`` rows from the first to the last period with events, with the columns
+        of :data:`COMPACT_COLUMNS`; ``top_contexts`` is e.g. ``"energy 3, diplomatic 2"``."""
+        combined = self.direction(self.directions[2])
+        busy = [i for i, r in enumerate(combined) if r["events"]]
+        if not busy:
+            return []
+        out = []
+        for row in combined[busy[0] : busy[-1] + 1]:
+            counts = sorted(
+                ((row[f"ctx_{c}"], c) for c in self.contexts if row[f"ctx_{c}"]), key=lambda x: (-x[0], x[1])
+            )
+            out.append(
+                {
+                    "period": _period_label(row["period"], self.by),
+                    **{c: row[c] for c in COMPACT_COLUMNS[1:7]},
+                    "top_contexts": ", ".join(f"{c} {n}" for n, c in counts[:top_contexts]),
+                }
+            )
+        return out
+
+
+COMPACT_COLUMNS = (
+    "period",
+    "events",
+    "verbal_coop",
+    "material_coop",
+    "verbal_conflict",
+    "material_conflict",
+    "goldstein_sum",
+    "top_contexts",
+)
+
+
+def _period_label(period: str, by: str) -> str:
+    return {"year": period[:4], "month": period[:7]}.get(by, period)
+
 
 def _check_by(by: str) -> None:
     if by not in PERIODS:
@@ -62,8 +108,10 @@ def _next_period(day: dt.date, by: str) -> dt.date:
     return day.replace(year=day.year + 1)
 
 
-def _range_sql(start: dt.date | None, end: dt.date | None) -> tuple[str, list[Any]]:
+def _range_sql(start: dt.date | None, end: dt.date | None, include_historical: bool = False) -> tuple[str, list[Any]]:
     sql, params = "date IS NOT NULL", []
+    if not include_historical:
+        sql += " AND status IS DISTINCT FROM 'historical'"
     if start:
         sql += " AND date >= ?"
         params.append(start)
@@ -80,12 +128,13 @@ def dyad(
     start: dt.date | None = None,
     end: dt.date | None = None,
     by: str = "month",
+    include_historical: bool = False,
 ) -> DyadSeries:
     _check_by(by)
-    a, b = a.strip().upper(), b.strip().upper()
-    if not a or not b or a == b:
+    a, b = normalise_code(a), normalise_code(b)
+    if a == b:
         raise UsageError(f"a dyad needs two different actor codes, got {a!r} and {b!r}")
-    where, params = _range_sql(start, end)
+    where, params = _range_sql(start, end, include_historical)
     ab, ba, both = f"{a}->{b}", f"{b}->{a}", f"{a}-{b}"
     base = f"""
         WITH e AS (SELECT * FROM events WHERE pair_key = ? AND {where}),
@@ -165,11 +214,12 @@ def top_dyads(
     start: dt.date | None = None,
     end: dt.date | None = None,
     limit: int = 10,
+    include_historical: bool = False,
 ) -> TopDyads:
     """Actor pairs ranked by ``activity`` (events) and by ``change`` (later half minus earlier half)."""
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    where, params = _range_sql(start, end)
+    where, params = _range_sql(start, end, include_historical)
     where += " AND source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key"
     bounds = conn.execute(f"SELECT min(date), max(date) FROM events WHERE {where}", params).fetchall()[0]
     if not bounds or bounds[0] is None:
@@ -198,3 +248,60 @@ def top_dyads(
     activity = sorted(table, key=lambda x: (-x["events"], x["pair"]))[:limit]
     change = sorted(table, key=lambda x: (-abs(x["change"]), x["pair"]))[:limit]
     return TopDyads(activity, change, lo, middle, hi)
+
+
+_CODE = re.compile(r"[A-Z0-9]{2,16}")
+
+
+def normalise_code(code: str) -> str:
+    """``" chn "`` -> ``"CHN"``; a code that cannot be an actor code raises :class:`UsageError`."""
+    value = code.strip().upper()
+    if not _CODE.fullmatch(value):
+        raise UsageError(
+            f"actor code {code!r} is malformed: use 2-16 letters or digits, "
+            "a country (CHN, RUS) or an organisation (UN, NATO)"
+        )
+    return value
+
+
+def bundled_actor_codes() -> set[str]:
+    """Country and organisation codes of the bundled actor tables."""
+    codes: set[str] = set()
+    for name in ("countries.jsonl", "organisations.jsonl"):
+        path = DATA_DIR / "actors" / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("{"):
+                try:
+                    code = json.loads(line).get("code")
+                except json.JSONDecodeError:
+                    continue
+                if isinstance(code, str):
+                    codes.add(code.upper())
+    return codes
+
+
+def check_actor_codes(conn: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> None:
+    """Raise :class:`UsageError` for a code that is malformed or that neither the database's events
+    nor the bundled actor tables know, with the closest known codes."""
+    wanted = [normalise_code(c) for c in codes]
+    stored = {
+        row[0]
+        for row in conn.execute(
+            "SELECT source_key FROM events WHERE source_key IS NOT NULL "
+            "UNION SELECT target_key FROM events WHERE target_key IS NOT NULL"
+        ).fetchall()
+    }
+    known = stored | bundled_actor_codes()
+    for code in wanted:
+        if code not in known:
+            # codes of this database first: "CHM" should suggest the stored CHN before Cambodia
+            close = list(
+                dict.fromkeys(
+                    difflib.get_close_matches(code, sorted(stored), n=3, cutoff=0.6)
+                    + difflib.get_close_matches(code, sorted(known), n=3, cutoff=0.6)
+                )
+            )[:4]
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise UsageError(f"unknown actor code {code!r}: not a country or organisation code detente knows{hint}")

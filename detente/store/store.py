@@ -14,28 +14,58 @@ from detente.store.export import export
 from detente.store.formats import CsvColumns
 from detente.store.ingest import Coder, Ingester, IngestReport, Progress
 from detente.store.schema import migrate
-from detente.store.series import DyadSeries, TopDyads, dyad, top_dyads
+from detente.store.series import DyadSeries, TopDyads, check_actor_codes, dyad, top_dyads
 from detente.store.writer import recluster
 
 DEFAULT_DB = "detente.duckdb"
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB file
+
+
+def check_database_file(path: Path, create: bool = True) -> None:
+    """Refuse, with the reason, a path that cannot be a detente database before DuckDB touches it."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no such database file (create it with `detente ingest FILES --db {path}`)")
+        return
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(16)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database file: {exc.strerror or exc}") from exc
+    if head[8:12] == _DUCKDB_MAGIC:
+        return
+    if not head:
+        raise StoreError(f"{path}: not a DuckDB database file (the file is empty)")
+    kind = " (it is a SQLite database)" if head.startswith(b"SQLite format 3") else ""
+    raise StoreError(f"{path}: not a DuckDB database file{kind}")
 
 
 class Store:
     """``Store(path)`` opens (creating and migrating) a database; use it as a context manager.
 
+    With ``create=False`` the file must already be a detente database (for commands that only
+    read): a missing file, a file that is not DuckDB, or a DuckDB file without detente's tables
+    raise :class:`StoreError` naming the file and the reason.
+
     ``coder`` is what codes documents on ingest; it defaults to :class:`detente.Pipeline`,
     loaded the first time it is needed.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, coder: Coder | None = None) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, coder: Coder | None = None, create: bool = True) -> None:
         self.path = str(path)
         self._coder = coder
+        if self.path != ":memory:":
+            check_database_file(Path(self.path), create)
         try:
-            self.conn = duckdb.connect(self.path)
+            # No extension downloads: a foreign file must fail here, not reach for the network.
+            self.conn = duckdb.connect(self.path, config=_CONFIG)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         try:
-            migrate(self.conn, self.path)
+            migrate(self.conn, self.path, create)
         except BaseException:
             self.conn.close()
             raise
@@ -63,12 +93,29 @@ class Store:
             raise StoreError(f"{self.path}: write failed: {exc}") from exc
 
     def dyad(
-        self, a: str, b: str, start: dt.date | None = None, end: dt.date | None = None, by: str = "month"
+        self,
+        a: str,
+        b: str,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        by: str = "month",
+        include_historical: bool = False,
     ) -> DyadSeries:
-        return dyad(self.conn, a, b, start, end, by)
+        return dyad(self.conn, a, b, start, end, by, include_historical)
 
-    def top_dyads(self, start: dt.date | None = None, end: dt.date | None = None, limit: int = 10) -> TopDyads:
-        return top_dyads(self.conn, start, end, limit)
+    def top_dyads(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int = 10,
+        include_historical: bool = False,
+    ) -> TopDyads:
+        return top_dyads(self.conn, start, end, limit, include_historical)
+
+    def check_actors(self, *codes: str) -> None:
+        """Raise :class:`UsageError` for a code that is malformed or names no actor this database
+        or the bundled actor tables know (with close matches)."""
+        check_actor_codes(self.conn, codes)
 
     def export(self, fmt: str, out: str | Path, header: bool = True) -> int:
         return export(self.conn, fmt, out, header)

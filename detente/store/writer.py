@@ -11,11 +11,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from detente.store.cluster import ClusterInput, cluster_reports
+from detente.store.cluster import DAY_PRECISIONS, WINDOW_DAYS, ClusterInput, cluster_reports
 from detente.store.rows import DOCUMENT_SCHEMA, REPORT_SCHEMA, table
 
 # One row per cluster; "reciprocal" also when both directions were reported; "status" is
-# "historical" only when every report is (see docs/store.md).
+# "historical" only when every report is (see docs/store.md). Ties of mode() go to the earliest
+# report (date, then report id), so the result never depends on scan order or batching.
 _EVENTS_SQL = """
 INSERT INTO events
 SELECT cluster_id, pair_key, date, date_precision,
@@ -26,17 +27,18 @@ FROM (
     SELECT r.cluster_id,
            any_value(r.pair_key) AS pair_key,
            min(r.date) AS date,
-           mode(r.date_precision) AS date_precision,
+           mode(r.date_precision ORDER BY r.date, r.report_id) AS date_precision,
            mode({'sk': r.source_key, 'sc': r.source_code, 'sn': r.source_country, 'so': r.source_org,
-                 'tk': r.target_key, 'tc': r.target_code, 'tn': r.target_country, 'tor': r.target_org}) AS actors,
+                 'tk': r.target_key, 'tc': r.target_code, 'tn': r.target_country, 'tor': r.target_org}
+                ORDER BY r.date, r.report_id) AS actors,
            bool_or(r.reciprocal) OR count(DISTINCT r.source_key) > 1 AS reciprocal,
-           mode(r.cameo) AS cameo,
+           mode(r.cameo ORDER BY r.date, r.report_id) AS cameo,
            any_value(r.root) AS root,
-           mode(r.plover) AS plover,
-           mode(r.quad_class) AS quad_class,
+           mode(r.plover ORDER BY r.date, r.report_id) AS plover,
+           mode(r.quad_class ORDER BY r.date, r.report_id) AS quad_class,
            avg(r.goldstein) AS goldstein,
            list_sort(list_distinct(flatten(list(r.contexts)))) AS contexts,
-           arg_max(r.location, r.confidence) AS location,
+           arg_max(r.location, (r.confidence, r.report_id)) AS location,
            count(*)::INTEGER AS mention_count,
            count(DISTINCT r.doc_hash)::INTEGER AS article_count,
            list_sort(list_distinct(list(d.source))) AS sources,
@@ -63,24 +65,17 @@ def existing_hashes(conn: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> s
         conn.unregister("_wanted")
 
 
-def recluster(conn: duckdb.DuckDBPyConnection, groups: set[tuple[str, str]] | None = None) -> int:
-    """Recompute the events of these (pair_key, root) groups, or of all groups; returns the event count."""
-    if groups is None:
-        rows = conn.execute(
-            "SELECT report_id, source_key, target_key, root, date, date_precision, reciprocal FROM reports"
-        ).fetchall()
-        conn.execute("DELETE FROM events")
-    else:
-        keys = pa.table(
-            {"p": pa.array([g[0] for g in groups], pa.string()), "r": pa.array([g[1] for g in groups], pa.string())}
-        )
-        conn.register("_groups", keys)
-        rows = conn.execute(
-            "SELECT report_id, source_key, target_key, root, date, date_precision, reciprocal "
-            "FROM reports JOIN _groups ON pair_key = p AND root = r"
-        ).fetchall()
-        conn.execute("DELETE FROM events WHERE EXISTS (SELECT 1 FROM _groups WHERE pair_key = p AND root = r)")
-        conn.unregister("_groups")
+def _groups_table(groups: Iterable[tuple[str, str]]) -> pa.Table:
+    keys = sorted(set(groups))
+    return pa.table(
+        {"p": pa.array([g[0] for g in keys], pa.string()), "r": pa.array([g[1] for g in keys], pa.string())}
+    )
+
+
+def _assign(conn: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> int:
+    """Cluster these report rows (report_id, source_key, target_key, root, date, date_precision,
+    reciprocal), store each report's cluster id and insert their events; returns the event count.
+    The caller has deleted the events these reports belonged to."""
     mapping = cluster_reports(ClusterInput(*row) for row in rows)
     if not mapping:
         return 0
@@ -101,10 +96,96 @@ def recluster(conn: duckdb.DuckDBPyConnection, groups: set[tuple[str, str]] | No
     return len(set(mapping.values()))
 
 
+_INPUT_COLUMNS = "report_id, source_key, target_key, root, date, date_precision, reciprocal"
+
+
+def recluster(conn: duckdb.DuckDBPyConnection, groups: set[tuple[str, str]] | None = None) -> int:
+    """Recompute the events of these (pair_key, root) groups, or of all groups; returns the event count.
+
+    A full recompute: every report of each group is swept again. Ingest uses the incremental
+    :func:`recluster_from`, which gives the same result."""
+    if groups is None:
+        rows = conn.execute(f"SELECT {_INPUT_COLUMNS} FROM reports").fetchall()
+        conn.execute("DELETE FROM events")
+        return _assign(conn, rows)
+    conn.register("_groups", _groups_table(groups))
+    try:
+        rows = conn.execute(
+            f"SELECT {_INPUT_COLUMNS} FROM reports JOIN _groups ON pair_key = p AND root = r"
+        ).fetchall()
+        conn.execute("DELETE FROM events WHERE EXISTS (SELECT 1 FROM _groups WHERE pair_key = p AND root = r)")
+    finally:
+        conn.unregister("_groups")
+    return _assign(conn, rows)
+
+
+def restart_dates(reports: Iterable[dict[str, Any]]) -> dict[tuple[str, str], dt.date | None]:
+    """Per (pair_key, root) group of these new report rows, the earliest date a day-dated one has
+    (None when none is dated to the day: such reports are single events and disturb nothing)."""
+    starts: dict[tuple[str, str], dt.date | None] = {}
+    for row in reports:
+        group = (row["pair_key"], row["root"])
+        date = row["date"] if row["date_precision"] in DAY_PRECISIONS else None
+        known = starts.get(group)
+        if date is not None and (known is None or date < known):
+            starts[group] = date
+        else:
+            starts.setdefault(group, None)
+    return starts
+
+
+def recluster_from(conn: duckdb.DuckDBPyConnection, starts: dict[tuple[str, str], dt.date | None]) -> int:
+    """Cluster the reports not yet clustered (``cluster_id IS NULL``) of each (pair_key, root) group in
+    ``starts``, restarting the group's date-ordered sweep at its start date (see :func:`restart_dates`);
+    returns how many events were (re)written.
+
+    Exact, not an approximation: an event whose earliest report is more than ``WINDOW_DAYS`` before the
+    start date closed before any report on or after that date was swept, and reports swept before the
+    first new one are assigned as before; so the events of the group from ``start - WINDOW_DAYS`` on are
+    swept again together with the new reports, and every earlier event is kept as it is. The result is
+    the one :func:`recluster` (a full recompute) gives. The cost grows with the reports near and after
+    the start date, not with the size of the group.
+    """
+    if not starts:
+        return 0
+    window = dt.timedelta(days=WINDOW_DAYS)
+    keys = sorted(starts)
+    conn.register(
+        "_starts",
+        pa.table(
+            {
+                "p": pa.array([k[0] for k in keys], pa.string()),
+                "r": pa.array([k[1] for k in keys], pa.string()),
+                "cutoff": pa.array([starts[k] - window if starts[k] else None for k in keys], pa.date32()),
+            }
+        ),
+    )
+    try:
+        rows = conn.execute(
+            f"""SELECT {", ".join("x." + c for c in _INPUT_COLUMNS.split(", "))}, x.cluster_id
+                FROM reports x JOIN _starts s ON x.pair_key = s.p AND x.root = s.r
+                WHERE x.cluster_id IS NULL
+                   OR (x.date >= s.cutoff AND x.cluster_id IN (
+                        SELECT e.cluster_id FROM events e JOIN _starts t ON e.pair_key = t.p AND e.root = t.r
+                        WHERE e.date >= t.cutoff))"""
+        ).fetchall()
+    finally:
+        conn.unregister("_starts")
+    stale = sorted({row[-1] for row in rows if row[-1] is not None})
+    if stale:
+        conn.register("_stale", pa.table({"cluster_id": pa.array(stale, pa.string())}))
+        try:
+            conn.execute("DELETE FROM events WHERE cluster_id IN (SELECT cluster_id FROM _stale)")
+        finally:
+            conn.unregister("_stale")
+    return _assign(conn, [row[:-1] for row in rows])
+
+
 def write_batch(
     conn: duckdb.DuckDBPyConnection, documents: list[dict[str, Any]], reports: list[dict[str, Any]]
 ) -> None:
-    """Insert documents and reports and re-cluster the groups they touch, all in one transaction."""
+    """Insert documents and reports and re-cluster the groups they touch (incrementally, from the
+    earliest new report date of each group), all in one transaction."""
     if not documents:
         return
     conn.execute("BEGIN TRANSACTION")
@@ -116,7 +197,7 @@ def write_batch(
             conn.register("_reports", table(reports, REPORT_SCHEMA))
             conn.execute("INSERT INTO reports SELECT * FROM _reports")
             conn.unregister("_reports")
-            recluster(conn, {(r["pair_key"], r["root"]) for r in reports})
+            recluster_from(conn, restart_dates(reports))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
