@@ -31,6 +31,7 @@ class Segment:
     start: int
     end: int
     chrome: bool = False
+    subordinate: bool = False  # opens with "after", "because", "when": background to the clause before
 
 
 @dataclass(slots=True)

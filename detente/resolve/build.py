@@ -42,6 +42,7 @@ class EventBuilder:
         self.words = doc.words
         self.binder = RoleBinder(doc, res)
         self.seg_starts = [s.start for s in doc.segments]
+        self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
         self.topics = _topic_keys(doc)
         self.context_hits = context_hits(doc, res)
@@ -102,7 +103,27 @@ class EventBuilder:
             event = self._event(trig)
             if event is not None:
                 events.extend(event)
-        return events
+        return self._main_clauses_first(events)
+
+    def _main_clauses_first(self, events: list[Event]) -> list[Event]:
+        """ "The Red Cross suspended aid in Baghdad | after its vehicles were hit by gunfire": what a
+        subordinate clause tells is background when the clause it hangs on reports an event."""
+        coded_segments = {e.evidence.start for e in events}
+        keep: list[Event] = []
+        for e in events:
+            index = bisect.bisect_right(self.seg_starts, self._token_at(e.evidence.start)) - 1
+            seg = self.doc.segments[index]
+            if seg.subordinate and index > 0:
+                prev = self.doc.segments[index - 1]
+                same_sentence = not self.doc.tokens[seg.start].break_before
+                if same_sentence and self.doc.tokens[prev.start].start in coded_segments:
+                    continue
+            keep.append(e)
+        return keep
+
+    def _token_at(self, char: int) -> int:
+        starts = self.char_starts
+        return bisect.bisect_right(starts, char) - 1
 
     def _date(self, seg: Segment, trig: Trigger) -> tuple[str | None, str, bool, int | None]:
         ref = self.doc.date

@@ -74,6 +74,7 @@ _FINITE = frozenset(
     ]
 )
 _STRONG_CLAUSE = frozenset(["while", "but", "although", "though", "whereas", "meanwhile", "however", "because"])
+_SUBORDINATE = frozenset(["after", "because", "when", "before", "since", "whereas", "although", "though"])
 _RELATIVE = frozenset(["which", "who", "whose"])
 _NO_SUBJECT_BEFORE = frozenset(
     [
@@ -169,7 +170,7 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
     for i in range(1, n):
         w = words[i]
         prev = words[i - 1]
-        if w in _STRONG_CLAUSE or (w in _RELATIVE and prev not in ("of", "to", "by", "in")):
+        if w in _STRONG_CLAUSE or w in _SUBORDINATE or (w in _RELATIVE and prev not in ("of", "to", "by", "in")):
             cuts.add(i)
             continue
         if doc.tokens[i].comma_before and w in res.cues.get("clause_start", ()):
@@ -220,7 +221,7 @@ def segment_document(doc: Document, res: Resources) -> Document:
     start = 0
     for i in range(1, n + 1):
         if i == n or i in cuts or mask[i] != mask[i - 1] or i - start >= _MAX_LEN:
-            segments.append(Segment(start, i, chrome=bool(mask[start])))
+            segments.append(Segment(start, i, chrome=bool(mask[start]), subordinate=words[start] in _SUBORDINATE))
             start = i
     doc.segments = segments
     return doc
