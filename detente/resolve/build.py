@@ -195,10 +195,12 @@ class EventBuilder:
         confidence = 0.55 + 0.1 * min(trig.end - trig.start, 3) / 3
         confidence += 0.15 if roles.targets else 0.0
         confidence -= 0.2 if roles.inferred else 0.0
-        source_mention = roles.sources[0]
         events: list[Event] = []
         targets = roles.targets or [None]
-        for target_mention in targets:
+        # Co-subjects acting on one object each make an event; a reciprocal pair makes one.
+        sources = roles.sources[:1] if roles.joint else roles.sources[:4]
+        pairs = [(s, t) for s in sources for t in targets]
+        for source_mention, target_mention in pairs:
             source = actor_copy(source_mention)
             target = actor_copy(target_mention) if target_mention is not None else None
             if target_mention is source_mention:

@@ -245,6 +245,15 @@ class RoleBinder:
             return Mention(source.start, source.end, home, "country")
         return None
 
+    def _locative(self, m: Mention) -> bool:
+        """A place named as where something happened: "in helsinki", "at the border near gaza"."""
+        if m.kind not in ("place", "capital", "country"):
+            return False
+        i = m.start - 1
+        while i >= 0 and self.words[i] in ("the", "northern", "southern", "eastern", "western", "central"):
+            i -= 1
+        return i >= 0 and self.words[i] in ("in", "at", "near", "outside", "inside", "across", "throughout")
+
     def _possessor(self, keyed: list[Mention], trig: Trigger) -> Mention | None:
         """The actor whose event a noun trigger names: "russia s annexation", "china s purchase"."""
         for m in keyed:
@@ -433,8 +442,12 @@ class RoleBinder:
             elif inside and inside[0].kind == "adjective" and not inside[0].inferred:
                 roles.sources = [inside[0]]  # "a deal to sell russian gas to china"
         source_keys = {m.actor.key for m in roles.sources}
-        # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
+        # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of";
+        # co-subjects meeting "in helsinki" did not act on helsinki.
         targets = [m for m in inside + after if m.actor.key not in source_keys]
+        if len({m.actor.key for m in roles.sources}) >= 2:
+            located = [m for m in targets if self._locative(m)]
+            targets = [m for m in targets if m not in located]
         speaker = self._speaker(seg, keyed, trig)
         if speaker is not None and roles.sources and speaker is not roles.sources[0]:
             targets = [m for m in targets if m is not speaker]
@@ -442,11 +455,12 @@ class RoleBinder:
             pool = keyed if targets[0] in keyed else _with_key(in_seg)
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
             roles.targets = [m for m in roles.targets if m.actor.key not in source_keys][:4]
-        if len({m.actor.key for m in roles.sources}) >= 2:
+        if len({m.actor.key for m in roles.sources}) >= 2 and (not roles.targets or trig.roles == "joint"):
+            # "china and russia signed a treaty": the co-subjects act on each other. With an object
+            # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
             roles.joint = True
-            if not roles.targets or trig.roles == "joint":
-                roles.targets = roles.sources[1:]
-                roles.sources = roles.sources[:1]
+            roles.targets = roles.sources[1:]
+            roles.sources = roles.sources[:1]
         elif trig.roles == "joint" and not roles.targets and before:
             others = [m for m in before if m.actor.key not in source_keys]
             if others:
