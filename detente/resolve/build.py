@@ -15,6 +15,8 @@ from detente.resolve.roles import RoleBinder, actor_copy
 from detente.resources import Resources
 
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
+_NOUN_MODIFIERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "recent"])
+_PHRASE_PREPOSITIONS = frozenset(["in", "of", "for", "on", "from", "with", "against", "by", "during", "over", "into"])
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
 _GOVERNED_SPAN = 12
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "the", "a", "an", "and"])
@@ -91,19 +93,49 @@ class EventBuilder:
                 other = triggers[j]
                 if other.start >= seg.end or other.start - trig.end > _GOVERNED_SPAN:
                     break
-                out.add(j)
+                if not self._reduced_relative(other):
+                    out.add(j)
         return out
 
     def build(self) -> list[Event]:
         events: list[Event] = []
         suppressed = self._suppressed()
+        # One event per clause: a clause states one action; later triggers in it are its
+        # complements and adjuncts ("killed ... in a car bomb", "refused ... in the war against").
+        chosen: dict[int, tuple[int, list[Event]]] = {}
         for k, trig in enumerate(self.doc.triggers):
             if k in suppressed:
                 continue
             event = self._event(trig)
-            if event is not None:
-                events.extend(event)
+            if not event:
+                continue
+            seg_start = self.segment_of(trig.start).start
+            if self._reduced_relative(trig):
+                seg_start = trig.start  # "the pact | signed by abe": a clause of its own
+            rank = self._predicate_rank(trig)
+            if seg_start not in chosen or rank < chosen[seg_start][0]:
+                chosen[seg_start] = (rank, event)
+        for _, clause_events in chosen.values():
+            events.extend(clause_events)
+        events.sort(key=lambda e: e.evidence.start)
         return self._main_clauses_first(events)
+
+    def _reduced_relative(self, trig: Trigger) -> bool:
+        """A participle with its agent after a noun: "the defence pact signed by the prime minister"."""
+        end = trig.end
+        if end >= len(self.words) or self.words[end] != "by":
+            return False
+        participle = self.words[trig.end - 1]
+        before = self.words[trig.start - 1] if trig.start else ""
+        return participle.endswith(("ed", "en")) and before not in ("was", "were", "is", "are", "been", "be")
+
+    def _predicate_rank(self, trig: Trigger) -> int:
+        """0 for a clause's own predicate; 1 for a noun inside a prepositional phrase ("in the war
+        against terrorism"), which describes rather than reports."""
+        i = trig.start - 1
+        while i >= 0 and self.words[i] in _NOUN_MODIFIERS:
+            i -= 1
+        return 1 if i >= 0 and self.words[i] in _PHRASE_PREPOSITIONS else 0
 
     def _main_clauses_first(self, events: list[Event]) -> list[Event]:
         """ "The Red Cross suspended aid in Baghdad | after its vehicles were hit by gunfire": what a
