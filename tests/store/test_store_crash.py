@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -31,21 +32,26 @@ CHILD = textwrap.dedent(
     """
 ).format(helpers=str(Path(__file__).resolve().parent))
 
+EVENTS = "SELECT * EXCLUDE (first_seen) FROM events ORDER BY cluster_id"  # first_seen may differ by ingest day
+DOCS = 2000  # 80 batches of 25
 PAIRS = [("Russia", "China"), ("Iran", "the United States"), ("Syria", "Iraq"), ("China", "Iran")]
 VERBS = ["signed a deal with", "met officials of", "accused", "attacked"]
 
 
 def _corpus(path: Path, n: int) -> None:
+    """A crawl-like corpus: dates advance through 2014 with the story number, give or take 5 days,
+    so batches overlap in time and the incremental re-clustering restarts inside earlier batches."""
     rng = random.Random(7)
+    start = dt.date(2014, 1, 1)
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
             lines = []
             for _ in range(6):
                 a, b = rng.choice(PAIRS)
                 lines.append(f"{a} {rng.choice(VERBS)} {b} on day {rng.randint(1, 28)}, story {i}.")
-            date = f"2014-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            out.write(json.dumps({"id": f"gen-{i}", "date": date, "source": f"outlet{i % 5}", "text": " ".join(lines)}))
-            out.write("\n")
+            date = start + dt.timedelta(days=i * 365 // n + rng.randint(-5, 5))
+            record = {"id": f"gen-{i}", "date": date.isoformat(), "source": f"outlet{i % 5}", "text": " ".join(lines)}
+            out.write(json.dumps(record) + "\n")
 
 
 def _run_child(db: Path, corpus: Path, kill_after: int | None) -> str:
@@ -83,22 +89,21 @@ def _check_consistent(store: Store) -> dict[str, int]:
 
 def test_kill_mid_ingest_then_rerun(tmp_path: Path) -> None:
     corpus = tmp_path / "big.jsonl"
-    _corpus(corpus, 1500)
+    _corpus(corpus, DOCS)
     killed_db, fresh_db = tmp_path / "killed.duckdb", tmp_path / "fresh.duckdb"
 
-    assert _run_child(killed_db, corpus, kill_after=300).startswith("committed")
+    assert _run_child(killed_db, corpus, kill_after=DOCS // 3).startswith("committed")
     with Store(killed_db) as store:
         partial = _check_consistent(store)
-    assert 300 <= partial["documents"] < 1500, "the kill should land mid-run"
+    assert DOCS // 3 <= partial["documents"] < DOCS, "the kill should land mid-run"
 
     assert _run_child(killed_db, corpus, kill_after=None) == "done"
     assert _run_child(fresh_db, corpus, kill_after=None) == "done"
     with Store(killed_db) as store:
         resumed = _check_consistent(store)
-        resumed_events = store.conn.execute("SELECT * FROM events ORDER BY cluster_id").fetchall()
+        resumed_events = store.conn.execute(EVENTS).fetchall()
     with Store(fresh_db) as store:
         fresh = _check_consistent(store)
-        fresh_events = store.conn.execute("SELECT * FROM events ORDER BY cluster_id").fetchall()
-    assert resumed == fresh and fresh["documents"] == 1500
-    strip = [row[:-1] for row in resumed_events]  # first_seen may differ by ingest day only
-    assert strip == [row[:-1] for row in fresh_events]
+        fresh_events = store.conn.execute(EVENTS).fetchall()
+    assert resumed == fresh and fresh["documents"] == DOCS
+    assert resumed_events == fresh_events

@@ -11,7 +11,8 @@ from detente.store import Store
 
 def _most_frequent_pair(store: Store) -> tuple[str, str] | None:
     rows = store.conn.execute(
-        "SELECT pair_key FROM events WHERE pair_key NOT LIKE '%-%' GROUP BY pair_key ORDER BY count(*) DESC, 1"
+        "SELECT pair_key FROM events WHERE pair_key NOT LIKE '%-%' AND source_key <> target_key "
+        "GROUP BY pair_key ORDER BY count(*) DESC, 1"
     ).fetchall()
     return tuple(rows[0][0].split("|")) if rows else None  # type: ignore[return-value]
 
