@@ -100,9 +100,10 @@ def test_repeated_mentions_merge(pipeline):
 
 def test_site_chrome_yields_no_events(pipeline):
     text = (
-        "sign in manage newsletters top stories senator attacks rival over tax plan israel bombs gaza "
-        "governor vows to fight sanctions china and russia signed an energy agreement on thursday "
-        "copyright 2015 the daily news click here for reprint permission terms of use"
+        "sign in china and russia deepen energy ties manage newsletters top stories senator attacks rival "
+        "over tax plan israel bombs gaza governor vows to fight sanctions china and russia signed an energy "
+        "agreement on thursday russia will build a pipeline to china copyright 2015 the daily news click here "
+        "for reprint permission terms of use"
     )
     events = code(pipeline, text)
     assert events and all({e.source.key, e.target.key if e.target else None} <= {"CHN", "RUS", None} for e in events)

@@ -25,7 +25,7 @@ _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after 
 
 def _topic_keys(doc: Document) -> set[str]:
     """The article's main actors: those mentioned at least half as often as the most mentioned."""
-    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key)
+    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
     if not counts:
         return set()
     top = counts.most_common(1)[0][1]

@@ -122,6 +122,10 @@ class RoleBinder:
                     group = self._coordinated(seg_mentions, after[0], backwards=False)
                     if len(group) >= 2:
                         return group
+                # "between the two capitals": the two parties last named
+                pair = self._two_parties(i + 1, i + 1, self.topics)
+                if pair is not None:
+                    return pair
         return None
 
     def _previous_keys(self, before: int, n: int) -> list[Mention]:
@@ -148,6 +152,16 @@ class RoleBinder:
             before = self.words[max(seg.start, m.start - 2) : m.start]
             if (after and after[0] in self.speech) or (before and before[-1] in self.speech):
                 return m
+        # "sanctions on iran will be tightened | the white house announced": a trailing attribution.
+        for m in self.mentions:
+            if m.start < seg.end:
+                continue
+            if m.start - seg.end > 2 or not m.actor.key:
+                break
+            tail = [w for w in self.words[m.end : m.end + 4] if w not in _FILLERS]
+            if tail and tail[0] in self.speech:
+                return m
+            break
         if seg.start > 0 and self.words[seg.start - 1] in self.speech:
             prev = [m for m in self.mentions if m.end <= seg.start - 1 and seg.start - 1 - m.end <= 6 and m.actor.key]
             if prev:
@@ -174,9 +188,13 @@ class RoleBinder:
 
     def _reciprocal_subject(self, seg: Segment, trig: Trigger, topics: set[str]) -> list[Mention] | None:
         """ "The two sides", "the two men": the last two parties named (people for "men", "leaders")."""
+        return self._two_parties(max(seg.start, trig.start - 6), trig.start, topics)
+
+    def _two_parties(self, lo: int, hi: int, topics: set[str]) -> list[Mention] | None:
+        """A reciprocal phrase starting in ``[lo, hi]`` ("the two sides") resolved to the last two
+        parties named before it."""
         cues = self.res.cues.get("reciprocal_subject", frozenset())
-        lo = max(seg.start, trig.start - 6)
-        for i in range(lo, trig.start):
+        for i in range(lo, hi + 1 if hi == lo else hi):
             for n in (3, 2):
                 phrase = " ".join(self.words[i : i + n])
                 if phrase not in cues:

@@ -123,11 +123,13 @@ def _past_tense(word: str) -> bool:
 
 
 def _topic_keys(doc: Document) -> set[str]:
-    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key)
+    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
     if not counts:
         return set()
     top = counts.most_common(1)[0][1]
-    return {k for k, n in counts.items() if n * 2 >= top}
+    # Actors named more than once, as often as half the leader: one passing mention in a sidebar
+    # headline does not make a topic.
+    return {k for k, n in counts.items() if n * 2 >= top and (n >= 2 or top == 1)}
 
 
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
@@ -147,7 +149,7 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
         i = end
         while i < n:
             m = mention_at.get(i)
-            if m is not None and m.actor.key in topics:
+            if m is not None and m.actor.key in topics and not m.inferred:
                 break
             # Clean text: a sidebar list ends where a full sentence about the article starts again.
             sentence_start = i > end and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"
