@@ -30,8 +30,9 @@ def run_code(args: list[str], out: Path) -> float:
 
 
 def score(scorer: Path, gold: Path, pred: Path) -> dict:
-    result = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--json"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), "--json"], capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout)
 
 
@@ -48,10 +49,14 @@ def main() -> None:
         if seed.exists():
             pred = tmpdir / "seed.jsonl"
             run_code([str(seed), "--date", "2015-04-30"], pred)
-            s = score(shared / "acceptance" / "score_events.py", shared / "acceptance" / "seed-article.gold.jsonl", pred)
-            rows.append(f"| Seed article (scraped page, China–Russia 2015) | recall {s['recall']:.2f} "
-                        f"({s['required_found']}/{s['required']} required), precision {s['precision']:.2f} "
-                        f"(strict {s['precision_strict']:.2f}) | recall ≥ 0.90, precision ≥ 0.80 |")
+            s = score(
+                shared / "acceptance" / "score_events.py", shared / "acceptance" / "seed-article.gold.jsonl", pred
+            )
+            rows.append(
+                f"| Seed article (scraped page, China–Russia 2015) | recall {s['recall']:.2f} "
+                f"({s['required_found']}/{s['required']} required), precision {s['precision']:.2f} "
+                f"(strict {s['precision_strict']:.2f}) | recall ≥ 0.90, precision ≥ 0.80 |"
+            )
         for name, label, target in (
             ("plover-gsr-dev", "PLOVER dev sentences, clean (179)", "F1 ≥ 0.65; TABARI 0.29"),
             ("plover-gsr-dev.scraped", "PLOVER dev sentences, scraped rendering", "F1 ≥ 0.60; TABARI 0.27"),
@@ -62,16 +67,20 @@ def main() -> None:
             pred = tmpdir / f"{name}.out.jsonl"
             run_code([str(path)], pred)
             s = score(shared / "eval" / "score_sentences.py", shared / "eval" / "plover-gsr-dev.jsonl", pred)
-            rows.append(f"| {label} | F1 {s['f1']:.3f} (recall {s['recall']:.3f}, precision {s['precision']:.3f}; "
-                        f"type recall {s['type_recall']:.3f}, dyad recall {s['dyad_recall']:.3f}) | {target} |")
-    sys.path.insert(0, str(REPO / "tests"))
-    from golden_score import score_golden  # noqa: E402  - the same scorer the test suite gates on
+            rows.append(
+                f"| {label} | F1 {s['f1']:.3f} (recall {s['recall']:.3f}, precision {s['precision']:.3f}; "
+                f"type recall {s['type_recall']:.3f}, dyad recall {s['dyad_recall']:.3f}) | {target} |"
+            )
+    sys.path.insert(0, str(REPO))
+    from tests.golden_score import score_golden  # noqa: E402  - the same scorer the test suite gates on
 
     for rendering in ("clean", "scraped"):
         g = score_golden(rendering)
-        rows.append(f"| Golden cases ({g['cases']} sentences written for the project, {rendering}) | "
-                    f"F1 {g['f1']:.3f} (recall {g['recall']:.3f}, precision {g['precision']:.3f}) | "
-                    f"gate in tests/test_golden.py |")
+        rows.append(
+            f"| Golden cases ({g['cases']} sentences written for the project, {rendering}) | "
+            f"F1 {g['f1']:.3f} (recall {g['recall']:.3f}, precision {g['precision']:.3f}) | "
+            f"gate in tests/test_golden.py |"
+        )
     table = "| data | measured | goal |\n|---|---|---|\n" + "\n".join(rows)
     print(table)
     if opts.write_readme:

@@ -305,19 +305,26 @@ class RoleBinder:
         # "was killed in a car bomb explosion"
         return self.words[i] == "in" and self.words[i - 1] in _HARMED
 
+    def _placed(self, m: Mention) -> bool:
+        """Named as a place: "in iraq", "near the town of samarra", "in the iraqi city of basra"."""
+        if m.start == 0:
+            return False
+        prev = self.words[m.start - 1]
+        prev2 = self.words[m.start - 2] if m.start > 1 else ""
+        return (
+            prev in _LOCATIVE
+            or (prev == "the" and prev2 in _LOCATIVE)
+            or (m.kind == "adjective" and prev2 in _LOCATIVE)
+        )
+
     def _place_near(self, in_seg: list[Mention], trig: Trigger) -> Mention | None:
         """A place named as where a violent event happened, before or after its trigger."""
         best = None
         for m in in_seg:
             if m.kind not in ("place", "capital", "country", "adjective") or not m.actor.key:
                 continue
-            if (
-                m.start == 0
-                or self.words[m.start - 1] not in _LOCATIVE
-                and not (self.words[m.start - 1] == "the" and m.start > 1 and self.words[m.start - 2] in _LOCATIVE)
-            ):
-                if not (m.kind == "adjective" and m.start > 1 and self.words[m.start - 2] in _LOCATIVE):
-                    continue
+            if not self._placed(m):
+                continue
             if best is None or abs(m.start - trig.start) < abs(best.start - trig.start):
                 best = m
         return best
