@@ -72,10 +72,17 @@ def test_office_holder_on_a_date(res, where, office, day, name):
 
 
 SEED_PEOPLE = [
-    ("vladimir putin", "RUS", "GOV"), ("xi jinping", "CHN", "GOV"), ("barack obama", "USA", "GOV"),
-    ("dmitry rogozin", "RUS", "GOV"), ("andrey denisov", "RUS", "GOV"), ("anatoly isaikin", "RUS", "BUS"),
-    ("stanislav voskresensky", "RUS", "GOV"), ("wang yang", "CHN", "GOV"), ("cheng guoping", "CHN", "GOV"),
-    ("geng yansheng", "CHN", None), ("shinzo abe", "JPN", "GOV"),
+    ("vladimir putin", "RUS", "GOV"),
+    ("xi jinping", "CHN", "GOV"),
+    ("barack obama", "USA", "GOV"),
+    ("dmitry rogozin", "RUS", "GOV"),
+    ("andrey denisov", "RUS", "GOV"),
+    ("anatoly isaikin", "RUS", "BUS"),
+    ("stanislav voskresensky", "RUS", "GOV"),
+    ("wang yang", "CHN", "GOV"),
+    ("cheng guoping", "CHN", "GOV"),
+    ("geng yansheng", "CHN", None),
+    ("shinzo abe", "JPN", "GOV"),
 ]
 
 
@@ -102,8 +109,7 @@ def test_historical_leader(res):
 
 
 def test_within_article_reference(pipeline):
-    text = ("Chinese defense ministry spokesman Geng Yansheng told reporters in Beijing. "
-            "Mr. Geng condemned the pact.")
+    text = "Chinese defense ministry spokesman Geng Yansheng told reporters in Beijing. Mr. Geng condemned the pact."
     doc = pipeline.run(Document("t", text, D("2015-04-30")))
     gengs = [m for m in doc.mentions if m.actor.name and "Geng" in m.actor.name]
     assert len(gengs) == 2 and all(m.actor.country == "CHN" for m in gengs)
@@ -117,14 +123,21 @@ def _write_people(tmp_path, rows):
 
 
 def _person(pid, country, start, end, office="head_of_state"):
-    return {"id": pid, "name": pid, "names": [pid.replace("-", " ")],
-            "terms": [{"office": office, "title": "president", "country": country, "sector": "GOV",
-                       "start": start, "end": end}]}
+    return {
+        "id": pid,
+        "name": pid,
+        "names": [pid.replace("-", " ")],
+        "terms": [
+            {"office": office, "title": "president", "country": country, "sector": "GOV", "start": start, "end": end}
+        ],
+    }
 
 
 def test_overlapping_terms_are_rejected_with_file_and_line(tmp_path):
-    extra = _write_people(tmp_path, [_person("aa-one", "ISL", "2001-01-01", "2005-01-01"),
-                                     _person("bb-two", "ISL", "2003-01-01", "2008-01-01")])
+    extra = _write_people(
+        tmp_path,
+        [_person("aa-one", "ISL", "2001-01-01", "2005-01-01"), _person("bb-two", "ISL", "2003-01-01", "2008-01-01")],
+    )
     with pytest.raises(LexiconErrors) as info:
         load_resources.__wrapped__((extra,))
     assert "people-test.jsonl:2" in str(info.value) and "overlaps" in str(info.value)
@@ -145,8 +158,9 @@ def test_bad_date_is_rejected(tmp_path):
 
 
 def test_handover_day_in_a_user_file(tmp_path):
-    extra = _write_people(tmp_path, [_person("aa-one", "ISL", "2001-01-01", "2005-01-01"),
-                                     _person("bb-two", "ISL", "2005-01-01", None)])
+    extra = _write_people(
+        tmp_path, [_person("aa-one", "ISL", "2001-01-01", "2005-01-01"), _person("bb-two", "ISL", "2005-01-01", None)]
+    )
     res = load_resources.__wrapped__((extra,))
     assert holder_of(res, "ISL", "head_of_state", D("2004-12-31")).person_id == "aa-one"
     assert holder_of(res, "ISL", "head_of_state", D("2005-01-01")).person_id == "bb-two"
