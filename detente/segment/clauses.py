@@ -74,6 +74,7 @@ _FINITE = frozenset(
     ]
 )
 _STRONG_CLAUSE = frozenset(["while", "but", "although", "though", "whereas", "meanwhile", "however", "because"])
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 _SUBORDINATE = frozenset(["after", "because", "when", "before", "since", "whereas", "although", "though"])
 _RELATIVE = frozenset(["which", "who", "whose"])
 _NO_SUBJECT_BEFORE = frozenset(
@@ -169,10 +170,15 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
     time_words = res.time_words
     reciprocal = res.cues.get("reciprocal_subject", frozenset())
     reciprocal_first = {p.split()[0] for p in reciprocal}
+    speech = res.cues.get("speech", frozenset())  # cutting after "said" itself cost precision: not done
     for i in range(1, n):
         w = words[i]
         prev = words[i - 1]
         if w in _STRONG_CLAUSE or w in _SUBORDINATE or (w in _RELATIVE and prev not in ("of", "to", "by", "in")):
+            cuts.add(i)
+            continue
+        # "... on tuesday | he said": a pronoun subject with its verb.
+        if w in _SUBJECT_PRONOUNS and i + 1 < n and (words[i + 1] in _FINITE or words[i + 1] in speech):
             cuts.add(i)
             continue
         if doc.tokens[i].comma_before and w in res.cues.get("clause_start", ()):

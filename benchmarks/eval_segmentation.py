@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""How well the segmenter finds sentence boundaries in text without capitals or punctuation.
+
+Usage: python benchmarks/eval_segmentation.py [--corpus ../shared/corpora/voa-dev.jsonl]
+
+Each VOA article's sentences are known (one per line). The article is rendered as a scraper
+leaves it (lowercase, punctuation and line breaks gone) and segmented; a true sentence
+boundary counts as found when a segment starts within one token of it. Reported: boundary
+recall, segments per sentence (over-segmentation is harmless for coding, but a clause should
+not span two sentences), and the share of segments that straddle a sentence boundary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from detente.model import Document  # noqa: E402
+from detente.pipeline import STAGES, Pipeline  # noqa: E402
+
+
+def scrape(text: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpora" / "voa-dev.jsonl")
+    opts = parser.parse_args()
+    if not opts.corpus.exists():
+        print(f"skipped: {opts.corpus} is absent")
+        return
+    pipe = Pipeline()
+    upto_segment = [stage for name, stage in STAGES if name in ("normalise", "recognise_actors", "segment")]
+    found = total = segments = straddling = sentences = 0
+    for line in opts.corpus.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        parts = [scrape(s) for s in row["text"].split("\n") if scrape(s)]
+        boundaries, pos = set(), 0
+        for part in parts[:-1]:
+            pos += len(part.split())
+            boundaries.add(pos)
+        doc = Document(doc_id=row["id"], text=" ".join(parts))
+        for stage in upto_segment:
+            doc = stage(doc, pipe.resources)
+        starts = {s.start for s in doc.segments}
+        found += sum(1 for b in boundaries if {b - 1, b, b + 1} & starts)
+        total += len(boundaries)
+        segments += len(doc.segments)
+        sentences += len(parts)
+        straddling += sum(1 for s in doc.segments if any(s.start + 1 < b < s.end - 1 for b in boundaries))
+    print(f"sentence boundaries found: {found / total:.1%} ({found}/{total})")
+    print(f"segments per sentence: {segments / sentences:.2f}")
+    print(f"segments spanning a sentence boundary: {straddling / segments:.1%}")
+
+
+if __name__ == "__main__":
+    main()
