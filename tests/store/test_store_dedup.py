@@ -73,7 +73,6 @@ def test_gas_deal_end_to_end_with_stub_coder(store: Store, gas_deal: Path) -> No
     assert series.direction("CHN->RUS")[0]["events"] == series.direction("RUS->CHN")[0]["events"] == 1
 
 
-@pytest.mark.xfail(strict=False, reason="depends on the lexicons coding all three wordings as 05x CHN-RUS")
 def test_gas_deal_end_to_end_with_real_coder(tmp_path: Path, gas_deal: Path) -> None:
     with Store(tmp_path / "real.duckdb") as store:
         store.ingest([gas_deal])
