@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from store_helpers import make_event
 
 from detente.store import Store, cluster_events
