@@ -175,7 +175,9 @@ class EventBuilder:
         seg = self.segment_of(trig.start)
         if seg.chrome:
             return None
-        subject_end = max((m.end for m in self.doc.mentions if seg.start <= m.end <= trig.start), default=-1)
+        subject_end = max(
+            (m.end for m in self.doc.mentions if seg.start <= m.end <= trig.start and not m.inferred), default=-1
+        )
         if trig.pattern == OBLIGATION_PATTERN:
             modality = Modality("obliged", trig.start, trig.end)
         else:

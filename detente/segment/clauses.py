@@ -194,6 +194,9 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
             # A bare past tense is often a participle ("officers holed up"): trust it only after a
             # coordinated subject or "mr x", which rarely start a reduced relative clause.
             strong_subject = group > 1 or w in ("mr", "mrs", "ms")
+            hyphenated = end < n and doc.text[doc.tokens[end - 1].end : doc.tokens[end].start] == "-"
+            if hyphenated:
+                continue  # "rebel-held territory": a compound, not a subject and its verb
             if end < n and (words[end] in _FINITE or (strong_subject and _past_tense(words[end]))):
                 cuts.add(i)
                 continue
