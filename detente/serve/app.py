@@ -1,0 +1,60 @@
+"""The FastAPI application: API routers, the dashboard's static files, errors in one shape."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from detente.serve import handlers, routes_read, routes_write
+from detente.serve.coding import SharedCoder
+from detente.serve.config import ServeConfig
+from detente.serve.db import Database
+from detente.serve.deps import State
+from detente.serve.limits import BodyLimit, SecurityHeaders
+
+STATIC = Path(str(files("detente.serve") / "static"))
+
+
+def create_app(config: ServeConfig | None = None, coder: SharedCoder | None = None) -> FastAPI:
+    """Open the database (read-only unless ``config.token``) and build the app.
+
+    Raises :class:`detente.serve.ServeError` at once when the database cannot be served, so the
+    command fails before it listens.
+    """
+    config = config or ServeConfig()
+    coder = coder or SharedCoder()
+    db = Database(config.db, writable=config.writable, coder=coder)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    # no /docs or /redoc: their pages load scripts from a CDN, and the dashboard must work offline
+    app = FastAPI(
+        title="detente",
+        summary="Political events coded from news text: search, dyad series, documents, coding.",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.detente = State(config, db, coder)
+    handlers.install(app)
+    app.include_router(routes_read.router)
+    app.include_router(routes_write.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,24 @@
+"""Server settings; the limits are the safety rails described in docs/serve.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ServeConfig:
+    """``token`` set means writes (``POST /api/documents``) are enabled and need ``Bearer token``."""
+
+    db: str | Path = "detente.duckdb"
+    token: str | None = None
+    max_body_bytes: int = 2 * 1024 * 1024
+    max_code_chars: int = 100_000
+    max_post_documents: int = 100
+    max_periods: int = 5000  # a series longer than this is refused (by=day over centuries)
+
+    @property
+    def writable(self) -> bool:
+        return bool(self.token)

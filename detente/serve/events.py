@@ -1,0 +1,208 @@
+"""Event search: filters become a parameterised WHERE clause over ``events``.
+
+Only values travel as parameters; column names and sort keys come from the whitelists below,
+never from the request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from detente.serve.errors import ApiError, not_found
+from detente.store.cluster import pair_key
+
+EVENT_COLUMNS = (
+    "cluster_id",
+    "date",
+    "date_precision",
+    "source_key",
+    "source_code",
+    "source_country",
+    "source_org",
+    "target_key",
+    "target_code",
+    "target_country",
+    "target_org",
+    "reciprocal",
+    "cameo",
+    "root",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "contexts",
+    "location",
+    "mention_count",
+    "article_count",
+    "sources",
+    "urls",
+    "first_seen",
+)
+SORTS = {"date": "date", "goldstein": "goldstein", "mentions": "mention_count", "articles": "article_count"}
+ORDERS = {"asc": "ASC", "desc": "DESC"}
+_ACTOR_SIDES = ("source_key", "source_code", "source_country", "source_org")
+
+
+@dataclass(slots=True)
+class EventFilter:
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    dyad: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    cameo: str | None = None
+    root: str | None = None
+    plover: str | None = None
+    quad_class: int | None = None
+    context: str | None = None
+    q: str | None = None
+    exclude_historical: bool = False  # as the series do: events only ever reported as past
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            # the actor on either side, by any of its codes (key, CAMEO code, country, organisation)
+            sides = [c for col in _ACTOR_SIDES for c in (col, col.replace("source", "target"))]
+            clauses.append("(" + " OR ".join(f"{c} = ?" for c in sides) + ")")
+            params.extend([self.actor.strip().upper()] * len(sides))
+        if self.source:
+            clauses.append("source_key = ?")
+            params.append(self.source.strip().upper())
+        if self.target:
+            clauses.append("target_key = ?")
+            params.append(self.target.strip().upper())
+        if self.dyad:
+            a, b = split_dyad(self.dyad)
+            clauses.append("pair_key = ?")
+            params.append(pair_key(a, b))
+        if self.start:
+            clauses.append("date >= ?")
+            params.append(self.start)
+        if self.end:
+            clauses.append("date <= ?")
+            params.append(self.end)
+        if self.cameo:
+            clauses.append("starts_with(cameo, ?)")  # "05" is the root, "057" the code and its children
+            params.append(self.cameo)
+        if self.root:
+            clauses.append("root = ?")
+            params.append(self.root)
+        if self.plover:
+            clauses.append("plover = ?")
+            params.append(self.plover.strip().upper())
+        if self.quad_class is not None:
+            clauses.append("quad_class = ?")
+            params.append(self.quad_class)
+        if self.context:
+            clauses.append("list_contains(contexts, ?)")
+            params.append(self.context.strip().lower())
+        if self.q:
+            # contains() rather than LIKE: the user's % and _ stay literal
+            clauses.append(
+                "EXISTS (SELECT 1 FROM reports r WHERE r.cluster_id = events.cluster_id "
+                "AND contains(lower(r.evidence_text), ?))"
+            )
+            params.append(self.q.lower())
+        if self.exclude_historical:
+            clauses.append("status IS DISTINCT FROM 'historical'")
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def split_dyad(text: str) -> tuple[str, str]:
+    """``CHN-RUS``, ``CHN|RUS`` or ``CHN,RUS`` -> ``("CHN", "RUS")``."""
+    for sep in ("|", ",", "-"):
+        parts = [p.strip().upper() for p in text.split(sep)]
+        if len(parts) == 2 and all(parts):
+            return parts[0], parts[1]
+    raise ApiError(400, "bad_request", f"dyad {text!r}: write two actor codes as A-B, A|B or A,B")
+
+
+def _event(row: tuple[Any, ...]) -> dict[str, Any]:
+    out = dict(zip(EVENT_COLUMNS, row, strict=True))
+    for key in ("date", "first_seen"):
+        out[key] = out[key].isoformat() if out[key] else None
+    out["location"] = json.loads(out["location"]) if out["location"] else None
+    out["contexts"] = list(out["contexts"] or [])
+    out["sources"] = list(out["sources"] or [])
+    out["urls"] = list(out["urls"] or [])
+    return out
+
+
+def _reports(cur: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The reports of these events, most confident first, with their documents' ids and titles.
+
+    reports.cluster_id has no index, so this is one filtered scan; the documents are then looked
+    up by their primary key (two small queries beat one join that sorts and joins wide rows)."""
+    if not cluster_ids:
+        return {}
+    rows = cur.execute(
+        """SELECT report_id, cluster_id, doc_hash, date, cameo, confidence, status, trigger,
+                  evidence_text, evidence_start, evidence_end
+           FROM reports WHERE cluster_id = ANY(?::VARCHAR[])""",
+        [cluster_ids],
+    ).fetchall()
+    hashes = sorted({row[2] for row in rows})
+    docs = {
+        row[0]: row[1:]
+        for row in cur.execute(
+            "SELECT doc_hash, doc_id, title, url, source FROM documents WHERE doc_hash = ANY(?::VARCHAR[])", [hashes]
+        ).fetchall()
+    }
+    out: dict[str, list[dict[str, Any]]] = {}
+    for report_id, cluster_id, doc_hash, date, cameo, conf, status, trigger, text, start, end in rows:
+        doc_id, title, url, source = docs.get(doc_hash, ("", None, None, None))
+        out.setdefault(cluster_id, []).append(
+            {
+                "report_id": report_id,
+                "cluster_id": cluster_id,
+                "doc_hash": doc_hash,
+                "doc_id": doc_id,
+                "title": title,
+                "url": url,
+                "doc_source": source,
+                "date": date.isoformat() if date else None,
+                "cameo": cameo,
+                "confidence": conf,
+                "status": status,
+                "trigger": trigger,
+                "evidence_text": text,
+                "evidence_start": start,
+                "evidence_end": end,
+            }
+        )
+    for reports in out.values():
+        reports.sort(key=lambda r: (-(r["confidence"] or 0.0), r["report_id"]))
+    return out
+
+
+def search_events(
+    cur: duckdb.DuckDBPyConnection, filt: EventFilter, limit: int, offset: int, sort: str, order: str
+) -> dict[str, Any]:
+    where, params = filt.where()
+    total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
+    order_sql = f"{SORTS[sort]} {ORDERS[order]} NULLS LAST, cluster_id"  # both from whitelists
+    rows = cur.execute(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {where} ORDER BY {order_sql} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    events = [_event(r) for r in rows]
+    reports = _reports(cur, [e["cluster_id"] for e in events])
+    for event in events:
+        best = reports.get(event["cluster_id"], [])
+        event["evidence"] = best[0] if best else None  # the most confident report stands for the event
+    return {"total": int(total), "limit": limit, "offset": offset, "events": events}
+
+
+def get_event(cur: duckdb.DuckDBPyConnection, cluster_id: str) -> dict[str, Any]:
+    rows = cur.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE cluster_id = ?", [cluster_id]).fetchall()
+    if not rows:
+        raise not_found("event", cluster_id)
+    event = _event(rows[0])
+    event["reports"] = _reports(cur, [cluster_id]).get(cluster_id, [])
+    return event

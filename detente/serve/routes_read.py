@@ -1,0 +1,139 @@
+"""Read-only endpoints: events, series, rankings, documents, countries, actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from detente.serve import documents, events, lookups, series
+from detente.serve.config import MAX_LIMIT
+from detente.serve.deps import AppState, Cursor, errors
+from detente.serve.models import (
+    ActorRecord,
+    Country,
+    DocumentOut,
+    Event,
+    EventDetail,
+    EventPage,
+    Health,
+    Series,
+    TopDyads,
+)
+
+router = APIRouter(prefix="/api")
+
+Code = Annotated[str | None, Query(max_length=64, description="Actor key or code, e.g. RUS, EU, USAGOV.")]
+From = Annotated[dt.date | None, Query(alias="from", description="First date (inclusive), YYYY-MM-DD.")]
+To = Annotated[dt.date | None, Query(alias="to", description="Last date (inclusive), YYYY-MM-DD.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Key = Annotated[str, Path(min_length=1, max_length=128)]
+Historical = Annotated[
+    bool, Query(description="Also count events only ever reported as past (e.g. 'founded in 2001').")
+]
+
+
+@router.get("/health", response_model=Health, responses=errors(500))
+def health(cur: Cursor, st: AppState) -> dict[str, object]:
+    docs, reps, evs = cur.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports), (SELECT count(*) FROM events)"
+    ).fetchall()[0]
+    return {
+        "status": "ok",
+        "db": pathlib.Path(str(st.config.db)).name,  # the file name only: clients need not learn server paths
+        "writable": st.config.writable,
+        "documents": docs,
+        "reports": reps,
+        "events": evs,
+    }
+
+
+@router.get("/events", response_model=EventPage, responses=errors(400))
+def list_events(
+    cur: Cursor,
+    st: AppState,
+    actor: Code = None,
+    source: Code = None,
+    target: Code = None,
+    dyad: Annotated[str | None, Query(max_length=130, description="A pair, A-B (unordered).")] = None,
+    start: From = None,
+    end: To = None,
+    cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code or its prefix.")] = None,
+    root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root (2 digits).")] = None,
+    plover: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. AGREE.")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4, description="1 verbal coop .. 4 material conflict.")] = None,
+    context: Annotated[str | None, Query(max_length=40, description="A context, e.g. economic.")] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in the evidence.")] = None,
+    sort: Literal["date", "goldstein", "mentions", "articles"] = "date",
+    order: Literal["asc", "desc"] = "asc",
+    limit: Limit = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    include_historical: Historical = False,
+) -> dict[str, object]:
+    """Deduplicated events matching every filter given, with the evidence of one report each."""
+    filt = events.EventFilter(actor, source, target, dyad, start, end, cameo, root, plover, quad_class, context, q)
+    filt.exclude_historical = not include_historical and st.db.has_event_status
+    return events.search_events(cur, filt, limit, offset, sort, order)
+
+
+@router.get("/events/{cluster_id}", response_model=EventDetail, responses=errors(404))
+def get_event(cur: Cursor, cluster_id: Key) -> dict[str, object]:
+    """One event with every report (article mention) behind it."""
+    return events.get_event(cur, cluster_id)
+
+
+@router.get("/dyads/top", response_model=TopDyads, responses=errors(400))
+def top_dyads(
+    cur: Cursor,
+    start: From = None,
+    end: To = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 10,
+    include_historical: Historical = False,
+) -> dict[str, object]:
+    """Pairs ranked by events and by change between the two halves of the range (as ``detente top-dyads``)."""
+    return series.top(cur, start, end, limit, include_historical)
+
+
+@router.get("/dyads/{a}/{b}/series", response_model=Series, responses=errors(400))
+def dyad_series(
+    cur: Cursor,
+    st: AppState,
+    a: Annotated[str, Path(min_length=1, max_length=64)],
+    b: Annotated[str, Path(min_length=1, max_length=64)],
+    start: From = None,
+    end: To = None,
+    by: Literal["day", "week", "month", "year"] = "month",
+    include_historical: Historical = False,
+) -> dict[str, object]:
+    """Per period: A->B, B->A and A-B rows with QuadClass, Goldstein and context counts (as ``detente dyad``)."""
+    return series.series(cur, a, b, start, end, by, st.config.max_periods, include_historical)
+
+
+@router.get("/documents/{key}", response_model=DocumentOut, responses=errors(404))
+def get_document(cur: Cursor, key: Key) -> dict[str, object]:
+    """A document (by content hash or id) with its events and its text cut at evidence spans."""
+    return documents.get_document(cur, key)
+
+
+@router.get("/countries", response_model=list[Country])
+def list_countries(
+    cur: Cursor,
+    q: Annotated[str | None, Query(max_length=100, description="Part of a name or code.")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> list[dict[str, object]]:
+    """Countries matching ``q``, with their event counts in this store, most active first."""
+    return lookups.countries(cur, q, limit)
+
+
+@router.get("/actors", response_model=list[ActorRecord])
+def lookup_actors(
+    name: Annotated[str, Query(min_length=1, max_length=200, description="A name, title or place.")],
+    date: Annotated[dt.date | None, Query(description="Resolve office terms at this date.")] = None,
+) -> list[dict[str, object]]:
+    """Every actor record ``name`` matches (as ``detente actors lookup``)."""
+    return lookups.actors(name, date)
+
+
+__all__ = ["Event", "router"]

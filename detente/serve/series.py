@@ -1,0 +1,84 @@
+"""Dyad series and rankings: the store's own code (the numbers of ``detente dyad``), made safe
+for the web by bounding how many periods one request may ask for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import duckdb
+
+from detente.errors import UsageError
+from detente.serve.errors import ApiError
+from detente.store.cluster import pair_key
+from detente.store.series import dyad, top_dyads
+
+_DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
+
+
+def _check_range(start: dt.date | None, end: dt.date | None) -> None:
+    if start and end and start > end:
+        raise ApiError(400, "bad_request", f"from {start} is after to {end}")
+
+
+def series(
+    cur: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    by: str,
+    max_periods: int,
+    include_historical: bool = False,
+) -> dict[str, Any]:
+    _check_range(start, end)
+    a, b = a.strip().upper(), b.strip().upper()
+    if not a or not b or a == b:
+        raise ApiError(400, "bad_request", f"a dyad needs two different actor codes, got {a!r} and {b!r}")
+    lo, hi = cur.execute("SELECT min(date), max(date) FROM events WHERE pair_key = ?", [pair_key(a, b)]).fetchall()[0]
+    first, last = start or lo, end or hi
+    if first and last and (last - first).days // _DAYS[by] + 1 > max_periods:
+        # the store fills every empty period with zeros, so a long range by day would be huge
+        raise ApiError(
+            400, "range_too_long", f"more than {max_periods} {by}s in this range; narrow it or use a longer period"
+        )
+    try:
+        result = dyad(cur, a, b, start, end, by, include_historical)
+    except UsageError as exc:
+        raise ApiError(400, "bad_request", str(exc)) from exc
+    ab, ba, both = result.directions
+    return {
+        "a": result.a,
+        "b": result.b,
+        "by": result.by,
+        "directions": [ab, ba, both],
+        "columns": result.columns,
+        "contexts": result.contexts,
+        "rows": result.rows,
+    }
+
+
+def top(
+    cur: duckdb.DuckDBPyConnection,
+    start: dt.date | None,
+    end: dt.date | None,
+    limit: int,
+    include_historical: bool = False,
+) -> dict[str, Any]:
+    _check_range(start, end)
+    try:
+        result = top_dyads(cur, start, end, limit, include_historical)
+    except UsageError as exc:
+        raise ApiError(400, "bad_request", str(exc)) from exc
+
+    def sides(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # pair is "A-B" (from the pair key "A|B"); split at the first dash, as actor keys hold none
+        return [{**r, "a": r["pair"].split("-", 1)[0], "b": r["pair"].split("-", 1)[-1]} for r in rows]
+
+    return {
+        "start": result.start.isoformat() if result.start else None,
+        "middle": result.middle.isoformat() if result.middle else None,
+        "end": result.end.isoformat() if result.end else None,
+        "activity": sides(result.activity),
+        "change": sides(result.change),
+    }
