@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +80,7 @@ class Resources:
     modality: dict[str, ModalityRecord]
     actor_matcher: PhraseMatcher[ActorEntry]
     case_sensitive: dict[str, ActorEntry]  # exact written form ("US", "WHO") -> entry
+    case_sensitive_regex: re.Pattern[str] | None
     pattern_records: list[PatternRecord]
     context_matcher: PhraseMatcher[str]
     cues: dict[str, frozenset[str]]
@@ -219,6 +221,14 @@ def _case_sensitive(countries: list[CountryRecord], orgs: list[OrganisationRecor
     return table
 
 
+def _forms_regex(forms: dict[str, ActorEntry]) -> re.Pattern[str] | None:
+    """One regex for every case-sensitive form, longest first, on word boundaries."""
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
 def _terms(people: list[PersonRecord]) -> tuple[dict, dict]:
     by_person: dict[str, list[Term]] = {}
     by_office: dict[tuple[str, str], list[Term]] = {}
@@ -333,7 +343,8 @@ def _load(extra: tuple[str, ...]) -> Resources:
         cameo=cameo_table,
         modality={r.root: r for _, _, r in modality},
         actor_matcher=PhraseMatcher(_actor_entries(country_list, org_list, [r for _, _, r in agents], people_records)),
-        case_sensitive=_case_sensitive(country_list, org_list),
+        case_sensitive=(case_sensitive := _case_sensitive(country_list, org_list)),
+        case_sensitive_regex=_forms_regex(case_sensitive),
         pattern_records=[r for _, _, r in patterns],
         context_matcher=PhraseMatcher((p, c.context) for _, _, c in contexts for p in c.phrases),
         cues={k: frozenset(v) for k, v in cue_sets.items()},

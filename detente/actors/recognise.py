@@ -61,21 +61,14 @@ def _select(hits: list[tuple[int, int, list[ActorEntry]]]) -> list[Atom]:
 def _case_sensitive_atoms(doc: Document, res: Resources) -> list[tuple[int, int, list[ActorEntry]]]:
     """Forms that only count as written ("US", "WHO", "Western"): matched on the original text."""
     out: list[tuple[int, int, list[ActorEntry]]] = []
-    table = res.case_sensitive
-    if not table:
+    if res.case_sensitive_regex is None:
         return out
-    tokens = doc.tokens
-    for i, tok in enumerate(tokens):
-        raw = doc.text[tok.start : tok.end]
-        if raw[0].islower():
-            continue
-        entry = table.get(raw)
-        if entry is not None:
-            out.append((i, i + 1, [entry]))
-        elif i + 1 < len(tokens):
-            pair = table.get(f"{raw} {doc.text[tokens[i + 1].start : tokens[i + 1].end]}")
-            if pair is not None:
-                out.append((i, i + 2, [pair]))
+    token_at = {t.start: i for i, t in enumerate(doc.tokens)}
+    end_at = {t.end: i for i, t in enumerate(doc.tokens)}
+    for match in res.case_sensitive_regex.finditer(doc.text):
+        first, last = token_at.get(match.start()), end_at.get(match.end())
+        if first is not None and last is not None:
+            out.append((first, last + 1, [res.case_sensitive[match.group()]]))
     return out
 
 

@@ -113,6 +113,8 @@ _JOINED_PREFIXES = frozenset(["re", "co"])
 
 
 def _join_prefixes(tokens: list[Token]) -> list[Token]:
+    if not any(t.text in _JOINED_PREFIXES for t in tokens):
+        return tokens
     out: list[Token] = []
     i = 0
     while i < len(tokens):

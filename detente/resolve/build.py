@@ -50,6 +50,7 @@ class EventBuilder:
         self.context_hits = context_hits(doc, res)
         self.binder.topics = self.topics
         self.last_subject = None
+        self.dates_by_segment: dict[int, list] = {}
 
     def segment_of(self, token: int) -> Segment:
         return self.doc.segments[bisect.bisect_right(self.seg_starts, token) - 1]
@@ -102,21 +103,22 @@ class EventBuilder:
         suppressed = self._suppressed()
         # One event per clause: a clause states one action; later triggers in it are its
         # complements and adjuncts ("killed ... in a car bomb", "refused ... in the war against").
-        chosen: dict[int, tuple[int, list[Event]]] = {}
+        # Candidates are tried best first (a predicate before a noun in a prepositional phrase, then
+        # in text order); the first that makes an event speaks for the clause.
+        clauses: dict[int, list[tuple[int, int, Trigger]]] = {}
         for k, trig in enumerate(self.doc.triggers):
             if k in suppressed:
                 continue
-            event = self._event(trig)
-            if not event:
-                continue
-            seg_start = self.segment_of(trig.start).start
+            clause = self.segment_of(trig.start).start
             if self._reduced_relative(trig):
-                seg_start = trig.start  # "the pact | signed by abe": a clause of its own
-            rank = self._predicate_rank(trig)
-            if seg_start not in chosen or rank < chosen[seg_start][0]:
-                chosen[seg_start] = (rank, event)
-        for _, clause_events in chosen.values():
-            events.extend(clause_events)
+                clause = trig.start  # "the pact | signed by abe": a clause of its own
+            clauses.setdefault(clause, []).append((self._predicate_rank(trig), trig.start, trig))
+        for candidates in clauses.values():
+            for _, _, trig in sorted(candidates, key=lambda c: (c[0], c[1])):
+                event = self._event(trig)
+                if event:
+                    events.extend(event)
+                    break
         events.sort(key=lambda e: e.evidence.start)
         return self._main_clauses_first(events)
 
@@ -160,7 +162,10 @@ class EventBuilder:
     def _date(self, seg: Segment, trig: Trigger) -> tuple[str | None, str, bool, int | None]:
         ref = self.doc.date
         default = (ref.isoformat() if ref else None, "day" if ref else "none", False, None)
-        exprs = find_dates(self.words, max(0, seg.start - _DATE_LOOKBACK), seg.end, self.res, ref)
+        exprs = self.dates_by_segment.get(seg.start)
+        if exprs is None:
+            exprs = find_dates(self.words, max(0, seg.start - _DATE_LOOKBACK), seg.end, self.res, ref)
+            self.dates_by_segment[seg.start] = exprs
         exprs = [e for e in exprs if e.end <= seg.start + 0 or e.start >= seg.start] or exprs
         if not exprs:
             return default
