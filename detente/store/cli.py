@@ -45,6 +45,11 @@ class SeriesFormat(StrEnum):
     json = "json"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
@@ -132,12 +137,24 @@ def register(app: typer.Typer) -> None:
         date_col: Annotated[str, typer.Option(help="CSV column with the date (YYYY-MM-DD).")] = "date",
         title_col: Annotated[str, typer.Option(help="CSV column with the title.")] = "title",
         url_col: Annotated[str, typer.Option(help="CSV column with the URL.")] = "url",
+        engine: Annotated[Engine, typer.Option(help="Code in this process, or on Dask workers.")] = Engine.local,
+        scheduler: Annotated[
+            str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+        ] = None,
+        workers: Annotated[int, typer.Option(help="Worker processes of the local Dask cluster.")] = 2,
     ) -> None:
         """Read documents into the database, code them and update the deduplicated events."""
         columns = CsvColumns(text=text_col, id=id_col, date=date_col, title=title_col, url=url_col)
         try:
-            with Store(db) as store, _progress(True) as progress:
-                report = store.ingest(paths, columns, skip_bad, progress)
+            if engine is Engine.local and scheduler is None:
+                with Store(db) as store, _progress(True) as progress:
+                    report = store.ingest(paths, columns, skip_bad, progress)
+            else:
+                from detente.scale import DaskOptions, ingest
+
+                with _progress(True) as progress:
+                    options = DaskOptions(scheduler=scheduler, workers=workers)
+                    report = ingest(db, paths, columns, skip_bad, progress, engine.value, options)
         except DetenteError as exc:
             _fail(exc)
             return
