@@ -36,10 +36,34 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict:
     return json.loads(result.stdout)
 
 
+def _bench(script: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / script), *args], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    return result.stdout
+
+
+def _speed_rows() -> list[str]:
+    out = _bench("bench_coder.py", "--sentences", "50000")
+    speed = next((line for line in out.splitlines() if line.startswith("sentences/s")), "")
+    rss = next((line for line in out.splitlines() if line.startswith("peak RSS")), "")
+    rows = [
+        f"| Coder speed, VOA articles repeated to 50,000 sentences, one core | {speed}; {rss} | "
+        "≥ 5,000 sentences/s, < 500 MB; TABARI ~15,000 |"
+    ]
+    seg = _bench("eval_segmentation.py").strip().splitlines()
+    if seg and not seg[0].startswith("skipped"):
+        rows.append(
+            f"| Clause segmentation of VOA articles in scraped rendering | {'; '.join(seg)} | measured, no goal |"
+        )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--write-readme", action="store_true")
+    parser.add_argument("--speed", action="store_true", help="also run the coder and segmentation benchmarks")
     opts = parser.parse_args()
     shared = opts.shared
     rows: list[str] = []
@@ -81,6 +105,8 @@ def main() -> None:
             f"F1 {g['f1']:.3f} (recall {g['recall']:.3f}, precision {g['precision']:.3f}) | "
             f"gate in tests/test_golden.py |"
         )
+    if opts.speed:
+        rows.extend(_speed_rows())
     table = "| data | measured | goal |\n|---|---|---|\n" + "\n".join(rows)
     print(table)
     if opts.write_readme:
