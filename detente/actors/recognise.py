@@ -302,6 +302,22 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
 _INHERIT_REACH = 12
 
 
+def _nearest_country(tokens: list, mentions: list[Mention], k: int, step: int) -> Mention | None:
+    """The nearest mention with a country of its own from ``mentions[k]``, looking back (step -1)
+    or ahead (step 1), within reach and without crossing a sentence end."""
+    m = mentions[k]
+    j = k + step
+    while 0 <= j < len(mentions):
+        other = mentions[j]
+        lo, hi = (other.end, m.start) if step < 0 else (m.end, other.start)
+        if hi - lo > _INHERIT_REACH or any(t.break_before for t in tokens[lo : hi + 1]):
+            return None
+        if other.actor.country and not other.inferred:
+            return other
+        j += step
+    return None
+
+
 def _inherit_countries(doc: Document, mentions: list[Mention]) -> None:
     """Sector words with no country of their own ("rebels", "police", "the judge") take the country
     named nearest in the same sentence - before them first, then after."""
@@ -311,22 +327,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention]) -> None:
             continue
         if m.start > 0 and tokens[m.start - 1].text in ("told", "tells", "telling", "briefed"):
             continue  # "told reporters": an audience, not an actor
-        donor = None
-        for j in range(k - 1, -1, -1):
-            other = mentions[j]
-            if m.start - other.end > _INHERIT_REACH or any(t.break_before for t in tokens[other.end : m.start + 1]):
-                break
-            if other.actor.country and not other.inferred:
-                donor = other
-                break
-        if donor is None:
-            for j in range(k + 1, len(mentions)):
-                other = mentions[j]
-                if other.start - m.end > _INHERIT_REACH or any(t.break_before for t in tokens[m.end : other.start + 1]):
-                    break
-                if other.actor.country and not other.inferred:
-                    donor = other
-                    break
+        donor = _nearest_country(tokens, mentions, k, -1) or _nearest_country(tokens, mentions, k, 1)
         if donor is not None:
             m.actor.country = donor.actor.country
             m.actor.code = f"{donor.actor.country}{m.actor.sector}"

@@ -10,23 +10,13 @@ from typing import Annotated
 import typer
 
 from detente.errors import DetenteError
-from detente.store import DEFAULT_DB, CsvColumns, IngestReport
+from detente.store import DEFAULT_DB, CsvColumns
+from detente.store.cli import print_report
 
 
 class Engine(StrEnum):
     local = "local"
     dask = "dask"
-
-
-def _print_report(report: IngestReport, db: Path) -> None:
-    for error in report.errors:
-        typer.echo(f"skipped: {error}", err=True)
-    typer.echo(
-        f"{db}: {report.documents_added} documents added, {report.documents_skipped} already present, "
-        f"{report.reports_added} reports, {report.events_added:+d} events "
-        f"({report.documents_read} read in {report.seconds:.1f}s, {report.docs_per_second:.0f} docs/s"
-        f"{f', {len(report.errors)} skipped' if report.errors else ''})"
-    )
 
 
 def register(app: typer.Typer) -> None:
@@ -60,4 +50,4 @@ def register(app: typer.Typer) -> None:
         except DetenteError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2) from None
-        _print_report(report, db)
+        print_report(report, db)

@@ -84,7 +84,7 @@ def _progress(enabled: bool) -> Iterator[Progress | None]:
         yield update
 
 
-def _print_report(report: IngestReport, db: Path) -> None:
+def print_report(report: IngestReport, db: Path) -> None:
     for error in report.errors:
         typer.echo(f"skipped: {error}", err=True)
     typer.echo(
@@ -158,7 +158,7 @@ def register(app: typer.Typer) -> None:
         except DetenteError as exc:
             _fail(exc)
             return
-        _print_report(report, db)
+        print_report(report, db)
 
     @app.command("dyad")
     def dyad_cmd(
@@ -244,7 +244,7 @@ def register(app: typer.Typer) -> None:
         except DetenteError as exc:
             _fail(exc)
             return
-        _print_report(report, db)
+        print_report(report, db)
         rows = series.compact()
         if not rows:
             typer.echo("no CHN-RUS events in the samples", err=True)
