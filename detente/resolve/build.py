@@ -18,6 +18,8 @@ _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... an
 _NOUN_MODIFIERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "recent"])
 _PHRASE_PREPOSITIONS = frozenset(["in", "of", "for", "on", "from", "with", "against", "by", "during", "over", "into"])
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
+# Admitting or denying an action is about it, not it: "denied sinking the warship".
+_GOVERNING_CODES = frozenset(["015", "016"])
 _GOVERNED_SPAN = 12
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "the", "a", "an", "and"])
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
@@ -51,6 +53,11 @@ class EventBuilder:
         self.binder.topics = self.topics
         self.last_subject = None
         self.dates_by_segment: dict[int, list] = {}
+        self.plan_cues = (
+            res.cues.get("plan", frozenset())
+            | res.cues.get("refusal", frozenset())
+            | res.cues.get("obligation", frozenset())
+        )
 
     def segment_of(self, token: int) -> Segment:
         return self.doc.segments[bisect.bisect_right(self.seg_starts, token) - 1]
@@ -87,7 +94,7 @@ class EventBuilder:
         # Demands, appeals, accusations, rejections and threats govern what follows them in the
         # clause: "demanded that the US cancel plans to sell weapons" is one demand, not a sale.
         for k, trig in enumerate(triggers):
-            if k in out or trig.cameo[:2] not in _GOVERNING:
+            if k in out or (trig.cameo[:2] not in _GOVERNING and trig.cameo not in _GOVERNING_CODES):
                 continue
             seg = self.segment_of(trig.start)
             for j in range(k + 1, len(triggers)):
@@ -137,7 +144,16 @@ class EventBuilder:
         i = trig.start - 1
         while i >= 0 and self.words[i] in _NOUN_MODIFIERS:
             i -= 1
-        return 1 if i >= 0 and self.words[i] in _PHRASE_PREPOSITIONS else 0
+        if i >= 0 and self.words[i] in _PHRASE_PREPOSITIONS:
+            return 1
+        # "britain's request to extradite him was rejected": an infinitive is a complement, unless a
+        # plan verb hands the clause over to it ("agreed to hold talks").
+        if trig.start > 0 and self.words[trig.start - 1] == "to":
+            two = " ".join(self.words[max(0, trig.start - 2) : trig.start])
+            three = " ".join(self.words[max(0, trig.start - 3) : trig.start])
+            handed_over = two in self.plan_cues or three in self.plan_cues
+            return 0 if handed_over else 1
+        return 0
 
     def _main_clauses_first(self, events: list[Event]) -> list[Event]:
         """ "The Red Cross suspended aid in Baghdad | after its vehicles were hit by gunfire": what a

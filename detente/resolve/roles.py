@@ -237,7 +237,11 @@ class RoleBinder:
             "made",
             "seen",
         )
-        return (aux and participle) or (by and participle)
+        # With "by" right after, the participle must end the trigger: "was rejected by" is passive,
+        # "denied claims by kiev" is not (the agent belongs to the noun).
+        last = self.words[trig.end - 1]
+        by_passive = by and (trig.end - trig.start == 1 or last.endswith(("ed", "en")))
+        return (aux and participle) or (by_passive and participle)
 
     def domestic_target(self, seg: Segment, source: Mention) -> Mention | None:
         """No one acted on: the place named in the clause ("rallies in gaza"), else the source's own
