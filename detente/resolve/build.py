@@ -17,6 +17,7 @@ from detente.resources import Resources
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
 _NOUN_MODIFIERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "recent"])
 _PHRASE_PREPOSITIONS = frozenset(["in", "of", "for", "on", "from", "with", "against", "by", "during", "over", "into"])
+_ARMED_SECTORS = frozenset(["MIL", "COP"])
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
@@ -233,6 +234,9 @@ class EventBuilder:
             home = self.binder.domestic_target(seg, roles.sources[0])
             if home is not None:
                 roles.targets, roles.inferred = [home], True
+        if code[:2] == "14" and roles.sources[0].actor.sector in _ARMED_SECTORS:
+            # Soldiers or police marching are showing force (a parade), not protesting.
+            code = "150"
         record = self.res.cameo[code]
         status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
         if modality.kind == "obliged":
