@@ -150,8 +150,9 @@ class _Composer:
         kinds = {a.entry.kind for a in group}
         lk, nk = last.entry.kind, nxt.entry.kind
         has_state = bool(kinds & (_STATE_KINDS | {"org"}))
-        if any(self.doc.tokens[k].break_before for k in range(last.end, nxt.start + 1)):
-            return False
+        tokens = self.doc.tokens
+        if any(tokens[k].break_before or tokens[k].comma_before for k in range(last.end, nxt.start + 1)):
+            return False  # "... investment bank, first deputy prime minister" are two actors
         if gap == []:
             if lk == "agent" and nk == "person":
                 return True

@@ -44,6 +44,7 @@ _FILLERS = frozenset(
     ]
 )
 _VIOLENT_ROOTS = frozenset(["18", "19", "20"])
+_QUALIFYING = frozenset(["led", "backed", "brokered", "sponsored", "owned", "based", "run", "funded"])
 _HARMED = frozenset(["killed", "wounded", "injured", "hurt", "maimed", "destroyed", "damaged", "hit"])
 _LOCATIVE = frozenset(["in", "near", "outside", "at", "of"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "mr", "mrs", "ms"])
@@ -474,6 +475,9 @@ class RoleBinder:
         # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of";
         # co-subjects meeting "in helsinki" did not act on helsinki.
         targets = [m for m in inside + after if m.actor.key not in source_keys]
+        # "join the china-led bank": the bank is the object, china only qualifies it.
+        qualifiers = [m for m in targets if m.end < len(self.words) and self.words[m.end] in _QUALIFYING]
+        targets = [m for m in targets if m not in qualifiers] + qualifiers
         if len({m.actor.key for m in roles.sources}) >= 2:
             located = [m for m in targets if self._locative(m)]
             targets = [m for m in targets if m not in located]
