@@ -66,3 +66,15 @@ def test_untitled_office_resolves_to_holder(pipeline):
     assert found[0][1].name == "Vladimir Putin"
     found = actors(pipeline, "the russian president arrived", "2009-04-30")
     assert found[0][1].name == "Dmitry Medvedev"
+
+
+def test_organisation_name_does_not_swallow_a_national_official(pipeline):
+    text = "russia will join the asian infrastructure investment bank first deputy prime minister igor shuvalov said"
+    found = actors(pipeline, text, "2015-03-28")
+    assert [(a.org, a.country) for _, a in found] == [(None, "RUS"), ("AIIB", None), (None, "RUS")]
+    assert found[2][1].name == "Igor Shuvalov"
+
+
+def test_head_of_organisation_composes_with_it(pipeline):
+    found = actors(pipeline, "NATO Secretary General Jens Stoltenberg said on Monday.", "2016-01-01")
+    assert len(found) == 1 and found[0][1].org == "NATO" and found[0][1].name == "Jens Stoltenberg"

@@ -137,9 +137,26 @@ class _Composer:
             while j < len(atoms) and self._joins(group, atoms[j]):
                 group.append(atoms[j])
                 j += 1
+            cut = self._foreign_official(group)
+            if cut:
+                group, j = group[:cut], i + cut
             mentions.append(self._mention(group))
             i = j
         return [m for m in mentions if m is not None]
+
+    def _foreign_official(self, group: list[Atom]) -> int:
+        """Where an organisation's name runs into a national official's title ("... investment bank
+        first deputy prime minister igor shuvalov said", scraped): the index to split at, or 0."""
+        org_at = next(
+            (k for k, a in enumerate(group) if a.entry.kind == "org" and a.entry.org_type != "DOMESTIC"), None
+        )
+        person = next((a.entry for a in group if a.entry.kind == "person"), None)
+        if org_at is None or person is None or org_at == len(group) - 1:
+            return 0
+        term = term_at(self.res, person.person_id or "", self.day)
+        if term is None or term.org == group[org_at].entry.org or not term.country:
+            return 0
+        return org_at + 1
 
     def _between(self, a: Atom, b: Atom) -> list[str]:
         return self.words[a.end : b.start]
