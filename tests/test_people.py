@@ -164,3 +164,10 @@ def test_handover_day_in_a_user_file(tmp_path):
     res = load_resources.__wrapped__((extra,))
     assert holder_of(res, "ISL", "head_of_state", D("2004-12-31")).person_id == "aa-one"
     assert holder_of(res, "ISL", "head_of_state", D("2005-01-01")).person_id == "bb-two"
+
+
+def test_he_refers_to_the_person_last_named(pipeline):
+    text = "Russian President Vladimir Putin arrived in Beijing on Monday. He signed a gas deal with China."
+    doc = pipeline.run(Document("t", text, D("2014-05-20")))
+    deal = [e for e in doc.events if e.cameo.startswith("05") or e.cameo.startswith("06")]
+    assert deal and deal[0].source.name == "Vladimir Putin" and deal[0].target.country == "CHN"

@@ -177,8 +177,15 @@ class RoleBinder:
         for i in range(trig.start - 1, lo - 1, -1):
             word = self.words[i]
             if word in singular:
-                prev = self._previous_keys(i, 1)
-                return prev[:1]
+                # "he", "she": the last person (or titled official) named; "it": the last state or body.
+                personal = word not in ("it", "its")
+                for m in reversed(self.mentions):
+                    if m.end > i or not m.actor.key:
+                        continue
+                    is_person = m.kind == "person" or (m.titled and m.actor.sector == "GOV")
+                    if is_person == personal:
+                        return [m]
+                return self._previous_keys(i, 1)[:1]
             if word in plural:
                 prev = [m for m in self.mentions if m.end <= i and m.actor.key]
                 if not prev:
