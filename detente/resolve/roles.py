@@ -377,12 +377,14 @@ class RoleBinder:
     # -- main --------------------------------------------------------------------------------
     def bind(self, seg: Segment, trig: Trigger) -> Roles:
         in_seg = self._in(seg)
-        seg_mentions = [m for m in in_seg if not (m.start < trig.end and m.end > trig.start)]
-        # Actors within or overlapping the trigger: "rejected an indian proposal", "withdraw force from chad".
-        inside = [m for m in _with_key(in_seg) if m.start < trig.end and m.end > trig.start]
+        # A mention that starts before the trigger is its subject even when the pattern reaches into
+        # it ("russian | warplanes carried out air strikes"); one starting within it is its object
+        # ("rejected an indian proposal", "withdraw force from chad").
+        seg_mentions = [m for m in in_seg if not (trig.start <= m.start < trig.end)]
+        inside = [m for m in _with_key(in_seg) if trig.start <= m.start < trig.end]
         keyed = _with_key(seg_mentions)
         # A subject further away than this belongs to another clause the segmenter missed.
-        before = [m for m in keyed if m.end <= trig.start and trig.start - m.end <= _MAX_SUBJECT_DISTANCE]
+        before = [m for m in keyed if m.start < trig.start and trig.start - m.end <= _MAX_SUBJECT_DISTANCE]
         after = [m for m in keyed if m.start >= trig.end]
         roles = Roles()
 
