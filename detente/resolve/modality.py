@@ -66,9 +66,13 @@ def recode(code: str, modality: Modality, res: Resources, conditional: bool) -> 
     """The code after modality; None when no event remains (a refused or negated attack)."""
     root = code[:2]
     table = res.modality.get(root)
-    if modality.kind in ("refused", "negated"):
-        if root in ("12", "01", "02", "13", "10", "11", "16"):
-            return None if modality.kind == "negated" and root != "12" else (code if root == "12" else None)
+    if modality.kind == "negated":
+        return None  # "have not held a summit", "did not attack": nothing happened
+    if modality.kind == "refused":
+        if root == "12":
+            return code  # "refused to reject" is rare; "declined ... invitation" is coded as is
+        if root in ("01", "02", "13", "10", "11", "16"):
+            return None
         return table.refused if table else None
     if modality.kind == "obliged":
         return table.demanded if table and table.demanded else code
