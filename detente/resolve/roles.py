@@ -305,17 +305,22 @@ class RoleBinder:
         closes = any(tokens[j].comma_before for j in range(candidate.end, trig.start + 1))
         return heads[0] if heads and closes else candidate
 
-    def _agent_noun_of_passive(self, trig: Trigger) -> bool:
-        """The trigger is the agent of a passive verb: "were killed by | an explosive device"."""
+    def _passive_by_before(self, trig: Trigger) -> int | None:
+        """Where "by" (or "in", after a harm verb) introduces the trigger as a passive's agent:
+        "were killed by | an explosive device", "was hit by syrian government | air strikes",
+        "was killed in | a car bomb explosion"."""
         i = trig.start - 1
-        while i >= 0 and self.words[i] in ("a", "an", "the"):
+        while i >= 1 and trig.start - i <= 5:
+            word = self.words[i]
+            prev = self.words[i - 1]
+            passive_by = word == "by" and prev.endswith(("ed", "en"))
+            harmed_in = word in ("by", "in") and prev in _HARMED
+            if passive_by or harmed_in:
+                return i
+            if word in self.preps and word != "by" or word in self.speech:
+                return None
             i -= 1
-        if i < 1:
-            return False
-        if self.words[i] == "by" and self.words[i - 1].endswith(("ed", "en")):
-            return True
-        # "was killed in a car bomb explosion"
-        return self.words[i] == "in" and self.words[i - 1] in _HARMED
+        return None
 
     def _placed(self, m: Mention) -> bool:
         """Named as a place: "in iraq", "near the town of samarra", "in the iraqi city of basra"."""
@@ -440,12 +445,16 @@ class RoleBinder:
             subjects = [possessor]  # "russia s annexation of crimea": the possessor acts
         elif subjects:
             subjects[-1] = self._appositive_head(subjects[-1], keyed, trig)
-        if trig.cameo[:2] in _VIOLENT_ROOTS and self._agent_noun_of_passive(trig):
-            # "three us servicemen were killed by | a roadside bomb near basra": the subject is the
-            # victim; the bomb's place stands for whoever planted it.
-            place = self._place_near(in_seg, trig)
-            if subjects and place is not None and place.actor.key != subjects[-1].actor.key:
-                roles.sources, roles.targets, roles.inferred = [place], [subjects[-1]], True
+        by_at = self._passive_by_before(trig) if trig.cameo[:2] in _VIOLENT_ROOTS else None
+        if by_at is not None:
+            # "a turkish convoy was hit by | syrian government air strikes": the subject is the
+            # victim; whoever the agent phrase names did it - or, for "killed by a roadside bomb near
+            # basra", the place stands for whoever planted it.
+            victims = [m for m in subjects if m.end <= by_at]
+            agents = [m for m in keyed if by_at < m.start < trig.start]
+            agent = agents[0] if agents else self._place_near(in_seg, trig)
+            if victims and agent is not None and agent.actor.key != victims[-1].actor.key:
+                roles.sources, roles.targets, roles.inferred = [agent], [victims[-1]], not agents
                 return roles
         if not subjects:
             antecedent = self._antecedent(seg, trig)
