@@ -61,6 +61,22 @@ CHANGES = [
     ("NATO", "org_head", "2012-01-01", "Anders Fogh Rasmussen"),
     ("NATO", "org_head", "2016-01-01", "Jens Stoltenberg"),
     ("TUR", "head_of_state", "2016-01-01", "Recep Tayyip Erdoğan"),
+    ("BRA", "head_of_state", "2010-01-01", "Luiz Inácio Lula da Silva"),
+    ("BRA", "head_of_state", "2012-01-01", "Dilma Rousseff"),
+    ("BRA", "head_of_state", "2020-01-01", "Jair Bolsonaro"),
+    ("BRA", "head_of_state", "2024-01-01", "Luiz Inácio Lula da Silva"),
+    ("CAN", "head_of_government", "2014-01-01", "Stephen Harper"),
+    ("CAN", "head_of_government", "2017-01-01", "Justin Trudeau"),
+    ("KOR", "head_of_state", "2015-01-01", "Park Geun-hye"),
+    ("KOR", "head_of_state", "2018-01-01", "Moon Jae-in"),
+    ("UKR", "head_of_state", "2016-01-01", "Petro Poroshenko"),
+    ("UKR", "head_of_state", "2020-01-01", "Volodymyr Zelensky"),
+    ("CHN", "head_of_government", "2010-01-01", "Wen Jiabao"),
+    ("CHN", "head_of_government", "2015-01-01", "Li Keqiang"),
+    ("CHN", "head_of_government", "2024-01-01", "Li Qiang"),
+    ("RUS", "defence_minister", "2010-01-01", "Anatoliy Serdyukov"),
+    ("RUS", "defence_minister", "2015-01-01", "Sergei Shoigu"),
+    ("RUS", "defence_minister", "2025-01-01", "Andrei Belousov"),
 ]
 
 
