@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from detente.model import Document  # noqa: E402
-from detente.pipeline import STAGES, Pipeline  # noqa: E402
+from detente.pipeline import Pipeline  # noqa: E402
 
 
 def scrape(text: str) -> str:
@@ -37,7 +37,6 @@ def main() -> None:
         print(f"skipped: {opts.corpus} is absent")
         return
     pipe = Pipeline()
-    upto_segment = [stage for name, stage in STAGES if name in ("normalise", "recognise_actors", "segment")]
     found = total = segments = straddling = sentences = 0
     for line in opts.corpus.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -46,9 +45,7 @@ def main() -> None:
         for part in parts[:-1]:
             pos += len(part.split())
             boundaries.add(pos)
-        doc = Document(doc_id=row["id"], text=" ".join(parts))
-        for stage in upto_segment:
-            doc = stage(doc, pipe.resources)
+        doc = pipe.run_until(Document(doc_id=row["id"], text=" ".join(parts)), "segment")
         starts = {s.start for s in doc.segments}
         found += sum(1 for b in boundaries if {b - 1, b, b + 1} & starts)
         total += len(boundaries)

@@ -106,14 +106,15 @@ def lookup_cmd(
 
 
 def _register_extensions() -> None:
-    """Commands of optional parts (store, server, cluster) register themselves when they can be imported.
+    """Commands of optional parts (store, server) register themselves when they can be imported.
 
     A part whose optional dependencies are not installed is left out; the core commands still work
-    and ``pip install "detente[store]"`` (or ``[serve]``, ``[scale]``) brings the rest.
+    and ``pip install "detente[store]"`` (or ``[serve]``) brings the rest. The Dask engine is an
+    option of ``detente ingest`` (``[scale]``).
     """
     import importlib
 
-    for name in ("detente.store.cli", "detente.serve.cli", "detente.scale.cli"):
+    for name in ("detente.store.cli", "detente.serve.cli"):
         try:
             module = importlib.import_module(name)
         except ImportError:

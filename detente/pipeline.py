@@ -55,6 +55,14 @@ class Pipeline:
                 raise CodingError(doc.doc_id, name, exc) from exc
         return doc
 
+    def run_until(self, doc: Document, last: str) -> Document:
+        """Run the stages up to and including ``last`` (for tests and measurements of one stage)."""
+        for name, stage in STAGES:
+            doc = stage(doc, self.resources)
+            if name == last:
+                return doc
+        raise ValueError(f"no stage named {last!r}")
+
     def run_many(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
             yield self.run(doc)

@@ -3,15 +3,10 @@
 import datetime as dt
 
 from detente.model import Document
-from detente.pipeline import STAGES
 
 
 def segments(pipeline, text):
-    doc = Document("t", text, dt.date(2015, 4, 30))
-    for name, stage in STAGES:
-        doc = stage(doc, pipeline.resources)
-        if name == "segment":
-            break
+    doc = pipeline.run_until(Document("t", text, dt.date(2015, 4, 30)), "segment")
     return doc, [(doc.span_text(s.start, s.end), s.chrome) for s in doc.segments]
 
 

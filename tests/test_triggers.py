@@ -5,15 +5,10 @@ import datetime as dt
 from detente.events.patterns import compile_pattern, inflections
 from detente.lexicon.schemas import PatternRecord
 from detente.model import Document
-from detente.pipeline import STAGES
 
 
 def triggers(pipeline, text):
-    doc = Document("t", text, dt.date(2015, 4, 30))
-    for name, stage in STAGES:
-        doc = stage(doc, pipeline.resources)
-        if name == "find_triggers":
-            break
+    doc = pipeline.run_until(Document("t", text, dt.date(2015, 4, 30)), "find_triggers")
     return [(doc.span_text(t.start, t.end).lower(), t.cameo) for t in doc.triggers]
 
 

@@ -142,6 +142,11 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
         ] = None,
         workers: Annotated[int, typer.Option(help="Worker processes of the local Dask cluster.")] = 2,
+        partition_docs: Annotated[int, typer.Option(help="Dask: documents per task (one Parquet file each).")] = 200,
+        parts_dir: Annotated[
+            Path | None,
+            typer.Option(help="Dask: partition files, shared by driver and workers (default: DB.parts)."),
+        ] = None,
     ) -> None:
         """Read documents into the database, code them and update the deduplicated events."""
         columns = CsvColumns(text=text_col, id=id_col, date=date_col, title=title_col, url=url_col)
@@ -153,7 +158,9 @@ def register(app: typer.Typer) -> None:
                 from detente.scale import DaskOptions, ingest
 
                 with _progress(True) as progress:
-                    options = DaskOptions(scheduler=scheduler, workers=workers)
+                    options = DaskOptions(
+                        scheduler=scheduler, workers=workers, partition_docs=partition_docs, parts_dir=parts_dir
+                    )
                     report = ingest(db, paths, columns, skip_bad, progress, engine.value, options)
         except DetenteError as exc:
             _fail(exc)
