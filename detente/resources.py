@@ -195,7 +195,7 @@ def _actor_entries(
         if o.type == "DOMESTIC":
             entry = ActorEntry(kind="org", country=o.country, sector=o.sector, name=o.name, org_type="DOMESTIC")
         else:
-            entry = ActorEntry(kind="org", org=o.code, org_type=o.type, sector=o.sector, name=o.name)
+            entry = ActorEntry(kind="org", org=o.parent or o.code, org_type=o.type, sector=o.sector, name=o.name)
         entries += [(p, entry) for p in o.names]
     for a in agents:
         entries.append((a.phrase, ActorEntry(kind="agent", sector=a.sector, agent_kind=a.kind, office=a.office)))
@@ -216,7 +216,7 @@ def _case_sensitive(countries: list[CountryRecord], orgs: list[OrganisationRecor
             if o.type == "DOMESTIC":
                 entry = ActorEntry(kind="org", country=o.country, sector=o.sector, name=o.name)
             else:
-                entry = ActorEntry(kind="org", org=o.code, org_type=o.type, sector=o.sector, name=o.name)
+                entry = ActorEntry(kind="org", org=o.parent or o.code, org_type=o.type, sector=o.sector, name=o.name)
             table[form] = entry
     return table
 
@@ -316,6 +316,10 @@ def _load(extra: tuple[str, ...]) -> Resources:
 
     country_codes = {r.code for _, _, r in countries}
     check_people(people, country_codes)
+    org_codes = {r.code for _, _, r in orgs}
+    for path, line, o in orgs:
+        if o.parent and o.parent not in org_codes:
+            errors.append(LexiconError(str(path), line, f"unknown parent organisation {o.parent!r}"))
     cameo_table = {r.code: r for _, _, r in cameo}
     for path, line, p in patterns:
         if p.code not in cameo_table:

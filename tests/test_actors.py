@@ -78,3 +78,8 @@ def test_organisation_name_does_not_swallow_a_national_official(pipeline):
 def test_head_of_organisation_composes_with_it(pipeline):
     found = actors(pipeline, "NATO Secretary General Jens Stoltenberg said on Monday.", "2016-01-01")
     assert len(found) == 1 and found[0][1].org == "NATO" and found[0][1].name == "Jens Stoltenberg"
+
+
+def test_un_organs_count_for_the_un(pipeline):
+    found = actors(pipeline, "The UN Security Council imposed new sanctions on North Korea.")
+    assert found[0][1].org == "UN" and found[0][1].name == "UN Security Council"

@@ -112,6 +112,7 @@ class OrganisationRecord(Strict):
     names: list[Phrase] = Field(min_length=1)
     country: CountryCode | None = None  # domestic bodies count as their country
     sector: SectorCode | None = None
+    parent: str | None = Field(default=None, pattern=r"^[A-Z0-9]{2,12}$")  # an organ counts for it (UNSC -> UN)
     case_sensitive: list[str] = []
 
     @model_validator(mode="after")
