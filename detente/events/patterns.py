@@ -18,6 +18,7 @@ from detente.lexicon.schemas import PatternRecord
 
 _MAX_EXPANSIONS = 4096
 _MAX_GAP = 8  # the largest gap the syntax allows (*8)
+_DEFAULT_GAP = 4  # "*" alone: up to four other words (see PatternRecord)
 
 
 @cache
@@ -76,7 +77,7 @@ def compile_pattern(record: PatternRecord) -> CompiledPattern:
     gaps: list[int] = []
     for token in record.pattern.split():
         if token.startswith("*"):
-            gaps.append(int(token[1:]) if len(token) > 1 else 4)
+            gaps.append(int(token[1:]) if len(token) > 1 else _DEFAULT_GAP)
             parts.append([])
         else:
             parts[-1].append(_token_set(token))

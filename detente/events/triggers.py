@@ -9,6 +9,12 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this"
 # Events named after these are the background of the clause, not what it reports:
 # "agreed to a ceasefire after two days of fierce fighting", "following the invasion of dagestan".
 _BACKGROUND = frozenset(["after", "following", "during", "amid", "amidst", "since", "despite", "before", "until"])
+_BACKGROUND_FILLERS = frozenset(
+    [
+        "of", "days", "weeks", "months", "years", "hours", "fierce", "heavy", "recent", "new", "renewed",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+    ]
+)
 _BACKGROUND_PHRASES = frozenset(["because of", "wake of", "aftermath of", "run up to"])
 
 
@@ -23,11 +29,7 @@ def _modifier_or_background(words: list[str], start: int, end: int) -> bool:
         w = words[i]
         if w in _BACKGROUND or (i >= 1 and f"{words[i - 1]} {w}" in _BACKGROUND_PHRASES):
             return not words[start].endswith("ed")  # "after he resigned" still reports a resignation
-        if (
-            w not in _DETERMINERS
-            and not w.isdigit()
-            and w not in ("of", "days", "weeks", "months", "years", "fierce", "heavy", "recent", "new")
-        ):
+        if w not in _DETERMINERS and not w.isdigit() and w not in _BACKGROUND_FILLERS:
             return False
         i -= 1
         steps += 1

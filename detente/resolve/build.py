@@ -18,6 +18,22 @@ _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... an
 _NOUN_MODIFIERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "recent"])
 _PHRASE_PREPOSITIONS = frozenset(["in", "of", "for", "on", "from", "with", "against", "by", "during", "over", "into"])
 _ARMED_SECTORS = frozenset(["MIL", "COP"])
+_AGENT_NOUN_ENDINGS = (
+    "bombers",
+    "attackers",
+    "gunmen",
+    "raiders",
+    "hijackers",
+    "kidnappers",
+    "protesters",
+    "demonstrators",
+    "rioters",
+    "insurgents",
+    "assailants",
+    "militants",
+    "marchers",
+    "strikers",
+)
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
@@ -146,6 +162,10 @@ class EventBuilder:
         while i >= 0 and self.words[i] in _NOUN_MODIFIERS:
             i -= 1
         if i >= 0 and self.words[i] in _PHRASE_PREPOSITIONS:
+            return 1
+        # "two palestinian suicide bombers killed 23 people": a noun naming the doers is part of
+        # the subject, not the clause's predicate.
+        if self.words[trig.end - 1].endswith(_AGENT_NOUN_ENDINGS):
             return 1
         # "britain's request to extradite him was rejected": an infinitive is a complement, unless a
         # plan verb hands the clause over to it ("agreed to hold talks").

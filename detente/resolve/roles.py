@@ -255,21 +255,8 @@ class RoleBinder:
         """No one acted on: the place named in the clause ("rallies in gaza"), else the source's own
         country - a curfew, a crackdown or a protest is aimed at home."""
         for m in self._in(seg):
-            if (
-                m.kind in ("place", "capital", "country")
-                and m.start > 0
-                and self.words[m.start - 1]
-                in (
-                    "in",
-                    "at",
-                    "near",
-                    "outside",
-                    "across",
-                    "throughout",
-                )
-                and m.actor.key
-            ):
-                return m
+            if m is not source and m.actor.key and self._locative(m):
+                return m  # not the source's own place: "students throughout indonesia staged protests"
         if source.actor.country:
             home = Actor(text=source.actor.text, code=source.actor.country, country=source.actor.country)
             return Mention(source.start, source.end, home, "country")
