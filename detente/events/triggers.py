@@ -11,8 +11,28 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this"
 _BACKGROUND = frozenset(["after", "following", "during", "amid", "amidst", "since", "despite", "before", "until"])
 _BACKGROUND_FILLERS = frozenset(
     [
-        "of", "days", "weeks", "months", "years", "hours", "fierce", "heavy", "recent", "new", "renewed",
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+        "of",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
+        "fierce",
+        "heavy",
+        "recent",
+        "new",
+        "renewed",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
     ]
 )
 _BACKGROUND_PHRASES = frozenset(["because of", "wake of", "aftermath of", "run up to"])

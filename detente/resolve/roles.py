@@ -480,6 +480,14 @@ class RoleBinder:
         # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of";
         # co-subjects meeting "in helsinki" did not act on helsinki.
         targets = [m for m in inside + after if m.actor.key not in source_keys]
+        if trig.cameo[:2] == "11":
+            # "complained to the un over israeli air raids": the target is what is complained about.
+            about = [
+                m
+                for m in targets
+                if m.start >= 2 and {"over", "about", "against"} & set(self.words[m.start - 2 : m.start])
+            ]
+            targets = about + [m for m in targets if m not in about]
         # "join the china-led bank": the bank is the object, china only qualifies it.
         qualifiers = [m for m in targets if m.end < len(self.words) and self.words[m.end] in _QUALIFYING]
         targets = [m for m in targets if m not in qualifiers] + qualifiers
