@@ -16,6 +16,7 @@ class Modality:
     kind: str  # asserted | planned | refused | negated | obliged
     cue_start: int = -1
     cue_end: int = -1
+    preparing: bool = False  # "prepared to attack": getting forces ready, not only saying so
 
 
 def _ends_at(words: list[str], end: int, phrases: frozenset[str], floor: int) -> int | None:
@@ -58,7 +59,7 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
             return Modality("obliged", s, end)
         s = _ends_at(words, end, plan, far_floor)
         if s is not None:
-            return Modality("planned", s, end)
+            return Modality("planned", s, end, preparing=words[s].startswith("prepar"))
     return Modality("asserted")
 
 
@@ -76,6 +77,8 @@ def recode(code: str, modality: Modality, res: Resources, conditional: bool) -> 
         return table.refused if table else None
     if modality.kind == "obliged":
         return table.demanded if table and table.demanded else code
+    if modality.kind == "planned" and modality.preparing and root in ("18", "19", "20"):
+        return "150"  # "the army prepared to resume shelling": a show of force (MOBILIZE)
     if (modality.kind == "planned" or conditional) and table and table.planned:
         return table.planned
     return code
