@@ -51,6 +51,13 @@ def test_organisations_are_orgs_not_countries(pipeline):
 def test_capitalised_us_is_a_country_but_lowercase_us_is_a_pronoun(pipeline):
     assert actors(pipeline, "US troops")[0][1].country == "USA"
     assert all(a.country != "USA" for _, a in actors(pipeline, "they told us troops left"))
+    assert all(a.country != "USA" for _, a in actors(pipeline, "he asked us to wait"))
+
+
+def test_lowercase_us_and_un_where_no_pronoun_can_stand(pipeline):
+    assert actors(pipeline, "iran demanded that the us lift sanctions")[1][1].country == "USA"
+    assert actors(pipeline, "us troops left the base")[0][1].country == "USA"
+    assert actors(pipeline, "the un envoy arrived")[0][1].org == "UN"
 
 
 def test_people_resolve_at_the_date_of_the_article(pipeline):

@@ -72,6 +72,127 @@ def _case_sensitive_atoms(doc: Document, res: Resources) -> list[tuple[int, int,
     return out
 
 
+# Lowercase "us" and "un" are words; in scraped text they name the country or the organisation only
+# where a pronoun cannot stand: after "the" ("to the us"), or before a title or body ("us troops").
+_LOWERCASE_ABBREVIATIONS = {"us": "US", "un": "UN"}
+_AFTER_ABBREVIATION = frozenset(
+    [
+        "led",
+        "backed",
+        "based",
+        "made",
+        "brokered",
+        "sponsored",
+        "mediation",
+        "embassy",
+        "envoy",
+        "ambassador",
+        "mission",
+        "resolution",
+        "sanctions",
+        "secretary",
+        "peacekeepers",
+        "peacekeeping",
+        "servicemen",
+        "soldiers",
+        "troops",
+        "forces",
+        "military",
+        "navy",
+        "army",
+        "officials",
+        "president",
+        "government",
+        "administration",
+        "congress",
+        "senate",
+        "state",
+        "department",
+        "treasury",
+        "defense",
+        "defence",
+        "special",
+        "security",
+        "general",
+        "inspectors",
+        "aid",
+        "refugee",
+        "human",
+        "nuclear",
+        "weapons",
+        "trade",
+        "drone",
+        "drones",
+        "warplanes",
+        "jets",
+        "aircraft",
+        "warships",
+        "destroyer",
+    ]
+)
+
+
+# Words after which "us" is the pronoun: "they told us", "for us", "join us".
+_TAKES_PRONOUN = frozenset(
+    [
+        "told",
+        "tell",
+        "tells",
+        "gave",
+        "give",
+        "gives",
+        "let",
+        "lets",
+        "help",
+        "helped",
+        "helps",
+        "ask",
+        "asked",
+        "show",
+        "showed",
+        "send",
+        "sent",
+        "for",
+        "to",
+        "with",
+        "of",
+        "about",
+        "like",
+        "among",
+        "join",
+        "joined",
+        "from",
+        "by",
+        "against",
+        "on",
+        "at",
+        "upon",
+        "around",
+        "behind",
+        "toward",
+        "towards",
+        "between",
+        "all",
+    ]
+)
+
+
+def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, int, list[ActorEntry]]]:
+    out: list[tuple[int, int, list[ActorEntry]]] = []
+    words = doc.words
+    for i, w in enumerate(words):
+        form = _LOWERCASE_ABBREVIATIONS.get(w)
+        if form is None or form not in res.case_sensitive:
+            continue
+        if doc.text[doc.tokens[i].start : doc.tokens[i].end] != w:
+            continue  # written in capitals: the case-sensitive table already has it
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if prev == "the" or (nxt in _AFTER_ABBREVIATION and prev not in _TAKES_PRONOUN):
+            out.append((i, i + 1, [res.case_sensitive[form]]))
+    return out
+
+
 def _actor_from_state(entry: ActorEntry, text: str) -> Actor:
     sector = entry.sector
     code = entry.country + (sector or "") if entry.country else None
@@ -355,7 +476,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention]) -> None:
 def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = doc.words
-    hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res)
+    hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res) + _lowercase_abbreviations(doc, res)
     atoms = [
         a
         for a in _select(hits)
