@@ -255,8 +255,10 @@ class EventBuilder:
             if home is not None:
                 roles.targets, roles.inferred = [home], True
         if code[:2] == "14" and roles.sources[0].actor.sector in _ARMED_SECTORS:
-            # Soldiers or police marching are showing force (a parade), not protesting.
-            code = "150"
+            # Soldiers or police marching are not protesting: in a parade it is a symbolic act (017),
+            # otherwise a show of force (150).
+            parade = any(w.startswith("parade") for w in self.words[seg.start : seg.end])
+            code = "017" if parade else "150"
         record = self.res.cameo[code]
         status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
         if modality.kind == "obliged":
