@@ -54,3 +54,37 @@ def test_bundled_data_loads():
     assert len(res.countries) >= 193
     assert len(res.cameo) >= 300
     assert "RUS" in res.countries and "SUN" in res.countries
+
+
+def test_no_person_name_is_also_a_place_or_state():
+    res = load_resources()
+    clashes = [
+        phrase
+        for phrase, entries in res.actor_matcher.phrases.items()
+        if {e.kind for e in entries} >= {"person"}
+        and {e.kind for e in entries} & {"country", "capital", "place", "adjective", "people", "seat"}
+    ]
+    assert clashes == []
+
+
+def test_heads_of_state_or_government_for_every_state_the_tests_name():
+    res = load_resources()
+    have = {where for where, office in res.terms_by_office if office in ("head_of_state", "head_of_government")}
+    for code in (
+        "USA",
+        "RUS",
+        "CHN",
+        "GBR",
+        "FRA",
+        "DEU",
+        "JPN",
+        "IND",
+        "BRA",
+        "UKR",
+        "IRN",
+        "ISR",
+        "PSE",
+        "BOL",
+        "MLT",
+    ):
+        assert code in have, code
