@@ -8,7 +8,7 @@ into ``Document.text``; token indices index ``Document.tokens``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -187,8 +187,4 @@ class Document:
         return self.text[self.tokens[start_token].start : self.tokens[end_token - 1].end]
 
 
-def event_to_dict(event: Event) -> dict[str, Any]:
-    return event.to_dict()
-
-
-__all__ = ["Actor", "Document", "Event", "Evidence", "Mention", "Segment", "Token", "Trigger", "asdict"]
+__all__ = ["Actor", "Document", "Event", "Evidence", "Mention", "Segment", "Token", "Trigger"]

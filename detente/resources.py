@@ -84,7 +84,6 @@ class Resources:
     pattern_records: list[PatternRecord]
     context_matcher: PhraseMatcher[str]
     cues: dict[str, frozenset[str]]
-    cue_matcher: PhraseMatcher[str]
     chrome_matcher: PhraseMatcher[str]
     time_words: dict[str, TimeWordRecord]
     closed_words: frozenset[str] = frozenset()  # function words and cue words: never part of a name
@@ -352,7 +351,6 @@ def _load(extra: tuple[str, ...]) -> Resources:
         pattern_records=[r for _, _, r in patterns],
         context_matcher=PhraseMatcher((p, c.context) for _, _, c in contexts for p in c.phrases),
         cues={k: frozenset(v) for k, v in cue_sets.items()},
-        cue_matcher=PhraseMatcher((p, k) for k, v in cue_sets.items() for p in v),
         chrome_matcher=PhraseMatcher((p, c.kind) for _, _, c in chrome for p in c.phrases),
         time_words={r.phrase: r for _, _, r in time_words},
         closed_words=frozenset(w for v in cue_sets.values() for p in v for w in p.split()) | _CLOSED,

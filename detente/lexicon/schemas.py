@@ -50,7 +50,6 @@ SECTORS = {
     "SET",
     "IMGMIL",
 }
-ORG_TYPES = {"IGO", "NGO", "IMG", "MNC"}
 
 
 def _phrase(value: str) -> str:
