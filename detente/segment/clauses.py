@@ -34,7 +34,6 @@ _FINITE = frozenset(
         "came",
         "won",
         "lost",
-        "held",
         "met",
         "sent",
         "saw",
@@ -75,6 +74,9 @@ _FINITE = frozenset(
 )
 _STRONG_CLAUSE = frozenset(["while", "but", "although", "though", "whereas", "meanwhile", "however", "because"])
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+# Irregular past tenses that also make compounds ("rebel held territory" once hyphens are gone):
+# a clause start only after a strong subject, like regular past tenses.
+_PARTICIPLE_TOO = frozenset(["held"])
 _SUBORDINATE = frozenset(["after", "because", "when", "before", "since", "whereas", "although", "though"])
 _RELATIVE = frozenset(["which", "who", "whose"])
 _NO_SUBJECT_BEFORE = frozenset(
@@ -197,7 +199,8 @@ def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
             hyphenated = end < n and doc.text[doc.tokens[end - 1].end : doc.tokens[end].start] == "-"
             if hyphenated:
                 continue  # "rebel-held territory": a compound, not a subject and its verb
-            if end < n and (words[end] in _FINITE or (strong_subject and _past_tense(words[end]))):
+            past = _past_tense(words[end]) or words[end] in _PARTICIPLE_TOO if end < n else False
+            if end < n and (words[end] in _FINITE or (strong_subject and past)):
                 cuts.add(i)
                 continue
         if w in ("the", "both") and prev.isdigit() and len(prev) == 4:
