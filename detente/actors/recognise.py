@@ -32,6 +32,7 @@ _PRIORITY = {
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
 _DIRECTIONS = frozenset(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"])
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
+_PLACE_PREPOSITIONS = frozenset(["in", "to", "from", "at", "near", "into", "across", "throughout", "for", "against"])
 _OF_WORDS = {"of", "in"}  # "rebels in the ivory coast"; not "from" ("withdrew its force from chad")
 # "russian made rockets": the adjective describes an object, not an actor.
 _NOT_ACTOR_AFTER = frozenset(["made", "built", "designed", "manufactured", "style", "born", "speaking", "language"])
@@ -279,6 +280,12 @@ class _Composer:
             return 0
         return org_at + 1
 
+    def _after_preposition(self, atom: Atom) -> bool:
+        i = atom.start - 1
+        while i >= 0 and self.words[i] in ("the", "a", "an"):
+            i -= 1
+        return i >= 0 and self.words[i] in _PLACE_PREPOSITIONS
+
     def _between(self, a: Atom, b: Atom) -> list[str]:
         return self.words[a.end : b.start]
 
@@ -295,7 +302,9 @@ class _Composer:
             if lk == "agent" and nk == "person":
                 return True
             if lk in ("adjective", "org", "country") and nk in ("agent", "person") and lk != "people":
-                return not (lk == "country" and nk == "person")
+                # "... a force in liberia | defence minister pierre joxe said": the country ends a
+                # prepositional phrase; the title starts a new actor.
+                return not (lk == "country" and (nk == "person" or self._after_preposition(group[0])))
             if lk == "agent" and nk == "agent":
                 return True
             if lk == "person" and nk in ("agent", "adjective"):
