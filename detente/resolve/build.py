@@ -136,7 +136,9 @@ class EventBuilder:
             clause = self.segment_of(trig.start).start
             if self._reduced_relative(trig):
                 clause = trig.start  # "the pact | signed by abe": a clause of its own
-            clauses.setdefault(clause, []).append((self._predicate_rank(trig), trig.start, trig))
+            # A plain statement (root 01) yields to an action told in the same clause.
+            rank = (self._predicate_rank(trig), trig.cameo[:2] == "01")
+            clauses.setdefault(clause, []).append((rank, trig.start, trig))
         for candidates in clauses.values():
             for _, _, trig in sorted(candidates, key=lambda c: (c[0], c[1])):
                 event = self._event(trig)
