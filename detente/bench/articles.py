@@ -1,0 +1,81 @@
+"""Load the article benchmark (benchmarks/articles) and score the coder on it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from detente.bench.render import RENDERINGS, load_headlines, render
+from detente.bench.score import score
+from detente.errors import InputError
+
+BENCH_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "articles"
+SPLITS = ("dev", "heldout")
+_GOLD_KEYS = {"doc", "n", "source", "roots", "target", "date", "historical", "evidence", "core", "reciprocal"}
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    date: str
+    split: str
+    text: str
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+    return rows
+
+
+def load_articles(bench_dir: Path = BENCH_DIR) -> list[Article]:
+    path = bench_dir / "articles.jsonl"
+    return [Article(r["id"], r["date"], r["split"], r["text"]) for _, r in _read_jsonl(path)]
+
+
+def load_gold(bench_dir: Path = BENCH_DIR) -> list[dict[str, Any]]:
+    """Every gold event, checked: known keys, two-digit roots, a source, evidence found in the article."""
+    texts = {a.id: a.text for a in load_articles(bench_dir)}
+    gold = []
+    for path in sorted((bench_dir / "gold").glob("*.jsonl")):
+        for number, row in _read_jsonl(path):
+            where = f"{path}:{number}"
+            if set(row) - _GOLD_KEYS or not {"doc", "n", "source", "roots", "target"} <= set(row):
+                raise InputError(f"{where}: gold keys must be {sorted(_GOLD_KEYS)}")
+            if row["doc"] not in texts:
+                raise InputError(f"{where}: unknown article {row['doc']!r}")
+            if not row["source"] or not row["roots"] or any(not (len(r) == 2 and "01" <= r <= "20")
+                                                            for r in row["roots"]):
+                raise InputError(f"{where}: a source and two-digit CAMEO roots 01-20 are required")
+            if row.get("evidence") and row["evidence"] not in texts[row["doc"]]:
+                raise InputError(f"{where}: evidence is not a quote from the article")
+            gold.append(row)
+    return gold
+
+
+def code_articles(articles: list[Article], rendering: str, pipeline=None) -> list[dict[str, Any]]:
+    """Code each article in one rendering; returns the events as JSON-ready dicts."""
+    from detente import Document, Pipeline, parse_date
+
+    headlines = load_headlines(BENCH_DIR / "chrome-headlines.txt")
+    pipe = pipeline or Pipeline()
+    docs = [Document(doc_id=a.id, text=render(a.id, a.text, a.date, rendering, headlines), date=parse_date(a.date))
+            for a in articles]
+    return [e.to_dict() for doc in pipe.run_many(docs) for e in doc.events]
+
+
+def evaluate(split: str, rendering: str, pipeline=None, bench_dir: Path = BENCH_DIR) -> dict[str, Any]:
+    if split not in SPLITS or rendering not in RENDERINGS:
+        raise ValueError(f"split must be one of {SPLITS}, rendering one of {RENDERINGS}")
+    articles = [a for a in load_articles(bench_dir) if a.split == split]
+    ids = {a.id for a in articles}
+    gold = [g for g in load_gold(bench_dir) if g["doc"] in ids]
+    return score(gold, code_articles(articles, rendering, pipeline))
