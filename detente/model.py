@@ -22,6 +22,10 @@ class Token:
     upper: bool = False  # written in capitals in the source ("US"), which disambiguates
     break_before: bool = False  # punctuation or a line break ends a sentence before this token
     comma_before: bool = False  # a comma, colon, dash or bracket stands before this token
+    tag: str = ""  # Penn part-of-speech tag from the parse stage
+    dep: str = ""  # dependency label (UD) to ``head``
+    head: int = -1  # token index of the syntactic head; the token itself for a sentence root
+    sent_start: bool = False  # the parse starts a sentence here
 
 
 @dataclass(slots=True)

@@ -3,6 +3,7 @@
 | stage            | needs                         | fills            |
 |------------------|-------------------------------|------------------|
 | normalise        | text                          | tokens           |
+| parse            | text, tokens                  | tokens' tag, head, dep, sent_start |
 | recognise_actors | tokens                        | mentions         |
 | segment          | tokens, mentions              | segments (chrome marked) |
 | find_triggers    | tokens, segments              | triggers         |
@@ -23,6 +24,7 @@ from detente.errors import CodingError, DetenteError
 from detente.events.triggers import find_triggers
 from detente.model import Document
 from detente.normalize import normalise_document
+from detente.parse import parse_document
 from detente.resolve import resolve_events
 from detente.resources import Resources, load_resources
 from detente.segment import segment_document
@@ -31,6 +33,7 @@ Stage = Callable[[Document, Resources], Document]
 
 STAGES: list[tuple[str, Stage]] = [
     ("normalise", lambda doc, res: normalise_document(doc)),
+    ("parse", parse_document),
     ("recognise_actors", recognise_actors),
     ("segment", segment_document),
     ("find_triggers", find_triggers),

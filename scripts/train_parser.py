@@ -234,7 +234,8 @@ def main() -> None:
     parser.add_argument("step", choices=["prepare", "train", "install"])
     parser.add_argument("--hours", type=float, default=1.5)
     args = parser.parse_args()
-    {"prepare": prepare, "train": lambda: train(args.hours), "install": install}[args.step]()
+    steps = {"prepare": prepare, "train": lambda: train(args.hours), "install": install}
+    steps[args.step]()
 
 
 if __name__ == "__main__":

@@ -189,7 +189,9 @@ def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, i
             continue  # written in capitals: the case-sensitive table already has it
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if prev == "the" or (nxt in _AFTER_ABBREVIATION and prev not in _TAKES_PRONOUN):
+        # the parse tells a name modifying a noun ("a us base": compound) from the pronoun
+        named = doc.tokens[i].dep == "compound" and doc.tokens[i].tag.startswith("NN")
+        if prev in ("the", "a", "an") or named or (nxt in _AFTER_ABBREVIATION and prev not in _TAKES_PRONOUN):
             out.append((i, i + 1, [res.case_sensitive[form]]))
     return out
 
@@ -450,9 +452,12 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
 _INHERIT_REACH = 12
 
 
-def _nearest_country(tokens: list, mentions: list[Mention], k: int, step: int) -> Mention | None:
+def _nearest_country(
+    tokens: list, mentions: list[Mention], k: int, step: int, qualifiers: frozenset[str] = frozenset()
+) -> Mention | None:
     """The nearest mention with a country of its own from ``mentions[k]``, looking back (step -1)
-    or ahead (step 1), within reach and without crossing a sentence end."""
+    or ahead (step 1), within reach and without crossing a sentence end. A country that only
+    qualifies another noun gives it away to nothing else: "us-backed | kurdish fighters"."""
     m = mentions[k]
     j = k + step
     while 0 <= j < len(mentions):
@@ -460,13 +465,16 @@ def _nearest_country(tokens: list, mentions: list[Mention], k: int, step: int) -
         lo, hi = (other.end, m.start) if step < 0 else (m.end, other.start)
         if hi - lo > _INHERIT_REACH or any(t.break_before for t in tokens[lo : hi + 1]):
             return None
+        qualified = other.end < len(tokens) and tokens[other.end].text in qualifiers
+        if qualified and step < 0 and m.start > other.end + 1:
+            return None
         if other.actor.country and not other.inferred:
             return other
         j += step
     return None
 
 
-def _inherit_countries(doc: Document, mentions: list[Mention]) -> None:
+def _inherit_countries(doc: Document, mentions: list[Mention], qualifiers: frozenset[str] = frozenset()) -> None:
     """Sector words with no country of their own ("rebels", "police", "the judge") take the country
     named nearest in the same sentence - before them first, then after."""
     tokens = doc.tokens
@@ -475,7 +483,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention]) -> None:
             continue
         if m.start > 0 and tokens[m.start - 1].text in ("told", "tells", "telling", "briefed"):
             continue  # "told reporters": an audience, not an actor
-        donor = _nearest_country(tokens, mentions, k, -1) or _nearest_country(tokens, mentions, k, 1)
+        donor = _nearest_country(tokens, mentions, k, -1, qualifiers) or _nearest_country(tokens, mentions, k, 1)
         if donor is not None:
             m.actor.country = donor.actor.country
             m.actor.code = f"{donor.actor.country}{m.actor.sector}"
@@ -498,5 +506,5 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
             # "ethnic albanians in macedonia": a people, located by the sentence, not a state.
             m.actor.country, m.actor.code = None, None
             m.actor.sector = m.actor.sector or "CVL"
-    _inherit_countries(doc, doc.mentions)
+    _inherit_countries(doc, doc.mentions, res.cues.get("qualifier", frozenset()))
     return doc

@@ -12,6 +12,7 @@ from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
 from detente.resolve.modality import Modality, modality_of, recode
 from detente.resolve.roles import RoleBinder, actor_copy
+from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
 
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
@@ -62,6 +63,8 @@ class EventBuilder:
         self.res = res
         self.words = doc.words
         self.binder = RoleBinder(doc, res)
+        self.syntax = SyntaxView(doc, res)
+        self.possibility = res.cues.get("possibility", frozenset())
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
@@ -235,6 +238,11 @@ class EventBuilder:
         if code is None or code not in self.res.cameo:
             return None
         roles = self.binder.bind(seg, trig)
+        if self.syntax.parsed:
+            predicate = self.syntax.predicate(trig)
+            if self.syntax.is_modifier(predicate) or self._possible_only(predicate, modality):
+                return None
+            roles = correct_roles(self.syntax, roles, trig, predicate)
         adjunct_subject = self._adjunct_subject(trig)
         if adjunct_subject is not None:
             roles.sources, roles.joint = [adjunct_subject], False
@@ -316,6 +324,15 @@ class EventBuilder:
                 )
             )
         return events
+
+
+    def _possible_only(self, predicate: int, modality: Modality) -> bool:
+        """ "could resort to force": a modal of possibility on the predicate reports no act."""
+        if modality.kind != "asserted":
+            return False
+        return any(
+            self.syntax.dep(c) == "aux" and self.words[c] in self.possibility for c in self.syntax.children[predicate]
+        )
 
 
 def resolve_events(doc: Document, res: Resources) -> Document:

@@ -142,6 +142,11 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
     if not hits:
         return mask
     topics = _topic_keys(doc)
+    first_marker = min((start for start, _, kinds in hits if "marker" in kinds), default=n)
+    once = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+    # An actor named once, after the first sidebar marker, is a headline's, not the article's.
+    before_marker = {m.actor.key for m in doc.mentions if m.start < first_marker}
+    topics = {k for k in topics if once[k] >= 2 or k in before_marker}
     mention_at = {m.start: m for m in doc.mentions}
     for start, end, kinds in hits:
         if mask[start]:

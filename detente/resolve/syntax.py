@@ -1,0 +1,230 @@
+"""Roles read off the dependency parse: subject, agent, object, and what is only a place or a modifier.
+
+The lexicons propose (actor mentions, trigger patterns); the parse confirms or rejects. A trigger
+whose head word only modifies a noun ("iran-backed militias") is no event; a subject or passive
+agent is the source; a place in a locative phrase is the event's location, never its target; an
+actor outside the trigger's sentence takes no role in it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from detente.model import Document, Mention, Trigger
+from detente.resolve.roles import Roles
+
+# Statements, appeals, demands, accusations, rejections and threats are about a place named in
+# them ("condemned the coup in niger"); material acts only happen there ("met in madrid").
+_VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
+_SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
+_OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
+_MODIFIER = frozenset(["amod", "compound", "nmod:poss"])
+# Dependents a subject inherits through: "agreed to sign" (xcomp), "met and signed" (conj).
+_INHERIT = frozenset(["xcomp", "conj", "advcl"])
+_PLACE_KINDS = frozenset(["country", "capital", "place"])
+_BARE_KINDS = frozenset(["country", "adjective", "org", "capital", "group"])
+_NOUN_LINKS = frozenset(["compound", "amod", "flat", "nmod:poss", "appos", "nmod", "conj", "det", "case"])
+
+
+class SyntaxView:
+    """The parse of one document, indexed for role questions. All positions are token indices."""
+
+    def __init__(self, doc: Document, res) -> None:  # noqa: ANN001 - Resources (avoid cycle)
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.words = doc.words
+        self.parsed = any(t.dep for t in doc.tokens)
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for i, t in enumerate(doc.tokens):
+            if t.head != i and t.head >= 0:
+                self.children[t.head].append(i)
+        self.locative_preps = res.cues.get("locative", frozenset())
+        self.qualifiers = res.cues.get("qualifier", frozenset())
+        self.owners = res.cues.get("owner_qualifier", frozenset())
+        # where a bare state or organisation name ends: "iran | backed", "saudi | led"
+        self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind in _BARE_KINDS}
+        self.name_start = {m.start for m in doc.mentions if m.actor.key and m.kind != "agent"}
+        self.mention_at: dict[int, Mention] = {}
+        for m in doc.mentions:
+            if m.actor.key:
+                for k in range(m.start, m.end):
+                    self.mention_at.setdefault(k, m)
+
+    def dep(self, i: int) -> str:
+        return self.tokens[i].dep
+
+    def head(self, i: int) -> int:
+        return self.tokens[i].head
+
+    def predicate(self, trig: Trigger) -> int:
+        """The trigger's syntactic head: its token whose head lies outside the trigger."""
+        for i in range(trig.start, trig.end):
+            outside = not trig.start <= self.head(i) < trig.end or self.head(i) == i
+            if outside and self.tokens[i].tag[:1] in ("V", "N", "J"):
+                return i
+        return trig.start
+
+    def is_modifier(self, p: int) -> bool:
+        """ "iran-backed militias", "the us-led coalition": a qualifying participle after a bare state
+        or organisation name, with a noun after it, only qualifies that noun. The parse alone does not
+        decide: on scraped text it takes too many past tenses for participles."""
+        if (self.words[p] not in self.qualifiers and self.words[p] not in self.owners) or p + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[p + 1]
+        # a common noun after it ("militias", "coalition"); "beijing backed | moscow s demand" is a verb
+        noun_after = nxt.tag in ("NN", "NNS", "JJ") and (p + 1) not in self.name_start
+        return noun_after and (p in self.mention_end or self.dep(p) in _MODIFIER)
+
+    def in_modifier(self, m: Mention) -> bool:
+        """Whether the mention only qualifies a noun: "us" in "us-backed fighters"."""
+        end = m.end
+        return end < len(self.tokens) and self.words[end] in self.qualifiers and self.is_modifier(end)
+
+    def _case(self, h: int) -> str:
+        return next((self.words[c] for c in self.children[h] if self.dep(c) == "case"), "")
+
+    def is_locative(self, m: Mention, trig: Trigger) -> bool:
+        """A place where the act happened: "met in madrid", "drills in the sea of japan". A place that
+        qualifies the object ("condemned the coup in niger") is not a locative of the act, and an
+        institution is no place ("rallied outside the japanese embassy")."""
+        if m.kind not in _PLACE_KINDS:
+            return False
+        h = self._mention_head(m)
+        while self.dep(h) == "nmod" and self._case(h) == "of" and self.head(h) != h:
+            h = self.head(h)
+        if self._case(h) not in self.locative_preps:
+            return False
+        if self.dep(h) == "obl":
+            return True
+        return self.dep(h) == "nmod" and trig.start <= self.head(h) < trig.end
+
+    def _mention_head(self, m: Mention) -> int:
+        for k in range(m.start, m.end):
+            if not m.start <= self.head(k) < m.end or self.head(k) == k:
+                return k
+        return m.start
+
+    def _phrase_mention(self, h: int) -> Mention | None:
+        """The actor a noun phrase headed by ``h`` names: the head's own mention, else the first one in
+        its modifiers ("russian | troops", "the president of | russia")."""
+        if h in self.mention_at:
+            return self.mention_at[h]
+        stack = [c for c in self.children[h] if self.dep(c) in _NOUN_LINKS and self.dep(c) != "conj"]
+        seen: list[int] = []
+        while stack:
+            c = stack.pop(0)
+            seen.append(c)
+            if c in self.mention_at:
+                return self.mention_at[c]
+            stack.extend(
+                k
+                for k in self.children[c]
+                if self.dep(k) in _NOUN_LINKS and self.dep(k) != "conj" and not self.tokens[k].tag.startswith("VB")
+            )
+        return None
+
+    def _with_conjuncts(self, h: int) -> list[int]:
+        out = [h]
+        for c in self.children[h]:
+            if self.dep(c) == "conj":
+                out.extend(self._with_conjuncts(c))
+        return out
+
+    def subjects(self, p: int) -> list[Mention]:
+        """The subject actors of predicate ``p`` (inherited through xcomp and conj), or a passive's agent."""
+        node, hops = p, 0
+        while hops < 4:
+            subj = [c for c in self.children[node] if self.dep(c) in _SUBJECT]
+            if subj:
+                found = [self._phrase_mention(k) for h in subj for k in self._with_conjuncts(h)]
+                return _unique([m for m in found if m is not None])
+            if self.dep(node) not in _INHERIT or self.head(node) == node:
+                return []
+            node, hops = self.head(node), hops + 1
+        return []
+
+    def agents(self, p: int) -> list[Mention]:
+        """ "was condemned by the un": the obl phrase of a passive predicate introduced by "by"."""
+        found = []
+        for c in self.children[p]:
+            if self.dep(c) in ("obl", "obl:agent") and any(
+                self.dep(k) == "case" and self.words[k] == "by" for k in self.children[c]
+            ):
+                found.extend(self._phrase_mention(k) for k in self._with_conjuncts(c))
+        return _unique([m for m in found if m is not None])
+
+    def is_passive(self, p: int) -> bool:
+        return any(self.dep(c) in ("nsubj:pass", "aux:pass") for c in self.children[p])
+
+    def objects(self, p: int, trig: Trigger, direct_only: bool = False, places: bool = False) -> list[Mention]:
+        """The actors the predicate's objects and non-locative obliques name, in text order."""
+        found = []
+        for c in sorted(self.children[p]):
+            if self.dep(c) not in _OBJECT:
+                continue
+            if self.dep(c) in ("ccomp", "xcomp") or (direct_only and self.dep(c) not in ("obj", "iobj")):
+                continue
+            for k in self._with_conjuncts(c):
+                m = self._phrase_mention(k)
+                if m is not None and (places or not self.is_locative(m, trig)):
+                    found.append(m)
+        return _unique(found)
+
+
+def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles:
+    """Let the parse correct the surface binder where it is reliable: a qualifier ("us-backed") is
+    no source, the subject or passive agent fills a missing source, co-subjects with an object of
+    their own act on it, a direct object comes first among targets, and a place where a material
+    act happened is never its target."""
+    _drop_qualified_sources(syn, roles)
+    if not roles.sources and trig.roles == "forward":
+        _sources_from_parse(syn, roles, p)
+    keys = {m.actor.key for m in roles.sources}
+    verbal = trig.cameo[:2] in _VERBAL_ROOTS
+    verb = syn.tokens[p].tag.startswith("VB")
+    if trig.roles == "forward" and roles.joint and verb:
+        parties = keys | {t.actor.key for t in roles.targets}
+        own = [m for m in syn.objects(p, trig, direct_only=not verbal, places=verbal) if m.actor.key not in parties]
+        if own:  # "france and germany condemned the coup in niger": not on each other
+            roles.sources, roles.targets, roles.joint = roles.sources + roles.targets, own, False
+            keys = {m.actor.key for m in roles.sources}
+    if trig.roles == "forward" and not roles.joint and verb:
+        direct = [m for m in syn.objects(p, trig, direct_only=True) if m.actor.key not in keys]
+        roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
+    roles.targets = [m for m in roles.targets if verbal or not syn.is_locative(m, trig)][:4]
+    if len(keys) >= 2 and not roles.targets and trig.roles != "reverse":
+        roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
+    return roles
+
+
+def _drop_qualified_sources(syn: SyntaxView, roles: Roles) -> None:
+    """ "iran-backed militias attacked": iran only qualifies; the militias after it act."""
+    if roles.inferred:
+        return
+    qualified = [m for m in roles.sources if syn.in_modifier(m)]
+    if not qualified:
+        return
+    roles.sources = [m for m in roles.sources if m not in qualified]
+    if not roles.sources:
+        after = qualified[0].end + 1
+        roles.sources = [m for m in syn.doc.mentions if m.start == after and m.actor.key][:1]
+
+
+def _sources_from_parse(syn: SyntaxView, roles: Roles, p: int) -> None:
+    """No source on the surface: the subject, or for a passive its agent ("were killed by
+    pakistani troops") with the subject as target."""
+    subjects = [m for m in syn.subjects(p) if not syn.in_modifier(m)]
+    if syn.is_passive(p):
+        agents = syn.agents(p)
+        keys = {m.actor.key for m in agents}
+        roles.targets = [m for m in subjects if m.actor.key not in keys] or roles.targets
+        subjects = agents
+    roles.sources, roles.inferred = subjects[:4], False
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if all(m is not o for o in out):
+            out.append(m)
+    return out

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""List the coder's misses and false events on the dev articles of the benchmark, for rule work.
+
+Usage: python scripts/article_errors.py [--rendering clean|scraped|chrome] [--doc ID]
+
+Only the dev split: held-apart articles are never read while writing rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from detente.bench.articles import code_articles, load_articles, load_gold
+from detente.bench.score import match
+
+
+def _actor(a: dict | None) -> str:
+    if not a:
+        return "-"
+    return a.get("country") or a.get("org") or a.get("code") or "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rendering", default="clean")
+    parser.add_argument("--doc")
+    opts = parser.parse_args()
+    articles = [a for a in load_articles() if a.split == "dev" and (not opts.doc or a.id == opts.doc)]
+    ids = {a.id for a in articles}
+    gold = [g for g in load_gold() if g["doc"] in ids]
+    preds = code_articles(articles, opts.rendering)
+    pairs = match(gold, preds)
+    hit_gold = {(g["doc"], g["n"]) for g, _ in pairs}
+    hit_pred = {id(p) for _, p in pairs}
+    for article in articles:
+        print(f"== {article.id}")
+        for g in gold:
+            if g["doc"] == article.id:
+                mark = "ok  " if (g["doc"], g["n"]) in hit_gold else "MISS"
+                print(f"  {mark} {g['source']} {'/'.join(g['roots'])} {g['target']}  | {g['evidence']}")
+        for p in preds:
+            if p["doc_id"] == article.id and id(p) not in hit_pred:
+                evidence = p["evidence"]["text"][:100]
+                print(f"  FALSE {_actor(p['source'])} {p['cameo']} {_actor(p['target'])}  | {evidence}")
+
+
+if __name__ == "__main__":
+    main()

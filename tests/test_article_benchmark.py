@@ -1,0 +1,84 @@
+"""The accuracy gate on real articles: the coder must not fall below the floors in
+benchmarks/articles/floors.json (raised by scripts/raise_floors.py, never lowered)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente import Pipeline
+from detente.bench.articles import BENCH_DIR, load_articles, load_gold
+from detente.bench.render import load_headlines, render, scrape, with_chrome
+from detente.bench.score import actor_matches, match, score
+
+FLOORS = json.loads((BENCH_DIR / "floors.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.parametrize("key", sorted(FLOORS))
+def test_article_benchmark_stays_above_its_floors(key: str, pipeline: Pipeline) -> None:
+    from detente.bench.articles import evaluate
+
+    split, rendering = key.split("/")
+    measured = evaluate(split, rendering, pipeline)
+    for metric, floor in FLOORS[key].items():
+        assert measured[metric] >= floor, f"{key} {metric} {measured[metric]:.3f} fell below its floor {floor:.3f}"
+
+
+def test_benchmark_is_large_enough_and_a_third_is_held_apart() -> None:
+    articles = load_articles()
+    gold = load_gold()
+    held = [a for a in articles if a.split == "heldout"]
+    assert len(articles) >= 60 and len(gold) >= 600
+    assert len(held) * 3 >= len(articles)
+    assert {g["doc"] for g in gold} <= {a.id for a in articles}
+
+
+def test_scraped_rendering_keeps_only_lowercase_words() -> None:
+    assert scrape("Russia's Putin met Xi — in Moscow, on May 8.") == "russia s putin met xi in moscow on may 8"
+
+
+def test_chrome_rendering_adds_menu_headlines_and_copyright_deterministically() -> None:
+    headlines = load_headlines(BENCH_DIR / "chrome-headlines.txt")
+    text = "First paragraph.\nSecond paragraph.\nThird paragraph."
+    once = with_chrome("doc-1", text, "2016", headlines)
+    assert once == with_chrome("doc-1", text, "2016", headlines)
+    lines = once.split("\n")
+    assert "2016" in lines[-1] and len(lines) >= 3 + 1 + 3
+    inserted = [line for line in lines if line in headlines]
+    assert 3 <= len(inserted) <= 18
+    assert render("doc-1", text, "2016-05-01", "chrome", headlines) == scrape(once)
+
+
+def _event(doc: str, cameo: str, source: dict, target: dict | None) -> dict:
+    return {"doc_id": doc, "cameo": cameo, "source": source, "target": target, "date": "2015-05-08"}
+
+
+def test_scorer_matches_one_to_one_and_accepts_reciprocal_direction() -> None:
+    gold = [
+        {"doc": "a", "n": 1, "source": "RUS", "roots": ["04"], "target": "CHN", "date": "2015-05-08",
+         "core": True, "reciprocal": True},
+        {"doc": "a", "n": 2, "source": "SYR:REB", "roots": ["19", "18"], "target": None, "date": "2015-05",
+         "core": False},
+    ]
+    preds = [
+        _event("a", "040", {"country": "CHN"}, {"country": "RUS"}),  # reversed reciprocal meeting
+        _event("a", "042", {"country": "CHN"}, {"country": "RUS"}),  # a second prediction: no gold left
+        _event("a", "190", {"country": "SYR", "code": "SYRREB"}, {"country": "SYR"}),  # gold has no target
+    ]
+    result = score(gold, preds)
+    assert (result["matched"], result["gold_events"], result["pred_events"]) == (2, 2, 3)
+    assert result["core_recall"] == 1.0 and result["self_target_share"] == round(1 / 3, 4)
+    assert len(match(gold, preds[1:2])) == 1  # alone, the second meeting would have matched
+
+
+def test_scorer_actor_codes() -> None:
+    assert actor_matches("UN", {"org": "UNHCR"})
+    assert actor_matches("IMG", {"code": "IMGMUS", "org": "IS"})
+    assert actor_matches("USA|IRN", {"country": "IRN"})
+    assert not actor_matches("RUS", {"country": "UKR"})
