@@ -3,10 +3,10 @@
 | stage            | needs                         | fills            |
 |------------------|-------------------------------|------------------|
 | normalise        | text                          | tokens           |
-| parse            | text, tokens                  | tokens' tag, head, dep, sent_start |
 | recognise_actors | tokens                        | mentions         |
 | segment          | tokens, mentions              | segments (chrome marked) |
 | find_triggers    | tokens, segments              | triggers         |
+| parse            | text, tokens, segments, triggers | tokens' tag, head, dep (where triggers are) |
 | resolve_events   | tokens, segments, mentions, triggers | events    |
 | merge            | events                        | events (merged)  |
 
@@ -33,10 +33,10 @@ Stage = Callable[[Document, Resources], Document]
 
 STAGES: list[tuple[str, Stage]] = [
     ("normalise", lambda doc, res: normalise_document(doc)),
-    ("parse", parse_document),
     ("recognise_actors", recognise_actors),
     ("segment", segment_document),
     ("find_triggers", find_triggers),
+    ("parse", parse_document),
     ("resolve_events", resolve_events),
     ("merge", lambda doc, res: merge_document_events(doc)),
 ]

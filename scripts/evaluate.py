@@ -44,13 +44,18 @@ def _bench(script: str, *args: str) -> str:
 
 
 def _speed_rows() -> list[str]:
-    out = _bench("bench_coder.py", "--sentences", "50000")
-    speed = next((line for line in out.splitlines() if line.startswith("sentences/s")), "")
-    rss = next((line for line in out.splitlines() if line.startswith("peak RSS")), "")
-    rows = [
-        f"| Coder speed, VOA articles repeated to 50,000 sentences, one core | {speed}; {rss} | "
-        "≥ 5,000 sentences/s, < 500 MB; TABARI ~15,000 |"
-    ]
+    rows = []
+    for flag, label in (("", "clean"), ("--scraped", "scraped")):
+        out = _bench("bench_coder.py", "--sentences", "30000", *([flag] if flag else []))
+
+        def line(prefix: str, text: str = out) -> str:
+            return next((x for x in text.splitlines() if x.startswith(prefix)), "")
+
+        rows.append(
+            f"| Coder speed, VOA articles ({label}) repeated to 30,000 sentences, one core | {line('sentences/s')}; "
+            f"{line('whole process')}; {line('peak RSS')}; {line('CPU by stage')} | ≥ 500 sentences per CPU-second, "
+            "< 1 GB, model < 50 MB; TABARI ~7,400 on long articles |"
+        )
     seg = _bench("eval_segmentation.py").strip().splitlines()
     if seg and not seg[0].startswith("skipped"):
         rows.append(
@@ -59,11 +64,43 @@ def _speed_rows() -> list[str]:
     return rows
 
 
+def _article_rows() -> list[str]:
+    """The article benchmark (benchmarks/articles): dev and held-apart articles, three renderings."""
+    from detente import Pipeline
+    from detente.bench.articles import evaluate as evaluate_articles
+
+    pipe = Pipeline()
+    rows = []
+    for split, label in (("dev", "dev"), ("heldout", "held apart")):
+        for rendering in ("clean", "scraped", "chrome"):
+            r = evaluate_articles(split, rendering, pipe)
+            rows.append(
+                f"| Real articles, {label} ({r['articles']} VOA articles, {r['gold_events']} events), {rendering} | "
+                f"F1 {r['f1']:.3f} (recall {r['recall']:.3f}, precision {r['precision']:.3f}); lead-event recall "
+                f"{r['core_recall']:.2f}; self-target share {r['self_target_share']:.2f}; dates right "
+                f"{r['date_accuracy']:.2f} | F1 ≥ 0.60 clean, ≥ 0.55 chrome (issue 9); floors in "
+                f"benchmarks/articles/floors.json |"
+            )
+    return rows
+
+
+def _parser_rows() -> list[str]:
+    out = _bench_script(REPO / "scripts" / "evaluate_parser.py")
+    return [f"| Parser (detente/models/parser-en): {line.split(':', 1)[0]} | {line.split(':', 1)[1].strip()} | "
+            "LAS ≥ 80 clean, ≥ 75 scraped; boundary F1 ≥ 0.60 |" for line in out.strip().splitlines() if ":" in line]
+
+
+def _bench_script(path: Path, *args: str) -> str:
+    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True, check=True,
+                          cwd=REPO).stdout
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--write-readme", action="store_true")
     parser.add_argument("--speed", action="store_true", help="also run the coder and segmentation benchmarks")
+    parser.add_argument("--parser", action="store_true", help="also measure the parser on EWT and VOA")
     opts = parser.parse_args()
     shared = opts.shared
     rows: list[str] = []
@@ -96,6 +133,7 @@ def main() -> None:
                 f"type recall {s['type_recall']:.3f}, dyad recall {s['dyad_recall']:.3f}) | {target} |"
             )
     sys.path.insert(0, str(REPO))
+    rows.extend(_article_rows())
     from tests.golden_score import score_golden  # noqa: E402  - the same scorer the test suite gates on
 
     for rendering in ("clean", "scraped"):
@@ -105,6 +143,8 @@ def main() -> None:
             f"F1 {g['f1']:.3f} (recall {g['recall']:.3f}, precision {g['precision']:.3f}) | "
             f"gate in tests/test_golden.py |"
         )
+    if opts.parser:
+        rows.extend(_parser_rows())
     if opts.speed:
         rows.extend(_speed_rows())
     table = "| data | measured | goal |\n|---|---|---|\n" + "\n".join(rows)
@@ -116,7 +156,8 @@ def main() -> None:
             head, rest = text.split(START, 1)
             _, tail = rest.split(END, 1)
             stamp = time.strftime("%Y-%m-%d")
-            body = f"{START}\n_Produced by `python scripts/evaluate.py --write-readme` on {stamp}._\n\n{table}\n{END}"
+            body = (f"{START}\n_Produced by `python scripts/evaluate.py --parser --speed --write-readme` on "
+                    f"{stamp}._\n\n{table}\n{END}")
             readme.write_text(head + body + tail)
 
 

@@ -189,9 +189,8 @@ def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, i
             continue  # written in capitals: the case-sensitive table already has it
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        # the parse tells a name modifying a noun ("a us base": compound) from the pronoun
-        named = doc.tokens[i].dep == "compound" and doc.tokens[i].tag.startswith("NN")
-        if prev in ("the", "a", "an") or named or (nxt in _AFTER_ABBREVIATION and prev not in _TAKES_PRONOUN):
+        # after an article the pronoun cannot stand: "a us base"
+        if prev in ("the", "a", "an") or (nxt in _AFTER_ABBREVIATION and prev not in _TAKES_PRONOUN):
             out.append((i, i + 1, [res.case_sensitive[form]]))
     return out
 
