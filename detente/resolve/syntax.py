@@ -22,7 +22,6 @@ _MODIFIER = frozenset(["amod", "compound", "nmod:poss"])
 # Dependents a subject inherits through: "agreed to sign" (xcomp), "met and signed" (conj).
 _INHERIT = frozenset(["xcomp", "conj", "advcl"])
 _PLACE_KINDS = frozenset(["country", "capital", "place"])
-_BARE_KINDS = frozenset(["country", "adjective", "org", "capital", "group"])
 _NOUN_LINKS = frozenset(["compound", "amod", "flat", "nmod:poss", "appos", "nmod", "conj", "det", "case"])
 
 
@@ -42,7 +41,7 @@ class SyntaxView:
         self.qualifiers = res.cues.get("qualifier", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
-        self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind in _BARE_KINDS}
+        self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind != "person"}
         self.name_start = {m.start for m in doc.mentions if m.actor.key and m.kind != "agent"}
         self.mention_at: dict[int, Mention] = {}
         for m in doc.mentions:
