@@ -53,7 +53,7 @@ def _view(pipeline: Pipeline, text: str) -> tuple[Document, SyntaxView]:
     return doc, SyntaxView(doc, pipeline.resources)
 
 
-@pytest.mark.parametrize("text", ["Iran-backed militias attacked a US base.", "iran backed militias attacked a us base"])
+@pytest.mark.parametrize("text", ["Iran-backed militias attacked a US base.", "iran backed militias attacked a base"])
 def test_a_qualifying_participle_after_an_actor_is_a_modifier(pipeline: Pipeline, text: str) -> None:
     doc, view = _view(pipeline, text)
     assert view.is_modifier(_index(doc, "backed"))

@@ -107,3 +107,12 @@ def test_site_chrome_yields_no_events(pipeline):
     )
     events = code(pipeline, text)
     assert events and all({e.source.key, e.target.key if e.target else None} <= {"CHN", "RUS", None} for e in events)
+
+
+def test_a_sentence_repeated_thousands_of_times_is_one_event_with_every_mention() -> None:
+    import detente
+
+    events = detente.code("Russia and China signed a gas deal on Wednesday. " * 3000, date="2014-05-21")
+    assert len(events) == 1
+    assert len(events[0].mentions) == 3000
+    assert len({(m.start, m.end) for m in events[0].mentions}) == 3000

@@ -57,15 +57,20 @@ def merge_events(events: list[Event]) -> list[Event]:
             kept_ids.add(id(e))
     events = [e for e in events if id(e) in kept_ids]
     merged: dict[tuple, Event] = {}
+    seen: dict[tuple, set[tuple[int, int]]] = {}  # spans already kept, per merged event (linear time)
     for e in events:
         k = _key(e)
         kept = merged.get(k)
         if kept is None:
             merged[k] = e
+            seen[k] = {(m.start, m.end) for m in e.mentions}
             continue
-        seen = {(m.start, m.end) for m in kept.mentions}
-        kept.mentions.extend(m for m in e.mentions if (m.start, m.end) not in seen)
-        kept.contexts = sorted(set(kept.contexts) | set(e.contexts))
+        for m in e.mentions:
+            if (m.start, m.end) not in seen[k]:
+                seen[k].add((m.start, m.end))
+                kept.mentions.append(m)
+        if not set(e.contexts) <= set(kept.contexts):
+            kept.contexts = sorted(set(kept.contexts) | set(e.contexts))
         known = {q["text"] for q in kept.quantities}
         kept.quantities.extend(q for q in e.quantities if q["text"] not in known)
         kept.confidence = max(kept.confidence, e.confidence)

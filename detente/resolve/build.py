@@ -69,7 +69,8 @@ class EventBuilder:
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
         self.topics = _topic_keys(doc)
-        self.context_hits = context_hits(doc, res)
+        self.context_hits = sorted(context_hits(doc, res))
+        self.context_starts = [hit[0] for hit in self.context_hits]
         self.binder.topics = self.topics
         self.last_subject = None
         self.dates_by_segment: dict[int, list] = {}
@@ -223,7 +224,7 @@ class EventBuilder:
         if seg.chrome:
             return None
         subject_end = max(
-            (m.end for m in self.doc.mentions if seg.start <= m.end <= trig.start and not m.inferred), default=-1
+            (m.end for m in self.binder.between(seg.start, trig.start + 1) if not m.inferred), default=-1
         )
         if trig.pattern == OBLIGATION_PATTERN:
             modality = Modality("obliged", trig.start, trig.end)
@@ -278,7 +279,7 @@ class EventBuilder:
             status = "historical"
         if status == "planned" and precision != "none" and date and self.doc.date and year and year < ref_year:
             date, precision = self.doc.date.isoformat(), "day"
-        contexts = contexts_in(self.context_hits, seg) | set(trig.contexts)
+        contexts = contexts_in(self.context_hits, self.context_starts, seg) | set(trig.contexts)
         quantities = quantities_in(self.doc, seg, self.words)
         start_char = self.doc.tokens[seg.start].start
         end_char = self.doc.tokens[seg.end - 1].end
@@ -312,7 +313,7 @@ class EventBuilder:
                     quad_class=record.quad_class,
                     goldstein=record.goldstein,
                     contexts=sorted(contexts),
-                    location=location_in(self.doc, seg, self.words),
+                    location=location_in(self.binder.between(seg.start, seg.end), self.words),
                     status=status,
                     evidence=evidence,
                     confidence=max(0.05, min(0.99, confidence)),

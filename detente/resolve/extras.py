@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from detente.model import Document, Segment
+import bisect
+
+from detente.model import Document, Mention, Segment
 from detente.resources import Resources
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
@@ -53,8 +55,10 @@ def context_hits(doc: Document, res: Resources) -> list[tuple[int, int, list[str
     return res.context_matcher.find(doc.joined())
 
 
-def contexts_in(hits: list[tuple[int, int, list[str]]], seg: Segment) -> set[str]:
-    return {c for start, end, values in hits if start >= seg.start and end <= seg.end for c in values}
+def contexts_in(hits: list[tuple[int, int, list[str]]], starts: list[int], seg: Segment) -> set[str]:
+    """Contexts named inside the segment; ``hits`` sorted by start, ``starts`` their starts."""
+    first, last = bisect.bisect_left(starts, seg.start), bisect.bisect_left(starts, seg.end)
+    return {c for _, end, values in hits[first:last] if end <= seg.end for c in values}
 
 
 def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:
@@ -106,9 +110,10 @@ def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:
     return out
 
 
-def location_in(doc: Document, seg: Segment, words: list[str]) -> dict | None:
-    for m in doc.mentions:
-        if m.start < seg.start or m.end > seg.end or m.kind not in ("place", "capital", "country"):
+def location_in(in_segment: list[Mention], words: list[str]) -> dict | None:
+    """The first place named after "in", "at", "near" or "outside" among the segment's mentions."""
+    for m in in_segment:
+        if m.kind not in ("place", "capital", "country"):
             continue
         if m.start > 0 and words[m.start - 1] in ("in", "at", "near", "outside"):
             return {"name": m.actor.text, "country": m.actor.country}

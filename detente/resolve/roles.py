@@ -9,6 +9,8 @@ white house said"), pronouns and "the two sides" are handled on top of that.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from detente.model import Actor, Document, Mention, Segment, Trigger
@@ -24,6 +26,7 @@ class Roles:
 
 
 _MAX_SUBJECT_DISTANCE = 15
+_LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
 # Words that may stand between a speaker and "said": "thai police here said", "officials today said".
 _FILLERS = frozenset(
     [
@@ -65,11 +68,31 @@ class RoleBinder:
         self.aux = res.cues.get("passive_aux", frozenset())
         self.coord = {"and", "or"}
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
+        for m in self.mentions:
+            self.last_ending[m.end] = m
         self.topics: set[str] = set()
 
     # -- helpers -----------------------------------------------------------------------------
+    # Every lookup goes through the start index, so that binding stays linear in the document's
+    # length however many triggers it has.
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions inside tokens ``[lo, hi)``."""
+        first, last = bisect.bisect_left(self.starts, max(0, lo)), bisect.bisect_left(self.starts, hi)
+        return [m for m in self.mentions[first:last] if m.end <= hi]
+
+    def upto(self, i: int, reach: int = _LOOKBACK) -> list[Mention]:
+        """Mentions ending by token ``i``, starting at most ``reach`` tokens before it, in text order."""
+        return self.between(i - reach, i + 1)
+
+    def backward(self, i: int) -> Iterator[Mention]:
+        """Mentions that start before token ``i``, nearest first."""
+        for k in range(bisect.bisect_left(self.starts, i) - 1, -1, -1):
+            yield self.mentions[k]
+
     def _in(self, seg: Segment) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= seg.start and m.end <= seg.end]
+        return self.between(seg.start, seg.end)
 
     def _object_of_preposition(self, m: Mention, floor: int) -> bool:
         """Whether ``m`` follows a preposition, directly or as a later conjunct ("including x or y")."""
@@ -83,7 +106,8 @@ class RoleBinder:
                 return True
             if self.words[i] not in self.coord:
                 return False
-            prev = next((p for p in reversed(self.mentions) if p.end <= i and p.end >= i - 1), None)
+            ending = [p for p in (self.last_ending.get(i), self.last_ending.get(i - 1)) if p is not None]
+            prev = max(ending, key=lambda p: p.start) if ending else None
             if prev is None:
                 return False
             i = prev.start - 1
@@ -133,7 +157,7 @@ class RoleBinder:
         """The last ``n`` mentions of distinct actors before token ``before``."""
         picked: list[Mention] = []
         keys: set[str] = set()
-        for m in reversed(self.mentions):
+        for m in self.backward(before):
             if m.end > before or not m.actor.key:
                 continue
             if m.actor.key not in keys:
@@ -154,9 +178,7 @@ class RoleBinder:
             if (after and after[0] in self.speech) or (before and before[-1] in self.speech):
                 return m
         # "sanctions on iran will be tightened | the white house announced": a trailing attribution.
-        for m in self.mentions:
-            if m.start < seg.end:
-                continue
+        for m in self.mentions[bisect.bisect_left(self.starts, seg.end) :]:
             if m.start - seg.end > 2 or not m.actor.key:
                 break
             tail = [w for w in self.words[m.end : m.end + 4] if w not in _FILLERS]
@@ -164,7 +186,7 @@ class RoleBinder:
                 return m
             break
         if seg.start > 0 and self.words[seg.start - 1] in self.speech:
-            prev = [m for m in self.mentions if m.end <= seg.start - 1 and seg.start - 1 - m.end <= 6 and m.actor.key]
+            prev = [m for m in self.upto(seg.start - 1) if seg.start - 1 - m.end <= 6 and m.actor.key]
             if prev:
                 return prev[-1]
         return None
@@ -179,7 +201,7 @@ class RoleBinder:
             if word in singular:
                 # "he", "she": the last person (or titled official) named; "it": the last state or body.
                 personal = word not in ("it", "its")
-                for m in reversed(self.mentions):
+                for m in self.backward(i):
                     if m.end > i or not m.actor.key:
                         continue
                     is_person = m.kind == "person" or (m.titled and m.actor.sector == "GOV")
@@ -187,7 +209,7 @@ class RoleBinder:
                         return [m]
                 return self._previous_keys(i, 1)[:1]
             if word in plural:
-                prev = [m for m in self.mentions if m.end <= i and m.actor.key]
+                prev = [m for m in self.upto(i) if m.actor.key]
                 if not prev:
                     return []
                 group = self._coordinated(prev, prev[-1], backwards=True)
@@ -208,7 +230,7 @@ class RoleBinder:
                 if phrase not in cues:
                     continue
                 people = phrase.endswith(("men", "leaders", "women", "presidents"))
-                pool = [m for m in self.mentions if m.end <= i and m.actor.key and (m.kind == "person" or not people)]
+                pool = [m for m in self.upto(i) if m.actor.key and (m.kind == "person" or not people)]
                 for restrict in (True, False):
                     picked: list[Mention] = []
                     for m in reversed(pool):
@@ -337,7 +359,7 @@ class RoleBinder:
         """The subject of a relative clause: "... a move by mr putin | who is facing sanctions"."""
         if self.words[seg.start] not in ("who", "which", "that", "whose") or trig.start - seg.start > 6:
             return None
-        prev = [m for m in self.mentions if m.end <= seg.start and seg.start - m.end <= 3 and m.actor.key]
+        prev = [m for m in self.upto(seg.start) if seg.start - m.end <= 3 and m.actor.key]
         return prev[-1] if prev else None
 
     def demander(self, before: int) -> Mention | None:
@@ -345,7 +367,7 @@ class RoleBinder:
         i = before - 1
         while i >= 0 and not self.doc.tokens[i + 1].break_before and before - i <= 30:
             if self.words[i] in self.speech:
-                said = [m for m in self.mentions if m.end <= i and i - m.end <= 10 and m.actor.key]
+                said = [m for m in self.upto(i) if i - m.end <= 10 and m.actor.key]
                 if said:
                     return said[-1]
             i -= 1
@@ -359,8 +381,10 @@ class RoleBinder:
         """
         if not topics or source_key not in topics:
             return None
-        for m in reversed(self.mentions):
-            if m.start >= seg.start or seg.start - m.end > 80:
+        for m in self.backward(seg.start):
+            if seg.start - m.start > _LOOKBACK:
+                break
+            if seg.start - m.end > 80:
                 continue
             if m.actor.key in topics and m.actor.key != source_key:
                 return m

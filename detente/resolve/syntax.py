@@ -41,7 +41,7 @@ class SyntaxView:
         self.qualifiers = res.cues.get("qualifier", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
-        self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind != "person"}
+        self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
         self.name_start = {m.start for m in doc.mentions if m.actor.key and m.kind != "agent"}
         self.mention_at: dict[int, Mention] = {}
         for m in doc.mentions:
