@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from detente.errors import DetenteError, InputError, LexiconError, LexiconErrors, UsageError
-from detente.model import Actor, Document, Event, Evidence
+from detente.model import EARLIEST_DATE, LATEST_DATE, Actor, Document, Event, Evidence
 from detente.pipeline import Pipeline
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -40,9 +40,12 @@ def parse_date(value: str | dt.date | None, where: str = "date") -> dt.date | No
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text[:10])
+        date = dt.date.fromisoformat(text[:10])
     except ValueError as exc:
         raise UsageError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from exc
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        raise UsageError(f"{where}: {value!r} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}")
+    return date
 
 
 def code(text: str, doc_id: str = "doc", date: str | dt.date | None = None, **meta: str) -> list[Event]:

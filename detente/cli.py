@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from detente import Pipeline, code_documents, parse_date
-from detente.errors import DetenteError
+from detente.errors import DetenteError, UsageError
 from detente.ingest.readers import MAX_DOC_BYTES, read_documents
 from detente.output import write_events
 
@@ -58,8 +58,11 @@ def code_cmd(
         docs = read_documents(path, parse_date(date, "--date"), int(max_doc_mb * 1024 * 1024))
         events = (e for doc in code_documents(docs, pipe) for e in doc.events)
         if output is not None:
-            with output.open("w", encoding="utf-8", newline="") as out:
-                write_events(events, out, fmt.value)
+            try:
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    write_events(events, out, fmt.value)
+            except OSError as exc:  # a missing directory, a full disk, a read-only place
+                raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
         else:
             write_events(events, sys.stdout, fmt.value)
     except DetenteError as exc:

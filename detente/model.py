@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# News dates outside this range are data errors (a 0 or 0001-01-01 placeholder), not news.
+EARLIEST_DATE, LATEST_DATE = dt.date(1800, 1, 1), dt.date(2199, 12, 31)
+
 
 @dataclass(slots=True)
 class Token:

@@ -116,3 +116,30 @@ def test_validate_reports_counts():
 def test_actor_lookup_prints_terms():
     result = run("actors", "lookup", "medvedev", "--date", "2010-01-01")
     assert result.exit_code == 0 and "RUSGOV" in result.stdout and "2008" in result.stdout
+
+
+def test_absurdly_nested_json_names_the_line(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"id": "1", "text": "Iran condemned Israel."}\n{"id": "2", "text": "x", "y": '
+                    + "[" * 100_000 + "]" * 100_000 + "}\n")
+    result = run("code", str(path))
+    assert result.exit_code == 2 and f"{path}:2" in result.output and "nested" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_placeholder_dates_are_refused_with_file_and_line(tmp_path):
+    path = tmp_path / "old.jsonl"
+    path.write_text('{"id": "1", "text": "Russia and China signed a gas deal.", "date": "0001-01-01"}\n')
+    result = run("code", str(path))
+    assert result.exit_code == 2 and f"{path}:1" in result.output and "outside" in result.output
+    result = run("code", "-", "--date", "0001-01-01", input="Iran condemned Israel.")
+    assert result.exit_code == 2 and "--date" in result.output and "outside" in result.output
+
+
+def test_output_into_a_missing_directory_is_a_clear_error(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Russia and China signed a gas deal.")
+    target = tmp_path / "missing" / "out.jsonl"
+    result = run("code", str(source), "--date", "2015-01-01", "-o", str(target))
+    assert result.exit_code == 2 and "cannot write" in result.output and str(target) in result.output
+    assert "Traceback" not in result.output

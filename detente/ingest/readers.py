@@ -15,18 +15,32 @@ from pathlib import Path
 from typing import BinaryIO
 
 from detente.errors import InputError, UsageError
-from detente.model import Document
+from detente.model import EARLIEST_DATE, LATEST_DATE, Document
 
 MAX_DOC_BYTES = 20 * 1024 * 1024
 
 
-def _parse_date(value: object, path: str, line: int | None) -> dt.date | None:
+def parse_doc_date(value: object, path: str, line: int | None) -> dt.date | None:
+    """A document's date from a field: YYYY-MM-DD (a time after it is ignored), or nothing."""
     if value in (None, ""):
         return None
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        date = dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError as exc:
         raise InputError(path, line, f"date {value!r} is not YYYY-MM-DD") from exc
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        raise InputError(path, line, f"date {value!r} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}")
+    return date
+
+
+def loads_json_line(line: str, path: str, number: int) -> object:
+    """One JSON Lines record, with the error named by file and line (also for absurd nesting)."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, number, f"not valid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(path, number, "JSON nested too deeply to read") from exc
 
 
 def _decode(raw: bytes, path: str, line_offset: int = 0) -> str:
@@ -78,10 +92,7 @@ def read_jsonl(stream: BinaryIO, path: str, default_date: dt.date | None, limit:
         seen_any = True
         _check_size(len(raw), path, number, limit)
         line = _decode(raw, path, number - 1)
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, number, f"not valid JSON: {exc.msg} (column {exc.colno})") from exc
+        record = loads_json_line(line, path, number)
         if not isinstance(record, dict):
             raise InputError(path, number, "expected a JSON object with 'id' and 'text'")
         text = record.get("text")
@@ -93,7 +104,7 @@ def read_jsonl(stream: BinaryIO, path: str, default_date: dt.date | None, limit:
         yield Document(
             doc_id=str(doc_id),
             text=text,
-            date=_parse_date(record.get("date"), path, number) or default_date,
+            date=parse_doc_date(record.get("date"), path, number) or default_date,
             title=record.get("title") if isinstance(record.get("title"), str) else None,
             url=record.get("url") if isinstance(record.get("url"), str) else None,
             source=record.get("source") if isinstance(record.get("source"), str) else None,
@@ -125,7 +136,7 @@ def read_documents(path: str, date: dt.date | None = None, max_doc_bytes: int = 
             yield from read_jsonl(stream, path, date, max_doc_bytes)
         return
     meta = _sidecar_meta(p) if suffix == ".txt" else {}
-    doc_date = date or _parse_date(meta.get("published"), str(p.with_suffix(".meta.json")), None)
+    doc_date = date or parse_doc_date(meta.get("published"), str(p.with_suffix(".meta.json")), None)
     doc = read_text(p.read_bytes(), path, doc_date, str(meta.get("doc_id") or p.stem), max_doc_bytes)
     doc.title = meta.get("title")
     doc.source = meta.get("source")

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from detente.model import EARLIEST_DATE, LATEST_DATE
+
 
 class ErrorInfo(BaseModel):
     code: str = Field(description="Stable machine-readable code, e.g. not_found, validation_error.")
@@ -170,7 +172,9 @@ class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, description="The text to code (at most the server's max_code_chars).")
-    date: dt.date | None = Field(default=None, description="Publication date, for relative dates.")
+    date: dt.date | None = Field(
+        default=None, ge=EARLIEST_DATE, le=LATEST_DATE, description="Publication date, for relative dates."
+    )
     doc_id: str = Field(default="posted", max_length=200)
 
 
@@ -184,7 +188,7 @@ class PostedDocument(BaseModel):
 
     id: str = Field(min_length=1, max_length=500)
     text: str = Field(min_length=1)
-    date: dt.date | None = None
+    date: dt.date | None = Field(default=None, ge=EARLIEST_DATE, le=LATEST_DATE)
     title: str | None = Field(default=None, max_length=2000)
     url: str | None = Field(default=None, max_length=4000)
     source: str | None = Field(default=None, max_length=500)

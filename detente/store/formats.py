@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from detente.errors import InputError
+from detente.ingest.readers import loads_json_line, parse_doc_date
 from detente.model import Document
 
 
@@ -38,13 +39,7 @@ class CsvColumns:
 Item = Record | InputError
 
 
-def parse_date(value: object, path: str, line: int | None) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError as exc:
-        raise InputError(path, line, f"date {value!r} is not YYYY-MM-DD") from exc
+parse_date = parse_doc_date  # one rule for dates in every reader
 
 
 def check_binary(raw: bytes, path: str) -> None:
@@ -82,12 +77,9 @@ def read_jsonl(stream: BinaryIO, path: str) -> Iterator[Item]:
             raise InputError(path, number, "binary file (NUL bytes); expected JSON Lines")
         seen = True
         try:
-            record = json.loads(decode(raw, path, number))
+            record = loads_json_line(decode(raw, path, number), path, number)
         except InputError as exc:
             yield exc
-            continue
-        except json.JSONDecodeError as exc:
-            yield InputError(path, number, f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             yield InputError(path, number, "expected a JSON object with a non-empty 'text' string")

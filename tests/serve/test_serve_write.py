@@ -49,7 +49,13 @@ def test_posted_documents_are_ingested(writable_client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{"documents": []}, {"documents": [{"id": "x"}]}, {"documents": [{**NEW_DOC, "extra": 1}]}, {"docs": []}],
+    [
+        {"documents": []},
+        {"documents": [{"id": "x"}]},
+        {"documents": [{**NEW_DOC, "extra": 1}]},
+        {"docs": []},
+        {"documents": [{**NEW_DOC, "date": "0001-01-01"}]},  # a placeholder date, once an HTTP 500
+    ],
 )
 def test_posted_documents_are_validated(writable_client: TestClient, body: dict[str, object]) -> None:
     response = writable_client.post("/api/documents", json=body, headers={"authorization": f"Bearer {TOKEN}"})
