@@ -21,6 +21,7 @@ from detente.model import Document
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "parser-en"
 _CONTEXT = 6  # tokens of context on each side of a clause segment in unpunctuated text
+_MAX_SPAN = 200  # tokens: longer runs are parsed in pieces (the parser's cost and limits stay small)
 
 
 @lru_cache(maxsize=2)
@@ -49,16 +50,20 @@ def _spans(doc: Document) -> list[tuple[int, int]]:
             continue
         lo = max(0, seg.start - _CONTEXT)
         hi = min(n, seg.end + _CONTEXT)
-        # widen to the sentence ends punctuation marks, where there are any close by
+        # cut at the nearest sentence end that punctuation marks, where one is close
         start = next((i for i in range(seg.start, lo - 1, -1) if tokens[i].break_before), lo)
         end = next((i for i in range(seg.end, hi) if tokens[i].break_before), hi)
         wanted.append((start, max(end, trig.end)))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(wanted):
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
+            if end - merged[-1][0] <= _MAX_SPAN:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                continue
+            start = merged[-1][1]  # a long run of clauses with triggers: parse it in pieces
+            if start >= end:
+                continue
+        merged.append((start, end))
     return merged
 
 
