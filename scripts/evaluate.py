@@ -67,8 +67,11 @@ def _speed_rows() -> list[str]:
 def _article_rows() -> list[str]:
     """The article benchmark (benchmarks/articles): dev and held-apart articles, three renderings."""
     from detente import Pipeline
+    from detente.bench.articles import corpus_available
     from detente.bench.articles import evaluate as evaluate_articles
 
+    if not corpus_available():
+        return []
     pipe = Pipeline()
     rows = []
     for split, label in (("dev", "dev"), ("heldout", "held apart")):

@@ -8,11 +8,14 @@ import json
 import pytest
 
 from detente import Pipeline
-from detente.bench.articles import BENCH_DIR, load_articles, load_gold
+from detente.bench.articles import BENCH_DIR, corpus_available, load_articles, load_gold
 from detente.bench.render import load_headlines, render, scrape, with_chrome
 from detente.bench.score import actor_matches, match, score
 
 FLOORS = json.loads((BENCH_DIR / "floors.json").read_text())
+needs_corpus = pytest.mark.skipif(
+    not corpus_available(), reason="the article texts come from ../shared/corpora/voa-dev.jsonl, absent here"
+)
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +23,7 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
+@needs_corpus
 @pytest.mark.parametrize("key", sorted(FLOORS))
 def test_article_benchmark_stays_above_its_floors(key: str, pipeline: Pipeline) -> None:
     from detente.bench.articles import evaluate
@@ -30,6 +34,7 @@ def test_article_benchmark_stays_above_its_floors(key: str, pipeline: Pipeline) 
         assert measured[metric] >= floor, f"{key} {metric} {measured[metric]:.3f} fell below its floor {floor:.3f}"
 
 
+@needs_corpus
 def test_benchmark_is_large_enough_and_a_third_is_held_apart() -> None:
     articles = load_articles()
     gold = load_gold()
@@ -82,3 +87,23 @@ def test_scorer_actor_codes() -> None:
     assert actor_matches("IMG", {"code": "IMGMUS", "org": "IS"})
     assert actor_matches("USA|IRN", {"country": "IRN"})
     assert not actor_matches("RUS", {"country": "UKR"})
+
+
+def test_gold_lines_are_checked_with_file_and_line(tmp_path) -> None:
+    from detente.errors import InputError
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a1", "text": "Russia and China signed a gas deal."}) + "\n")
+    bench = tmp_path / "bench"
+    (bench / "gold").mkdir(parents=True)
+    (bench / "articles.jsonl").write_text(json.dumps({"id": "a1", "date": "2014-05-21", "split": "dev"}) + "\n")
+    good = {"doc": "a1", "n": 1, "source": "RUS", "roots": ["05"], "target": "CHN", "date": "2014-05-21",
+            "historical": False, "evidence": "signed a gas deal", "core": True, "reciprocal": True}
+    bad = {**good, "n": 2, "roots": ["5"]}
+    (bench / "gold" / "batch-0.jsonl").write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
+    with pytest.raises(InputError, match=r"batch-0.jsonl:2: .*roots"):
+        load_gold(bench, corpus)
+    (bench / "gold" / "batch-0.jsonl").write_text(json.dumps(good) + "\n")
+    assert [g["n"] for g in load_gold(bench, corpus)] == [1]
+    with pytest.raises(InputError, match="VOA corpus"):
+        load_articles(bench, tmp_path / "missing.jsonl")

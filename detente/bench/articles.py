@@ -12,6 +12,8 @@ from detente.bench.score import score
 from detente.errors import InputError
 
 BENCH_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "articles"
+# The article texts are read from the shared corpus, not copied into the project.
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "voa-dev.jsonl"
 SPLITS = ("dev", "heldout")
 _GOLD_KEYS = {"doc", "n", "source", "roots", "target", "date", "historical", "evidence", "core", "reciprocal"}
 
@@ -32,31 +34,43 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
         try:
             rows.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+            raise InputError(str(path), number, f"not JSON ({exc.msg})") from exc
     return rows
 
 
-def load_articles(bench_dir: Path = BENCH_DIR) -> list[Article]:
+def corpus_available(corpus: Path = CORPUS) -> bool:
+    return corpus.exists()
+
+
+def load_articles(bench_dir: Path = BENCH_DIR, corpus: Path = CORPUS) -> list[Article]:
+    """The benchmark's articles (ids, dates and splits in the project) with their texts from the corpus."""
+    if not corpus.exists():
+        raise InputError(str(corpus), None, "the VOA corpus is needed for the article benchmark (../shared/corpora)")
+    texts = {r["id"]: r["text"] for _, r in _read_jsonl(corpus)}
     path = bench_dir / "articles.jsonl"
-    return [Article(r["id"], r["date"], r["split"], r["text"]) for _, r in _read_jsonl(path)]
+    articles = []
+    for number, r in _read_jsonl(path):
+        if r["id"] not in texts:
+            raise InputError(str(path), number, f"article {r['id']!r} is not in {corpus}")
+        articles.append(Article(r["id"], r["date"], r["split"], texts[r["id"]]))
+    return articles
 
 
-def load_gold(bench_dir: Path = BENCH_DIR) -> list[dict[str, Any]]:
+def load_gold(bench_dir: Path = BENCH_DIR, corpus: Path = CORPUS) -> list[dict[str, Any]]:
     """Every gold event, checked: known keys, two-digit roots, a source, evidence found in the article."""
-    texts = {a.id: a.text for a in load_articles(bench_dir)}
+    texts = {a.id: a.text for a in load_articles(bench_dir, corpus)}
     gold = []
     for path in sorted((bench_dir / "gold").glob("*.jsonl")):
         for number, row in _read_jsonl(path):
-            where = f"{path}:{number}"
             if set(row) - _GOLD_KEYS or not {"doc", "n", "source", "roots", "target"} <= set(row):
-                raise InputError(f"{where}: gold keys must be {sorted(_GOLD_KEYS)}")
+                raise InputError(str(path), number, f"gold keys must be {sorted(_GOLD_KEYS)}")
             if row["doc"] not in texts:
-                raise InputError(f"{where}: unknown article {row['doc']!r}")
+                raise InputError(str(path), number, f"unknown article {row['doc']!r}")
             if not row["source"] or not row["roots"] or any(not (len(r) == 2 and "01" <= r <= "20")
                                                             for r in row["roots"]):
-                raise InputError(f"{where}: a source and two-digit CAMEO roots 01-20 are required")
+                raise InputError(str(path), number, "a source and two-digit CAMEO roots 01-20 are required")
             if row.get("evidence") and row["evidence"] not in texts[row["doc"]]:
-                raise InputError(f"{where}: evidence is not a quote from the article")
+                raise InputError(str(path), number, "evidence is not a quote from the article")
             gold.append(row)
     return gold
 
