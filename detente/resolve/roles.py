@@ -47,7 +47,6 @@ _FILLERS = frozenset(
     ]
 )
 _VIOLENT_ROOTS = frozenset(["18", "19", "20"])
-_QUALIFYING = frozenset(["led", "backed", "brokered", "sponsored", "owned", "based", "run", "funded"])
 _HARMED = frozenset(["killed", "wounded", "injured", "hurt", "maimed", "destroyed", "damaged", "hit"])
 _LOCATIVE = frozenset(["in", "near", "outside", "at", "of"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "mr", "mrs", "ms"])
@@ -64,6 +63,7 @@ class RoleBinder:
         self.res = res
         self.words = doc.words
         self.preps = res.cues.get("preposition", frozenset())
+        self.qualifying = res.cues.get("qualifier", frozenset()) | res.cues.get("owner_qualifier", frozenset())
         self.speech = res.cues.get("speech", frozenset())
         self.aux = res.cues.get("passive_aux", frozenset())
         self.coord = {"and", "or"}
@@ -513,7 +513,7 @@ class RoleBinder:
             ]
             targets = about + [m for m in targets if m not in about]
         # "join the china-led bank": the bank is the object, china only qualifies it.
-        qualifiers = [m for m in targets if m.end < len(self.words) and self.words[m.end] in _QUALIFYING]
+        qualifiers = [m for m in targets if m.end < len(self.words) and self.words[m.end] in self.qualifying]
         targets = [m for m in targets if m not in qualifiers] + qualifiers
         if len({m.actor.key for m in roles.sources}) >= 2:
             located = [m for m in targets if self._locative(m)]

@@ -4,17 +4,13 @@ project): what each must code, and what it must not, clean and scraped."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from detente import Document, Pipeline, parse_date
+from detente.bench.render import scrape
 from detente.model import Event
 
 PROBES = [json.loads(line) for line in (Path(__file__).parent / "probes.jsonl").read_text().splitlines() if line]
-
-
-def scraped(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def _key(actor) -> str:  # noqa: ANN001 - Actor | None
@@ -47,7 +43,7 @@ def problems(probe: dict, events: list[Event]) -> list[str]:
 
 
 def run(pipeline: Pipeline, probe: dict, rendering: str) -> list[Event]:
-    text = probe["text"] if rendering == "clean" else scraped(probe["text"])
+    text = probe["text"] if rendering == "clean" else scrape(probe["text"])
     return pipeline.run(Document(doc_id="probe", text=text, date=parse_date(probe["date"]))).events
 
 
