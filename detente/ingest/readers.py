@@ -58,7 +58,7 @@ def _check_size(size: int, path: str, line: int | None, limit: int) -> None:
         raise InputError(
             path,
             line,
-            f"document is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit "
+            f"document is {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit "
             "(split it, or raise the limit with --max-doc-mb)",
         )
 

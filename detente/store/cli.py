@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from detente import parse_date
-from detente.errors import DetenteError
+from detente.errors import DetenteError, InputError
 from detente.store.formats import CsvColumns
 from detente.store.ingest import IngestReport, Progress
 from detente.store.series import COMPACT_COLUMNS, DyadSeries
@@ -162,6 +162,10 @@ def register(app: typer.Typer) -> None:
                         scheduler=scheduler, workers=workers, partition_docs=partition_docs, parts_dir=parts_dir
                     )
                     report = ingest(db, paths, columns, skip_bad, progress, engine.value, options)
+        except InputError as exc:
+            # a bad record stopped the run; what was stored before it stays
+            _fail(InputError(exc.path, exc.line, f"{exc.message} (or use --skip-bad to report bad records and go on)"))
+            return
         except DetenteError as exc:
             _fail(exc)
             return

@@ -148,3 +148,10 @@ def test_demo(tmp_path: Path) -> None:
     assert "->" not in result.stdout
     assert lines[-1] == f"plot: {plot}"
     assert plot.read_bytes()[:8] == PNG
+
+
+def test_a_bad_record_stops_ingest_with_the_way_to_go_on(tmp_path: Path) -> None:
+    source = tmp_path / "docs.jsonl"
+    source.write_text('{"id": "1", "text": "Russia and China signed a gas deal."}\n{"id": 2, "text": \n')
+    db = tmp_path / "bad.duckdb"
+    _fails_cleanly(_run("ingest", str(source), "--db", str(db)), f"{source}:2", "--skip-bad")
