@@ -28,7 +28,6 @@ class Token:
     tag: str = ""  # Penn part-of-speech tag from the parse stage
     dep: str = ""  # dependency label (UD) to ``head``
     head: int = -1  # token index of the syntactic head; the token itself for a sentence root
-    sent_start: bool = False  # the parse starts a sentence here
 
 
 @dataclass(slots=True)

@@ -37,8 +37,9 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict:
 
 
 def _bench(script: str, *args: str) -> str:
+    """Run a measuring script (path relative to the repository) and return what it printed."""
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / script), *args], capture_output=True, text=True, check=True, cwd=REPO
+        [sys.executable, str(REPO / script), *args], capture_output=True, text=True, check=True, cwd=REPO
     )
     return result.stdout
 
@@ -46,7 +47,7 @@ def _bench(script: str, *args: str) -> str:
 def _speed_rows() -> list[str]:
     rows = []
     for flag, label in (("", "clean"), ("--scraped", "scraped")):
-        out = _bench("bench_coder.py", "--sentences", "30000", *([flag] if flag else []))
+        out = _bench("benchmarks/bench_coder.py", "--sentences", "30000", *([flag] if flag else []))
 
         def line(prefix: str, text: str = out) -> str:
             return next((x for x in text.splitlines() if x.startswith(prefix)), "")
@@ -56,7 +57,7 @@ def _speed_rows() -> list[str]:
             f"{line('whole process')}; {line('peak RSS')}; {line('CPU by stage')} | ≥ 500 sentences per CPU-second, "
             "< 1 GB, model < 50 MB; TABARI ~7,400 on long articles |"
         )
-    seg = _bench("eval_segmentation.py").strip().splitlines()
+    seg = _bench("benchmarks/eval_segmentation.py").strip().splitlines()
     if seg and not seg[0].startswith("skipped"):
         rows.append(
             f"| Clause segmentation of VOA articles in scraped rendering | {'; '.join(seg)} | measured, no goal |"
@@ -88,14 +89,9 @@ def _article_rows() -> list[str]:
 
 
 def _parser_rows() -> list[str]:
-    out = _bench_script(REPO / "scripts" / "evaluate_parser.py")
+    out = _bench("scripts/evaluate_parser.py")
     return [f"| Parser (detente/models/parser-en): {line.split(':', 1)[0]} | {line.split(':', 1)[1].strip()} | "
             "LAS ≥ 80 clean, ≥ 75 scraped; boundary F1 ≥ 0.60 |" for line in out.strip().splitlines() if ":" in line]
-
-
-def _bench_script(path: Path, *args: str) -> str:
-    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True, check=True,
-                          cwd=REPO).stdout
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""The parse stage: part-of-speech tags, dependency heads and sentence starts on detente's tokens.
+"""The parse stage: part-of-speech tags and dependency heads and labels on detente's tokens.
 
 It runs after the triggers are found and parses only the sentences (clauses, in unpunctuated
 text) that hold one.
@@ -68,7 +68,7 @@ def _spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def parse_document(doc: Document, res: object = None) -> Document:
-    """Fill ``tag``, ``head``, ``dep`` and ``sent_start`` on the tokens of the spans that hold triggers."""
+    """Fill ``tag``, ``head`` and ``dep`` on the tokens of the spans that hold triggers."""
     if not doc.tokens or not doc.triggers:
         return doc
     nlp = load_parser()
@@ -91,7 +91,6 @@ def _copy_parse(doc: Document, parsed: Any, first: int, last: int, offset: int) 
         token = doc.tokens[k]
         token.tag = p.tag_
         token.dep = p.dep_
-        token.sent_start = first_dtok[p.i] == k and p.is_sent_start
         head = p.head
         while head.i not in first_dtok and head.head.i != head.i:  # punctuation: climb further
             head = head.head
