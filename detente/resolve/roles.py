@@ -23,6 +23,21 @@ class Roles:
     targets: list[Mention] = field(default_factory=list)
     joint: bool = False
     inferred: bool = False  # an actor came from outside the clause (pronoun, speaker, context)
+    rule: str = ""  # the binding rule that chose the source (and the target, unless target_rule says)
+    target_rule: str = ""
+
+
+@dataclass(slots=True)
+class _Clause:
+    """What every binding rule looks at: the trigger, its clause and the actors around it."""
+
+    seg: Segment
+    trig: Trigger
+    in_seg: list[Mention]
+    inside: list[Mention]  # keyed actors inside the trigger's own words
+    keyed: list[Mention]  # keyed actors in the clause, outside the trigger
+    before: list[Mention]  # ... close enough before it to be its subject
+    after: list[Mention]
 
 
 _MAX_SUBJECT_DISTANCE = 15
@@ -391,120 +406,149 @@ class RoleBinder:
         return None
 
     # -- main --------------------------------------------------------------------------------
+    # ``bind`` tries the rules below in order; the first that settles the roles names itself in
+    # ``Roles.rule`` (shown by ``detente explain``).
     def bind(self, seg: Segment, trig: Trigger) -> Roles:
-        in_seg = self._in(seg)
-        # A mention that starts before the trigger is its subject even when the pattern reaches into
-        # it ("russian | warplanes carried out air strikes"); one starting within it is its object
-        # ("rejected an indian proposal", "withdraw force from chad").
-        seg_mentions = [m for m in in_seg if not (trig.start <= m.start < trig.end)]
-        inside = [m for m in _with_key(in_seg) if trig.start <= m.start < trig.end]
-        keyed = _with_key(seg_mentions)
-        # A subject further away than this belongs to another clause the segmenter missed.
-        before = [m for m in keyed if m.start < trig.start and trig.start - m.end <= _MAX_SUBJECT_DISTANCE]
-        after = [m for m in keyed if m.start >= trig.end]
-        roles = Roles()
-
-        between = self._between(keyed, trig)
-        if between is not None:
-            subjects = [m for m in before if not self._object_of_preposition(m, seg.start)]
-            if trig.roles == "joint" or not subjects:
-                roles.sources, roles.targets, roles.joint = between[:1], between[1:], True
+        clause = self._clause(seg, trig)
+        for rule in (self._rule_between, self._rule_passive):
+            roles = rule(clause)
+            if roles is not None:
                 return roles
-
-        passive = trig.roles == "forward" and self._passive(trig, seg)
-        if passive:
-            agents = [
-                m
-                for m in after
-                if m.start <= trig.end + 2
-                and self.words[m.start - 1] in ("by", "mr")
-                or (m.start >= 1 and self.words[max(0, m.start - 2)] == "by")
-            ]
-            if agents:
-                roles.sources = self._coordinated(keyed, agents[0], backwards=False)
-                patients = [m for m in before if not self._object_of_preposition(m, seg.start)]
-                roles.targets = [patients[-1]] if patients else ([before[-1]] if before else [])
-                return roles
-            # Passive with its agent further on ("has been accused of ... by haitian officials"), or
-            # none: the subject is the target.
-            patients = [m for m in before if not self._object_of_preposition(m, seg.start)]
-            late_agents = [
-                m
-                for m in after
-                if m.start >= 1
-                and self.words[m.start - 1] == "by"
-                or (m.start >= 2 and self.words[m.start - 2] == "by")
-            ]
-            if patients and late_agents and late_agents[0].actor.key != patients[-1].actor.key:
-                roles.sources, roles.targets = [late_agents[0]], [patients[-1]]
-                return roles
-            if patients:
-                roles.targets = [patients[-1]]
-                speaker = self._speaker(seg, keyed, trig)
-                if speaker is not None and speaker.actor.key != patients[-1].actor.key:
-                    roles.sources, roles.inferred = [speaker], True
-                return roles
-
-        subjects = [m for m in before if not self._object_of_preposition(m, seg.start)]
-        # A country taken from the neighbourhood ("troops" -> French) is a weaker subject than one
-        # the text names: "france is ready to contribute troops".
-        explicit = [m for m in subjects if not m.inferred]
-        if explicit and subjects[-1].inferred:
-            subjects = explicit
-        possessor = self._possessor(keyed, trig)
-        if possessor is not None:
-            subjects = [possessor]  # "russia s annexation of crimea": the possessor acts
-        elif subjects:
-            subjects[-1] = self._appositive_head(subjects[-1], keyed, trig)
-        by_at = self._passive_by_before(trig) if trig.cameo[:2] in _VIOLENT_ROOTS else None
-        if by_at is not None:
-            # "a turkish convoy was hit by | syrian government air strikes": the subject is the
-            # victim; whoever the agent phrase names did it - or, for "killed by a roadside bomb near
-            # basra", the place stands for whoever planted it.
-            victims = [m for m in subjects if m.end <= by_at]
-            agents = [m for m in keyed if by_at < m.start < trig.start]
-            agent = agents[0] if agents else self._place_near(in_seg, trig)
-            if victims and agent is not None and agent.actor.key != victims[-1].actor.key:
-                roles.sources, roles.targets, roles.inferred = [agent], [victims[-1]], not agents
-                return roles
+        subjects = self._subjects(clause)
+        roles = self._rule_agent_phrase(clause, subjects)
+        if roles is not None:
+            return roles
         if not subjects:
             antecedent = self._antecedent(seg, trig)
             if antecedent is not None:
                 subjects = [antecedent]
         if trig.roles == "reverse":
-            if after:
-                roles.sources = [after[0]]
-            if subjects:
-                roles.targets = [subjects[-1]]
+            return self._rule_reverse(clause, subjects)
+        roles = self._sources(clause, subjects)
+        if roles.rule == "reciprocal phrase":
             return roles
+        self._bind_targets(clause, roles)
+        self._make_joint(clause, roles)
+        return roles
 
-        reciprocal = self._reciprocal_subject(seg, trig, self.topics)
+    def _clause(self, seg: Segment, trig: Trigger) -> _Clause:
+        in_seg = self._in(seg)
+        # A mention that starts before the trigger is its subject even when the pattern reaches into
+        # it ("russian | warplanes carried out air strikes"); one starting within it is its object
+        # ("rejected an indian proposal", "withdraw force from chad").
+        seg_mentions = [m for m in in_seg if not (trig.start <= m.start < trig.end)]
+        keyed = _with_key(seg_mentions)
+        return _Clause(
+            seg=seg,
+            trig=trig,
+            in_seg=in_seg,
+            inside=[m for m in _with_key(in_seg) if trig.start <= m.start < trig.end],
+            keyed=keyed,
+            # A subject further away than this belongs to another clause the segmenter missed.
+            before=[m for m in keyed if m.start < trig.start and trig.start - m.end <= _MAX_SUBJECT_DISTANCE],
+            after=[m for m in keyed if m.start >= trig.end],
+        )
+
+    def _not_prepositional(self, c: _Clause) -> list[Mention]:
+        return [m for m in c.before if not self._object_of_preposition(m, c.seg.start)]
+
+    def _rule_between(self, c: _Clause) -> Roles | None:
+        """ "talks between X and Y": the pair acts jointly unless the clause has its own subject."""
+        between = self._between(c.keyed, c.trig)
+        if between is None or (c.trig.roles != "joint" and self._not_prepositional(c)):
+            return None
+        return Roles(between[:1], between[1:], joint=True, rule="between X and Y")
+
+    def _by_before(self, m: Mention, reach: int) -> bool:
+        """ "by X" or "by mr X" right after the trigger, or "by the X" anywhere after it."""
+        return (m.start <= reach and self.words[m.start - 1] in ("by", "mr")) or (
+            m.start >= 1 and self.words[max(0, m.start - 2)] == "by"
+        )
+
+    def _after_by(self, m: Mention) -> bool:
+        return (m.start >= 1 and self.words[m.start - 1] == "by") or (m.start >= 2 and self.words[m.start - 2] == "by")
+
+    def _rule_passive(self, c: _Clause) -> Roles | None:
+        """ "was condemned by X": the agent acts on the subject; without an agent the subject is
+        the target and the reporting speaker, if any, the source."""
+        if c.trig.roles != "forward" or not self._passive(c.trig, c.seg):
+            return None
+        patients = self._not_prepositional(c)
+        agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]
+        if agents:
+            targets = [patients[-1]] if patients else c.before[-1:]
+            return Roles(self._coordinated(c.keyed, agents[0], backwards=False), targets, rule="passive agent")
+        # Passive with its agent further on ("has been accused of ... by haitian officials"), or none.
+        late_agents = [m for m in c.after if self._after_by(m)]
+        if patients and late_agents and late_agents[0].actor.key != patients[-1].actor.key:
+            return Roles([late_agents[0]], [patients[-1]], rule="passive, agent later in the clause")
+        if not patients:
+            return None
+        roles = Roles([], [patients[-1]], rule="passive subject is the target")
+        speaker = self._speaker(c.seg, c.keyed, c.trig)
+        if speaker is not None and speaker.actor.key != patients[-1].actor.key:
+            roles.sources, roles.inferred = [speaker], True
+            roles.rule = "passive subject is the target, speaker the source"
+        return roles
+
+    def _subjects(self, c: _Clause) -> list[Mention]:
+        subjects = self._not_prepositional(c)
+        # A country taken from the neighbourhood ("troops" -> French) is a weaker subject than one
+        # the text names: "france is ready to contribute troops".
+        explicit = [m for m in subjects if not m.inferred]
+        if explicit and subjects[-1].inferred:
+            subjects = explicit
+        possessor = self._possessor(c.keyed, c.trig)
+        if possessor is not None:
+            return [possessor]  # "russia s annexation of crimea": the possessor acts
         if subjects:
-            head = subjects[-1]
-            roles.sources = self._coordinated(keyed, head, backwards=True)
-        elif reciprocal:
-            roles.sources, roles.joint, roles.inferred = reciprocal[:1], True, True
-            roles.targets = reciprocal[1:]
-            return roles
-        else:
-            pronoun = self._subject_pronoun(seg, trig)
-            speaker = self._speaker(seg, keyed, trig)
-            place = self._place_near(in_seg, trig) if trig.cameo[:2] >= "14" else None
-            if pronoun:
-                roles.sources, roles.inferred = pronoun, True
-            elif place is not None and (speaker is None or trig.cameo[:2] in _VIOLENT_ROOTS):
-                # "a roadside bomb near samarra killed ..., the military said": for violence the
-                # place implies the actor; whoever reports it is not the one who did it.
-                roles.sources, roles.inferred = [place], True
-            elif speaker is not None:
-                roles.sources, roles.inferred = [speaker], True
-            elif inside and inside[0].kind == "adjective" and not inside[0].inferred:
-                roles.sources = [inside[0]]  # "a deal to sell russian gas to china"
-        source_keys = {m.actor.key for m in roles.sources}
-        # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of";
-        # co-subjects meeting "in helsinki" did not act on helsinki.
-        targets = [m for m in inside + after if m.actor.key not in source_keys]
-        if trig.cameo[:2] == "11":
+            subjects[-1] = self._appositive_head(subjects[-1], c.keyed, c.trig)
+        return subjects
+
+    def _rule_agent_phrase(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
+        """ "a turkish convoy was hit by | syrian government air strikes": the subject is the
+        victim; whoever the agent phrase names did it - or, for "killed by a roadside bomb near
+        basra", the place stands for whoever planted it."""
+        by_at = self._passive_by_before(c.trig) if c.trig.cameo[:2] in _VIOLENT_ROOTS else None
+        if by_at is None:
+            return None
+        victims = [m for m in subjects if m.end <= by_at]
+        agents = [m for m in c.keyed if by_at < m.start < c.trig.start]
+        agent = agents[0] if agents else self._place_near(c.in_seg, c.trig)
+        if not victims or agent is None or agent.actor.key == victims[-1].actor.key:
+            return None
+        rule = "agent phrase before a violent noun" if agents else "place stands for the unnamed agent"
+        return Roles([agent], [victims[-1]], inferred=not agents, rule=rule)
+
+    def _rule_reverse(self, c: _Clause, subjects: list[Mention]) -> Roles:
+        """A reverse pattern ("received a visit from X"): the actor after acts on the subject."""
+        return Roles(c.after[:1], subjects[-1:], rule="reverse pattern")
+
+    def _sources(self, c: _Clause, subjects: list[Mention]) -> Roles:
+        if subjects:
+            return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
+        reciprocal = self._reciprocal_subject(c.seg, c.trig, self.topics)
+        if reciprocal:
+            return Roles(reciprocal[:1], reciprocal[1:], joint=True, inferred=True, rule="reciprocal phrase")
+        pronoun = self._subject_pronoun(c.seg, c.trig)
+        if pronoun:
+            return Roles(pronoun, inferred=True, rule="pronoun resolved to the last actor named")
+        speaker = self._speaker(c.seg, c.keyed, c.trig)
+        place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] >= "14" else None
+        if place is not None and (speaker is None or c.trig.cameo[:2] in _VIOLENT_ROOTS):
+            # "a roadside bomb near samarra killed ..., the military said": for violence the
+            # place implies the actor; whoever reports it is not the one who did it.
+            return Roles([place], inferred=True, rule="place stands for the unnamed agent")
+        if speaker is not None:
+            return Roles([speaker], inferred=True, rule="speaker of reported speech")
+        if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
+            return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
+        return Roles(rule="no source found")
+
+    def _target_order(self, c: _Clause, source_keys: set[str]) -> list[Mention]:
+        # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
+        targets = [m for m in c.inside + c.after if m.actor.key not in source_keys]
+        if c.trig.cameo[:2] == "11":
             # "complained to the un over israeli air raids": the target is what is complained about.
             about = [
                 m
@@ -514,28 +558,37 @@ class RoleBinder:
             targets = about + [m for m in targets if m not in about]
         # "join the china-led bank": the bank is the object, china only qualifies it.
         qualifiers = [m for m in targets if m.end < len(self.words) and self.words[m.end] in self.qualifying]
-        targets = [m for m in targets if m not in qualifiers] + qualifiers
-        if len({m.actor.key for m in roles.sources}) >= 2:
-            located = [m for m in targets if self._locative(m)]
-            targets = [m for m in targets if m not in located]
-        speaker = self._speaker(seg, keyed, trig)
+        return [m for m in targets if m not in qualifiers] + qualifiers
+
+    def _bind_targets(self, c: _Clause, roles: Roles) -> None:
+        source_keys = {m.actor.key for m in roles.sources}
+        targets = self._target_order(c, source_keys)
+        if len(source_keys) >= 2:
+            # co-subjects meeting "in helsinki" did not act on helsinki.
+            targets = [m for m in targets if not self._locative(m)]
+        speaker = self._speaker(c.seg, c.keyed, c.trig)
         if speaker is not None and roles.sources and speaker is not roles.sources[0]:
             targets = [m for m in targets if m is not speaker]
         if targets:
-            pool = keyed if targets[0] in keyed else _with_key(in_seg)
+            pool = c.keyed if targets[0] in c.keyed else _with_key(c.in_seg)
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
             roles.targets = [m for m in roles.targets if m.actor.key not in source_keys][:4]
-        if len({m.actor.key for m in roles.sources}) >= 2 and (not roles.targets or trig.roles == "joint"):
+            roles.target_rule = "first actor after the trigger"
+
+    def _make_joint(self, c: _Clause, roles: Roles) -> None:
+        source_keys = {m.actor.key for m in roles.sources}
+        if len(source_keys) >= 2 and (not roles.targets or c.trig.roles == "joint"):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
             roles.joint = True
             roles.targets = roles.sources[1:]
             roles.sources = roles.sources[:1]
-        elif trig.roles == "joint" and not roles.targets and before:
-            others = [m for m in before if m.actor.key not in source_keys]
+            roles.target_rule = "co-subjects act on each other"
+        elif c.trig.roles == "joint" and not roles.targets and c.before:
+            others = [m for m in c.before if m.actor.key not in source_keys]
             if others:
                 roles.targets, roles.joint = [others[-1]], True
-        return roles
+                roles.target_rule = "joint pattern: the other party named before"
 
 
 def actor_copy(m: Mention) -> Actor:
