@@ -2,16 +2,20 @@
 
 >>> import detente
 >>> events = detente.code("Russia and China signed a gas deal on Wednesday.", doc_id="d1", date="2014-05-21")
+>>> docs = detente.code_documents([{"id": "d2", "text": "Iran condemned Israel.", "date": "2020-01"}])
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
+from detente.documents import as_document
 from detente.errors import DetenteError, InputError, LexiconError, LexiconErrors, UsageError
-from detente.model import EARLIEST_DATE, LATEST_DATE, Actor, Document, Event, Evidence
+from detente.ingest.readers import date_value
+from detente.model import Actor, Document, Event, Evidence
 from detente.pipeline import Pipeline
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -33,19 +37,13 @@ __all__ = [
 ]
 
 
-def parse_date(value: str | dt.date | None, where: str = "date") -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
+def parse_date(value: str | dt.date | None, where: str = "date", last_day: bool = False) -> dt.date | None:
+    """A date as the CLI and the API take it: ``YYYY-MM-DD``, ``YYYY-MM`` (its first day, or its last
+    with ``last_day``), a ``date``; ``None`` or ``""`` is none. A bad value raises :class:`UsageError`."""
     try:
-        date = dt.date.fromisoformat(text[:10])
+        return date_value(value, last_day)
     except ValueError as exc:
-        raise UsageError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from exc
-    if not EARLIEST_DATE <= date <= LATEST_DATE:
-        raise UsageError(f"{where}: {value!r} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}")
-    return date
+        raise UsageError(f"{where}: {exc}") from exc
 
 
 def code(text: str, doc_id: str = "doc", date: str | dt.date | None = None, **meta: str) -> list[Event]:
@@ -54,7 +52,13 @@ def code(text: str, doc_id: str = "doc", date: str | dt.date | None = None, **me
     return Pipeline().run(doc).events
 
 
-def code_documents(docs: Iterable[Document], pipeline: Pipeline | None = None) -> Iterator[Document]:
-    """Code many documents with one loaded pipeline; yields each document with its events."""
+def code_documents(
+    docs: Iterable[Document | Mapping[str, Any]], pipeline: Pipeline | None = None
+) -> Iterator[Document]:
+    """Code many documents with one loaded pipeline; yields each document with its events.
+
+    A document is a :class:`Document` or a dict like a JSON Lines record (``id``, ``text``, ``date``,
+    ``title``, ``url``, ``source``); dates as :func:`parse_date` takes them.
+    """
     pipe = pipeline or Pipeline()
-    yield from pipe.run_many(docs)
+    yield from pipe.run_many(as_document(doc, f"documents[{i}]") for i, doc in enumerate(docs))

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from detente.actors import recognise_actors
 from detente.dedupe import merge_document_events
+from detente.documents import checked_date
 from detente.errors import CodingError, DetenteError
 from detente.events.triggers import find_triggers
 from detente.model import Document
@@ -49,6 +50,7 @@ class Pipeline:
         self.resources = resources or load_resources(tuple(data_dirs))
 
     def run(self, doc: Document) -> Document:
+        doc = checked_date(doc)  # a string date ("2015-04-30") is read here, not tripped over later
         for name, stage in STAGES:
             try:
                 doc = stage(doc, self.resources)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,17 +21,48 @@ from detente.model import EARLIEST_DATE, LATEST_DATE, Document
 MAX_DOC_BYTES = 20 * 1024 * 1024
 
 
-def parse_doc_date(value: object, path: str, line: int | None) -> dt.date | None:
-    """A document's date from a field: YYYY-MM-DD (a time after it is ignored), or nothing."""
-    if value in (None, ""):
+def date_value(value: object, last_day: bool = False) -> dt.date | None:
+    """The one date rule: ``YYYY-MM-DD`` (a time after it is ignored), ``YYYY-MM`` (its first day, or
+    its last with ``last_day``), a ``date`` or ``datetime``; ``None`` or ``""`` is no date.
+
+    Raises ``ValueError`` saying what is wrong with the value.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        date = dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError as exc:
-        raise InputError(path, line, f"date {value!r} is not YYYY-MM-DD") from exc
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
+        date = _date_from_text(value.strip(), last_day)
+    else:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD or YYYY-MM)")
     if not EARLIEST_DATE <= date <= LATEST_DATE:
-        raise InputError(path, line, f"date {value!r} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}")
+        raise ValueError(f"{value!r} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}")
     return date
+
+
+def _date_from_text(text: str, last_day: bool) -> dt.date:
+    try:
+        if _YEAR_MONTH.fullmatch(text):
+            first = dt.date.fromisoformat(f"{text}-01")
+            if not last_day:
+                return first
+            return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text[:10])
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not YYYY-MM-DD or YYYY-MM") from exc
+
+
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def parse_doc_date(value: object, path: str, line: int | None) -> dt.date | None:
+    """A document's date from a field (see :func:`date_value`), or nothing."""
+    try:
+        return date_value(value)
+    except ValueError as exc:
+        raise InputError(path, line, f"date {exc}") from exc
 
 
 def loads_json_line(line: str, path: str, number: int) -> object:
