@@ -16,6 +16,7 @@ import typer
 from detente import parse_date
 from detente.errors import DetenteError, InputError
 from detente.store.formats import CsvColumns
+from detente.store.handoff import open_for_ingest
 from detente.store.ingest import IngestReport, Progress
 from detente.store.series import COMPACT_COLUMNS, DyadSeries
 from detente.store.store import DEFAULT_DB, Store
@@ -152,7 +153,7 @@ def register(app: typer.Typer) -> None:
         columns = CsvColumns(text=text_col, id=id_col, date=date_col, title=title_col, url=url_col)
         try:
             if engine is Engine.local and scheduler is None:
-                with Store(db) as store, _progress(True) as progress:
+                with open_for_ingest(db) as store, _progress(True) as progress:  # a running server takes them
                     report = store.ingest(paths, columns, skip_bad, progress)
             else:
                 from detente.scale import DaskOptions, ingest
@@ -277,7 +278,7 @@ _COMPACT_HEADERS = {
     "material_coop": "m.coop",
     "verbal_conflict": "v.confl",
     "material_conflict": "m.confl",
-    "goldstein_sum": "goldstein",
+    "goldstein_mean": "gold.mean",
     "top_contexts": "top contexts",
 }
 
@@ -286,9 +287,14 @@ def compact_table(rows: list[dict[str, Any]], width: int = 100) -> list[str]:
     """Plain fixed-width lines (no wider than ``width``) for :meth:`DyadSeries.compact` rows."""
     cells = [[_COMPACT_HEADERS[c] for c in COMPACT_COLUMNS]]
     for row in rows:
-        gold = row["goldstein_sum"]
+        gold = row["goldstein_mean"]  # a mean, never a sum: it stays on the -10..+10 scale
         cells.append(
-            [row["period"], *(str(row[c]) for c in COMPACT_COLUMNS[1:6]), f"{gold:.1f}", row["top_contexts"] or "-"]
+            [
+                row["period"],
+                *(str(row[c]) for c in COMPACT_COLUMNS[1:6]),
+                "-" if gold is None else f"{gold:.1f}",
+                row["top_contexts"] or "-",
+            ]
         )
     widths = [max(len(line[i]) for line in cells) for i in range(len(COMPACT_COLUMNS) - 1)]
     lines = []

@@ -19,6 +19,7 @@ import duckdb
 from detente.errors import UsageError
 from detente.resources import DATA_DIR
 from detente.store.cluster import pair_key
+from detente.store.filters import DEFAULT_STATUSES, EventFilters
 
 PERIODS = ("day", "week", "month", "year")
 QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
@@ -67,6 +68,18 @@ class DyadSeries:
         return out
 
 
+SERIES_COLUMNS = (
+    "period",
+    "direction",
+    "events",
+    "reports",
+    *QUADS.values(),
+    "net_cooperation",
+    "goldstein_mean",
+    "goldstein_sum",
+    "documents",
+)
+
 COMPACT_COLUMNS = (
     "period",
     "events",
@@ -74,7 +87,7 @@ COMPACT_COLUMNS = (
     "material_coop",
     "verbal_conflict",
     "material_conflict",
-    "goldstein_sum",
+    "goldstein_mean",
     "top_contexts",
 )
 
@@ -108,36 +121,24 @@ def _next_period(day: dt.date, by: str) -> dt.date:
     return day.replace(year=day.year + 1)
 
 
-def _range_sql(start: dt.date | None, end: dt.date | None, include_historical: bool = False) -> tuple[str, list[Any]]:
-    sql, params = "date IS NOT NULL", []
-    if not include_historical:
-        sql += " AND status IS DISTINCT FROM 'historical'"
-    if start:
-        sql += " AND date >= ?"
-        params.append(start)
-    if end:
-        sql += " AND date <= ?"
-        params.append(end)
-    return sql, params
+def series_filters(
+    start: dt.date | None, end: dt.date | None, include_historical: bool, filters: EventFilters | None
+) -> EventFilters:
+    """``filters`` as given, or the defaults with this range (and historical events if asked)."""
+    if filters is not None:
+        return filters
+    statuses = (*DEFAULT_STATUSES, "historical") if include_historical else DEFAULT_STATUSES
+    return EventFilters(start=start, end=end, statuses=statuses)
 
 
-def dyad(
-    conn: duckdb.DuckDBPyConnection,
-    a: str,
-    b: str,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    by: str = "month",
-    include_historical: bool = False,
-) -> DyadSeries:
-    _check_by(by)
-    a, b = normalise_code(a), normalise_code(b)
-    if a == b:
-        raise UsageError(f"a dyad needs two different actor codes, got {a!r} and {b!r}")
-    where, params = _range_sql(start, end, include_historical)
+def _dyad_counts(
+    conn: duckdb.DuckDBPyConnection, a: str, b: str, by: str, filters: EventFilters
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Per (period, direction): counts, QuadClasses and Goldstein; and per context."""
+    where, params = filters.where()
     ab, ba, both = f"{a}->{b}", f"{b}->{a}", f"{a}-{b}"
     base = f"""
-        WITH e AS (SELECT * FROM events WHERE pair_key = ? AND {where}),
+        WITH e AS (SELECT * FROM events WHERE pair_key = ? AND date IS NOT NULL AND {where}),
         d AS (
             SELECT ? AS direction, * FROM e WHERE (source_key = ? AND target_key = ?) OR reciprocal
             UNION ALL SELECT ? AS direction, * FROM e WHERE (source_key = ? AND target_key = ?) OR reciprocal
@@ -162,39 +163,94 @@ def dyad(
         FROM (SELECT date, direction, unnest(contexts) AS ctx FROM d) GROUP BY ALL""",
         args,
     ).fetchall()
+    return counts, per_context
+
+
+def documents_per_period(
+    conn: duckdb.DuckDBPyConnection, by: str, start: dt.date | None, end: dt.date | None
+) -> dict[dt.date, int]:
+    """Documents published per period (all documents, not only this dyad's): the denominator
+    for normalising counts by how much news was read."""
+    rows = conn.execute(
+        f"""SELECT date_trunc('{by}', date)::DATE, count(*) FROM documents
+            WHERE date IS NOT NULL AND date >= coalesce(?, date) AND date <= coalesce(?, date) GROUP BY 1""",
+        [start, end],
+    ).fetchall()
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def _row(period: dt.date, direction: str, row: tuple[Any, ...] | None, documents: int) -> dict[str, Any]:
+    """One period of one direction; an empty period has zero counts and no Goldstein mean."""
+    out: dict[str, Any] = {"period": period.isoformat(), "direction": direction}
+    out["events"] = row[2] if row else 0
+    out["reports"] = row[3] if row else 0
+    for i, name in enumerate(QUADS.values()):
+        out[name] = row[4 + i] if row else 0
+    out["net_cooperation"] = out["verbal_coop"] + out["material_coop"] - out["verbal_conflict"]
+    out["net_cooperation"] -= out["material_conflict"]
+    out["goldstein_mean"] = round(row[8], 3) if row and row[8] is not None else None
+    out["goldstein_sum"] = round(row[9], 3) if row and row[9] is not None else 0.0
+    out["documents"] = documents
+    return out
+
+
+def add_rolling(rows: list[dict[str, Any]], window: int) -> None:
+    """Trailing means over ``window`` periods of one direction's rows, empty periods counting as
+    zero events: ``events_rolling_mean`` and ``goldstein_rolling_mean`` (the mean Goldstein of
+    every event in the window, None when the window holds none). Nothing is interpolated."""
+    for i, row in enumerate(rows):
+        span = rows[max(0, i - window + 1) : i + 1]
+        events = sum(r["events"] for r in span)
+        total = sum(r["goldstein_sum"] for r in span)
+        row["events_rolling_mean"] = round(events / len(span), 3)  # a shorter window at the start
+        row["goldstein_rolling_mean"] = round(total / events, 3) if events else None
+
+
+def dyad(
+    conn: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    by: str = "month",
+    include_historical: bool = False,
+    filters: EventFilters | None = None,
+    rolling: int = 0,
+) -> DyadSeries:
+    """Every period from the first to the last (``filters.start``/``end`` when given), empty ones
+    with zero counts. ``filters`` (default: reported events in ``[start, end]``) replaces the range
+    and ``include_historical``; a ``direction`` in it keeps that direction's rows only."""
+    _check_by(by)
+    a, b = normalise_code(a), normalise_code(b)
+    if a == b:
+        raise UsageError(f"a dyad needs two different actor codes, got {a!r} and {b!r}")
+    if rolling < 0 or rolling > 120:
+        raise UsageError(f"--rolling {rolling}: use 0 (none) to 120 periods")
+    filters = series_filters(start, end, include_historical, filters)
+    counts, per_context = _dyad_counts(conn, a, b, by, filters)
     contexts = sorted({row[2] for row in per_context})
-    columns = [
-        "period",
-        "direction",
-        "events",
-        "reports",
-        *QUADS.values(),
-        "goldstein_mean",
-        "goldstein_sum",
-        *(f"ctx_{c}" for c in contexts),
-    ]
+    series = DyadSeries(a, b, by, [*SERIES_COLUMNS, *(f"ctx_{c}" for c in contexts)], contexts=contexts)
+    if rolling > 1:
+        series.columns += ["events_rolling_mean", "goldstein_rolling_mean"]
     found = {(row[0], row[1]): row for row in counts}
-    ctx_count = {(row[0], row[1], row[2]): row[3] for row in per_context}
-    series = DyadSeries(a, b, by, columns, contexts=contexts)
     if not found:
         return series
-    first = _period_start(start, by) if start else min(p for p, _ in found)
-    last = _period_start(end, by) if end else max(p for p, _ in found)
-    period = first
-    while period <= last:  # every period, empty ones as zeros, so plots and diffs line up
-        for direction in (ab, ba, both):
-            row = found.get((period, direction))
-            out: dict[str, Any] = {"period": period.isoformat(), "direction": direction}
-            out["events"] = row[2] if row else 0
-            out["reports"] = row[3] if row else 0
-            for i, name in enumerate(QUADS.values()):
-                out[name] = row[4 + i] if row else 0
-            out["goldstein_mean"] = round(row[8], 3) if row and row[8] is not None else None
-            out["goldstein_sum"] = round(row[9], 3) if row and row[9] is not None else 0.0
-            for c in contexts:
-                out[f"ctx_{c}"] = ctx_count.get((period, direction, c), 0)
-            series.rows.append(out)
-        period = _next_period(period, by)
+    first = _period_start(filters.start, by) if filters.start else min(p for p, _ in found)
+    last = _period_start(filters.end, by) if filters.end else max(p for p, _ in found)
+    documents = documents_per_period(conn, by, first, _next_period(last, by) - dt.timedelta(days=1))
+    ctx_count = {(row[0], row[1], row[2]): row[3] for row in per_context}
+    wanted = {"all": series.directions, "A->B": series.directions[:1], "B->A": series.directions[1:2]}
+    for direction in wanted[filters.direction]:
+        rows, period = [], first
+        while period <= last:  # every period, empty ones as zeros, so plots and diffs line up
+            row = _row(period, direction, found.get((period, direction)), documents.get(period, 0))
+            row.update({f"ctx_{c}": ctx_count.get((period, direction, c), 0) for c in contexts})
+            rows.append(row)
+            period = _next_period(period, by)
+        if rolling > 1:
+            add_rolling(rows, rolling)
+        series.rows.extend(rows)
+    series.rows.sort(key=lambda r: r["period"])  # period-major, directions in their fixed order
     return series
 
 
@@ -219,8 +275,8 @@ def top_dyads(
     """Actor pairs ranked by ``activity`` (events) and by ``change`` (later half minus earlier half)."""
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    where, params = _range_sql(start, end, include_historical)
-    where += " AND source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key"
+    where, params = series_filters(start, end, include_historical, None).where()
+    where += " AND date IS NOT NULL AND source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key"
     bounds = conn.execute(f"SELECT min(date), max(date) FROM events WHERE {where}", params).fetchall()[0]
     if not bounds or bounds[0] is None:
         return TopDyads([], [])
