@@ -107,7 +107,8 @@ def find_triggers(doc: Document, res: Resources) -> Document:
         for i in hit.tokens:
             taken[i] = 1
         record = hit.pattern.record
-        triggers.append(Trigger(hit.start, hit.end, record.code, record.roles, tuple(record.contexts), record.pattern))
+        trigger = Trigger(hit.start, hit.end, record.code, record.roles, tuple(record.contexts), record.pattern_id)
+        triggers.append(trigger)
     triggers.extend(_bare_obligations(doc, res, taken, coded))
     triggers.sort(key=lambda t: t.start)
     doc.triggers = triggers

@@ -177,11 +177,21 @@ class PatternRecord(Strict):
     ``*N`` up to N (1-8). A pattern may not start or end with a gap.
     """
 
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
     code: CameoCode
     pattern: str
     roles: Literal["forward", "reverse", "joint"] = "forward"
     contexts: list[str] = []
     note: str | None = None
+    # ``id`` names the pattern in ``detente explain``; without one it is "CODE:pattern".
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_.:-]*$")
+    examples: list[str] = []  # sentences this pattern must code (checked by the tests)
+    not_: list[str] = Field(default=[], alias="not")  # sentences it must not fire on
+
+    @property
+    def pattern_id(self) -> str:
+        return self.id or f"{self.code}:{self.pattern}"
 
     @model_validator(mode="after")
     def _syntax(self) -> PatternRecord:

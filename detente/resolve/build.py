@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter
+from dataclasses import dataclass
 
 from detente.events.triggers import OBLIGATION_PATTERN
 from detente.model import Document, Event, Evidence, Segment, Trigger
 from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
 from detente.resolve.modality import Modality, modality_of, recode
-from detente.resolve.roles import RoleBinder, actor_copy
+from detente.resolve.roles import RoleBinder, Roles, actor_copy
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
 
@@ -52,6 +53,18 @@ def _topic_keys(doc: Document) -> set[str]:
     return {k for k, n in counts.items() if n * 2 >= top and n >= 2}
 
 
+@dataclass(slots=True)
+class Decision:
+    """What became of one trigger, for ``detente explain``."""
+
+    trigger: Trigger
+    outcome: str  # event | rejected
+    reason: str = ""
+    roles: Roles | None = None
+    modality: str = ""
+    date: str = ""
+
+
 def event_id(doc_id: str, source: str, target: str, cameo: str, date: str | None) -> str:
     raw = f"{doc_id}|{source}|{target}|{cameo}|{date or ''}"
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
@@ -74,6 +87,8 @@ class EventBuilder:
         self.binder.topics = self.topics
         self.last_subject = None
         self.dates_by_segment: dict[int, list] = {}
+        self.decisions: dict[int, Decision] = {}  # by trigger start
+        self.trigger_of: dict[int, int] = {}  # id(event) -> its trigger's start
         self.plan_cues = (
             res.cues.get("plan", frozenset())
             | res.cues.get("refusal", frozenset())
@@ -97,10 +112,11 @@ class EventBuilder:
             return None
         return subject
 
-    def _suppressed(self) -> set[int]:
-        """Triggers that only introduce another one ("agreed to | hold talks", "threatened to | cut")."""
+    def _suppressed(self) -> dict[int, str]:
+        """Triggers that only introduce another one ("agreed to | hold talks", "threatened to | cut"),
+        with the reason."""
         plan = self.res.cues.get("plan", frozenset()) | self.res.cues.get("refusal", frozenset())
-        out: set[int] = set()
+        out: dict[int, str] = {}
         triggers = self.doc.triggers
         for k, trig in enumerate(triggers[:-1]):
             nxt = triggers[k + 1]
@@ -111,7 +127,7 @@ class EventBuilder:
             span = " ".join(self.words[trig.start : min(trig.end + 1, len(self.words))])
             tail = " ".join(self.words[max(trig.start, trig.end - 1) : min(trig.end + 1, len(self.words))])
             if span in plan or tail in plan:
-                out.add(k)
+                out[k] = f"a plan verb handing over to {self.doc.span_text(nxt.start, nxt.end)!r}"
         # Demands, appeals, accusations, rejections and threats govern what follows them in the
         # clause: "demanded that the US cancel plans to sell weapons" is one demand, not a sale.
         for k, trig in enumerate(triggers):
@@ -122,8 +138,8 @@ class EventBuilder:
                 other = triggers[j]
                 if other.start >= seg.end or other.start - trig.end > _GOVERNED_SPAN:
                     break
-                if not self._reduced_relative(other):
-                    out.add(j)
+                if not self._reduced_relative(other) and j not in out:
+                    out[j] = f"governed by {self.doc.span_text(trig.start, trig.end)!r} (what is demanded or denied)"
         return out
 
     def build(self) -> list[Event]:
@@ -133,9 +149,10 @@ class EventBuilder:
         # complements and adjuncts ("killed ... in a car bomb", "refused ... in the war against").
         # Candidates are tried best first (a predicate before a noun in a prepositional phrase, then
         # in text order); the first that makes an event speaks for the clause.
-        clauses: dict[int, list[tuple[int, int, Trigger]]] = {}
+        clauses: dict[int, list[tuple[tuple[int, bool], int, Trigger]]] = {}
         for k, trig in enumerate(self.doc.triggers):
             if k in suppressed:
+                self.decisions[trig.start] = Decision(trig, "rejected", suppressed[k])
                 continue
             clause = self.segment_of(trig.start).start
             if self._reduced_relative(trig):
@@ -144,13 +161,19 @@ class EventBuilder:
             rank = (self._predicate_rank(trig), trig.cameo[:2] == "01")
             clauses.setdefault(clause, []).append((rank, trig.start, trig))
         for candidates in clauses.values():
-            for _, _, trig in sorted(candidates, key=lambda c: (c[0], c[1])):
-                event = self._event(trig)
-                if event:
-                    events.extend(event)
-                    break
+            events.extend(self._first_event(sorted(candidates, key=lambda c: (c[0], c[1]))))
         events.sort(key=lambda e: e.evidence.start)
         return self._main_clauses_first(events)
+
+    def _first_event(self, candidates: list[tuple[tuple[int, bool], int, Trigger]]) -> list[Event]:
+        for n, (_, _, trig) in enumerate(candidates):
+            event = self._event(trig)
+            if event:
+                for _, _, later in candidates[n + 1 :]:
+                    why = f"the clause already reports {self.doc.span_text(trig.start, trig.end)!r}"
+                    self.decisions[later.start] = Decision(later, "rejected", why)
+                return event
+        return []
 
     def _reduced_relative(self, trig: Trigger) -> bool:
         """A participle with its agent after a noun: "the defence pact signed by the prime minister"."""
@@ -194,9 +217,14 @@ class EventBuilder:
                 prev = self.doc.segments[index - 1]
                 same_sentence = not self.doc.tokens[seg.start].break_before
                 if same_sentence and self.doc.tokens[prev.start].start in coded_segments:
+                    self._drop_subordinate(e)
                     continue
             keep.append(e)
         return keep
+
+    def _drop_subordinate(self, event: Event) -> None:
+        decision = self.decisions[self.trigger_of[id(event)]]
+        decision.outcome, decision.reason = "rejected", "background: a subordinate clause of a coded clause"
 
     def _token_at(self, char: int) -> int:
         starts = self.char_starts
@@ -205,6 +233,8 @@ class EventBuilder:
     def _date(self, seg: Segment, trig: Trigger) -> tuple[str | None, str, bool, int | None]:
         ref = self.doc.date
         default = (ref.isoformat() if ref else None, "day" if ref else "none", False, None)
+        if ref and self.doc.date_precision == "month":  # published "2015-05": no day to claim
+            default = (f"{ref:%Y-%m}", "month", False, None)
         exprs = self.dates_by_segment.get(seg.start)
         if exprs is None:
             exprs = find_dates(self.words, max(0, seg.start - _DATE_LOOKBACK), seg.end, self.res, ref)
@@ -219,10 +249,12 @@ class EventBuilder:
         best = min(dated, key=lambda e: abs(e.start - trig.start) + (6 if e.end <= seg.start else 0))
         return best.value, best.precision, deadline, best.year
 
-    def _event(self, trig: Trigger) -> list[Event] | None:
-        seg = self.segment_of(trig.start)
-        if seg.chrome:
-            return None
+    def _reject(self, trig: Trigger, reason: str) -> None:
+        self.decisions[trig.start] = Decision(trig, "rejected", reason)
+        return None
+
+    def _modality(self, seg: Segment, trig: Trigger, deadline: bool) -> tuple[Modality, bool]:
+        """The trigger's modality and whether a condition in the clause makes it hypothetical."""
         subject_end = max(
             (m.end for m in self.binder.between(seg.start, trig.start + 1) if not m.inferred), default=-1
         )
@@ -230,55 +262,96 @@ class EventBuilder:
             modality = Modality("obliged", trig.start, trig.end)
         else:
             modality = modality_of(self.words, seg, trig, self.res, subject_end)
-        conditional = any(self.words[i] in self.conditions for i in range(trig.end, seg.end))
-        date, precision, deadline, year = self._date(seg, trig)
         if deadline and modality.kind == "asserted":
             modality = type(modality)("planned")
-        conditional = conditional and modality.kind == "planned"
-        code = recode(trig.cameo, modality, self.res, conditional)
-        if code is None or code not in self.res.cameo:
-            return None
+        conditional = modality.kind == "planned" and any(
+            self.words[i] in self.conditions for i in range(trig.end, seg.end)
+        )
+        return modality, conditional
+
+    def _roles(self, seg: Segment, trig: Trigger, modality: Modality) -> Roles | str:
+        """The roles the binder and the parse agree on, or why the trigger reports no act."""
         roles = self.binder.bind(seg, trig)
         if self.syntax.parsed:
             predicate = self.syntax.predicate(trig)
-            if self.syntax.is_modifier(predicate) or self._possible_only(predicate, modality):
-                return None
+            if self.syntax.is_modifier(predicate):
+                return "parse: the trigger only modifies a noun"
+            if self._possible_only(predicate, modality):
+                return "parse: a modal of possibility (could, might, may) - no act reported"
             roles = correct_roles(self.syntax, roles, trig, predicate)
         adjunct_subject = self._adjunct_subject(trig)
         if adjunct_subject is not None:
             roles.sources, roles.joint = [adjunct_subject], False
             roles.targets = [m for m in roles.targets if m.actor.key != adjunct_subject.actor.key]
+            roles.rule = "-ing adjunct shares the subject of the clause before"
         if not roles.sources:
-            return None
+            return "no source actor in the clause"
+        return roles
+
+    def _demand(self, roles: Roles) -> str | None:
+        """ "X said Y must do it": a demand by X of Y; an obligation nobody states is no event."""
+        demander = self.binder.demander(roles.sources[0].start)
+        if demander is None or demander.actor.key == roles.sources[0].actor.key:
+            return "an obligation nobody is reported to demand"
+        roles.sources, roles.targets, roles.joint = [demander], roles.sources[:4], False
+        roles.rule, roles.target_rule = "the speaker demanding it", "the party that must act"
+        return None
+
+    def _implied_target(self, seg: Segment, roles: Roles) -> None:
+        """No one acted on in the clause: the article's other main actor, else at home."""
+        implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
+        rule = "the article's other main actor, named just before"
+        if implied is None:
+            implied = self.binder.domestic_target(seg, roles.sources[0])
+            rule = "no target named: the place named or the source's own country"
+        if implied is not None:
+            roles.targets, roles.inferred, roles.target_rule = [implied], True, rule
+
+    def _status(
+        self, modality: Modality, date: str | None, precision: str, year: int | None
+    ) -> tuple[str, str | None, str]:
+        status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
+        ref_year = self.doc.date.year if self.doc.date else None
+        if status == "reported" and year is not None and ref_year is not None and year < ref_year - 1:
+            status = "historical"
+        if status == "planned" and precision != "none" and date and ref_year and year and year < ref_year:
+            date, precision = self.doc.date.isoformat(), "day"
+        return status, date, precision
+
+    def _event(self, trig: Trigger) -> list[Event] | None:
+        seg = self.segment_of(trig.start)
+        if seg.chrome:
+            return self._reject(trig, "in site chrome (menu, headline block)")
+        date, precision, deadline, year = self._date(seg, trig)
+        modality, conditional = self._modality(seg, trig, deadline)
+        code = recode(trig.cameo, modality, self.res, conditional)
+        if code is None or code not in self.res.cameo:
+            return self._reject(trig, f"{modality.kind}: nothing happened")
+        roles = self._roles(seg, trig, modality)
+        if isinstance(roles, str):
+            return self._reject(trig, roles)
         self.last_subject = (trig.end, roles.sources[0])
-        if modality.kind == "obliged":
-            # "X said Y must do it": a demand by X of Y; an obligation nobody states is no event.
-            demander = self.binder.demander(roles.sources[0].start)
-            if demander is None or demander.actor.key == roles.sources[0].actor.key:
-                return None
-            roles.sources, roles.targets, roles.joint = [demander], roles.sources[:4], False
+        if modality.kind == "obliged" and (reason := self._demand(roles)) is not None:
+            return self._reject(trig, reason)
         if not roles.targets and code[:2] >= "03":
-            implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
-            if implied is not None:
-                roles.targets, roles.inferred = [implied], True
-        if not roles.targets and code[:2] >= "03":
-            home = self.binder.domestic_target(seg, roles.sources[0])
-            if home is not None:
-                roles.targets, roles.inferred = [home], True
+            self._implied_target(seg, roles)
         if code[:2] == "14" and roles.sources[0].actor.sector in _ARMED_SECTORS:
             # Soldiers or police marching are not protesting: in a parade it is a symbolic act (017),
             # otherwise a show of force (150).
             parade = any(w.startswith("parade") for w in self.words[seg.start : seg.end])
             code = "017" if parade else "150"
-        record = self.res.cameo[code]
-        status = {"planned": "planned", "refused": "refused", "negated": "refused"}.get(modality.kind, "reported")
+        status, date, precision = self._status(modality, date, precision, year)
         if modality.kind == "obliged":
             status = "reported"
-        ref_year = self.doc.date.year if self.doc.date else None
-        if status == "reported" and year is not None and ref_year is not None and year < ref_year - 1:
-            status = "historical"
-        if status == "planned" and precision != "none" and date and self.doc.date and year and year < ref_year:
-            date, precision = self.doc.date.isoformat(), "day"
+        self.decisions[trig.start] = Decision(trig, "event", "", roles, modality.kind, f"{date} ({precision})")
+        events = self._events(trig, seg, roles, code, status, date, precision)
+        self.trigger_of.update((id(e), trig.start) for e in events)
+        return events
+
+    def _events(
+        self, trig: Trigger, seg: Segment, roles: Roles, code: str, status: str, date: str | None, precision: str
+    ) -> list[Event]:
+        record = self.res.cameo[code]
         contexts = contexts_in(self.context_hits, self.context_starts, seg) | set(trig.contexts)
         quantities = quantities_in(self.doc, seg, self.words)
         start_char = self.doc.tokens[seg.start].start
@@ -287,16 +360,14 @@ class EventBuilder:
         confidence = 0.55 + 0.1 * min(trig.end - trig.start, 3) / 3
         confidence += 0.15 if roles.targets else 0.0
         confidence -= 0.2 if roles.inferred else 0.0
+        location = location_in(self.binder.between(seg.start, seg.end), self.words)
         events: list[Event] = []
-        targets = roles.targets or [None]
         # Co-subjects acting on one object each make an event; a reciprocal pair makes one.
         sources = roles.sources[:1] if roles.joint else roles.sources[:4]
-        pairs = [(s, t) for s in sources for t in targets]
-        for source_mention, target_mention in pairs:
+        for source_mention, target_mention in [(s, t) for s in sources for t in roles.targets or [None]]:
             source = actor_copy(source_mention)
-            target = actor_copy(target_mention) if target_mention is not None else None
-            if target_mention is source_mention:
-                target = None
+            keep = target_mention is not None and target_mention is not source_mention
+            target = actor_copy(target_mention) if keep else None
             eid = event_id(
                 self.doc.doc_id, source.code or source.key or "", (target.code if target else "") or "", code, date
             )
@@ -313,7 +384,7 @@ class EventBuilder:
                     quad_class=record.quad_class,
                     goldstein=record.goldstein,
                     contexts=sorted(contexts),
-                    location=location_in(self.binder.between(seg.start, seg.end), self.words),
+                    location=location,
                     status=status,
                     evidence=evidence,
                     confidence=max(0.05, min(0.99, confidence)),
@@ -325,7 +396,6 @@ class EventBuilder:
                 )
             )
         return events
-
 
     def _possible_only(self, predicate: int, modality: Modality) -> bool:
         """ "could resort to force": a modal of possibility on the predicate reports no act."""

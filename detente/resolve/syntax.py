@@ -186,13 +186,21 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
         own = [m for m in syn.objects(p, trig, direct_only=not verbal, places=verbal) if m.actor.key not in parties]
         if own:  # "france and germany condemned the coup in niger": not on each other
             roles.sources, roles.targets, roles.joint = roles.sources + roles.targets, own, False
+            roles.target_rule = "parse: co-subjects act on their own object"
             keys = {m.actor.key for m in roles.sources}
     if trig.roles == "forward" and not roles.joint and verb:
         direct = [m for m in syn.objects(p, trig, direct_only=True) if m.actor.key not in keys]
+        if direct and (not roles.targets or roles.targets[0] is not direct[0]):
+            roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
-    roles.targets = [m for m in roles.targets if verbal or not syn.is_locative(m, trig)][:4]
+    placed = [m for m in roles.targets if not verbal and syn.is_locative(m, trig)]
+    if placed:
+        roles.targets = [m for m in roles.targets if m not in placed]
+        roles.target_rule += f" (parse: {', '.join(m.actor.text for m in placed)} only where it happened)"
+    roles.targets = roles.targets[:4]
     if len(keys) >= 2 and not roles.targets and trig.roles != "reverse":
         roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
+        roles.target_rule = "parse: co-subjects act on each other"
     return roles
 
 
@@ -204,6 +212,7 @@ def _drop_qualified_sources(syn: SyntaxView, roles: Roles) -> None:
     if not qualified:
         return
     roles.sources = [m for m in roles.sources if m not in qualified]
+    roles.rule += f" (parse: {', '.join(m.actor.text for m in qualified)} only qualifies a noun)"
     if not roles.sources:
         after = qualified[0].end + 1
         roles.sources = [m for m in syn.doc.mentions if m.start == after and m.actor.key][:1]
@@ -219,6 +228,7 @@ def _sources_from_parse(syn: SyntaxView, roles: Roles, p: int) -> None:
         roles.targets = [m for m in subjects if m.actor.key not in keys] or roles.targets
         subjects = agents
     roles.sources, roles.inferred = subjects[:4], False
+    roles.rule = "parse: passive agent" if syn.is_passive(p) else "parse: subject"
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
