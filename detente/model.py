@@ -161,6 +161,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    date_precision: str = "day"  # of ``date``: day, or month when only "2015-05" was given
     tokens: list[Token] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
