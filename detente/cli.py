@@ -6,15 +6,17 @@ Library code never prints or exits; only this module does.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from detente import Pipeline, code_documents, parse_date
+from detente import Document, Event, Pipeline, code_documents, parse_date
+from detente.cli_progress import ProgressDisplay
 from detente.errors import DetenteError, UsageError
-from detente.ingest.readers import MAX_DOC_BYTES, read_documents
+from detente.ingest.readers import MAX_DOC_BYTES, option_date, read_documents
 from detente.output import write_events
 
 app = typer.Typer(help="detente: political events from news text, and country-pair series.", no_args_is_help=True)
@@ -34,6 +36,9 @@ DataDir = Annotated[
 ]
 
 
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+
+
 def fail(exc: Exception) -> None:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(code=2)
@@ -51,22 +56,66 @@ def code_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     max_doc_mb: Annotated[float, typer.Option(help="Largest document accepted, in MB.")] = MAX_DOC_BYTES / 1024 / 1024,
     data_dir: DataDir = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Code political events in PATH and write them, one per line."""
     try:
         pipe = Pipeline(data_dirs=tuple(str(d) for d in data_dir or ()))
-        docs = read_documents(path, parse_date(date, "--date"), int(max_doc_mb * 1024 * 1024))
-        events = (e for doc in code_documents(docs, pipe) for e in doc.events)
-        if output is not None:
-            try:
-                with output.open("w", encoding="utf-8", newline="") as out:
-                    write_events(events, out, fmt.value)
-            except OSError as exc:  # a missing directory, a full disk, a read-only place
-                raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
-        else:
-            write_events(events, sys.stdout, fmt.value)
+        read = read_documents(path, option_date(date, "--date"), int(max_doc_mb * 1024 * 1024))
+        docs: Iterable[Document] = _warn_undated(read)
+        total = _document_total(path)
+        if total is None:  # stdin is read whole anyway: count what came
+            docs = list(docs)
+            total = len(docs)
+        with ProgressDisplay("coded", total, quiet=quiet) as shown:
+            _write_all(_events_shown(code_documents(docs, pipe), shown), output, fmt)
     except DetenteError as exc:
         fail(exc)
+
+
+def _warn_undated(docs: Iterable[Document], shown: int = 3) -> Iterator[Document]:
+    """Say on stderr which documents have no date: relative dates ("on Thursday") and people's
+    offices at the time cannot be resolved without one."""
+    undated = 0
+    for doc in docs:
+        if doc.date is None:
+            undated += 1
+            if undated <= shown:
+                typer.echo(
+                    f"warning: {doc.doc_id}: no date (give --date, a 'date' field or NAME.meta.json 'published'); "
+                    "event dates and actors' offices will be unresolved",
+                    err=True,
+                )
+        yield doc
+    if undated > shown:
+        typer.echo(f"warning: {undated} documents in all have no date", err=True)
+
+
+def _document_total(path: str) -> int | None:
+    """How many documents PATH holds (one per non-blank JSON line); None for stdin."""
+    if path == "-":
+        return None
+    if Path(path).suffix.lower() in (".jsonl", ".ndjson") and Path(path).is_file():
+        with open(path, "rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    return 1
+
+
+def _events_shown(coded: Iterable[Document], shown: ProgressDisplay) -> Iterator[Event]:
+    for done, doc in enumerate(coded, 1):
+        yield from doc.events
+        shown.update(done)
+
+
+def _write_all(events: Iterable[Event], output: Path | None, fmt: Format) -> None:
+    if output is None:
+        write_events(events, sys.stdout, fmt.value)
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            write_events(events, out, fmt.value)
+    except OSError as exc:  # a missing directory, a full disk, a read-only place
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 @app.command("validate")
