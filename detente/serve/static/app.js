@@ -1,73 +1,14 @@
-// The dashboard: pick a pair, see its series, click a period, read an event's evidence in its article.
-// All text from the API goes in through textContent, never innerHTML.
+// The dashboard: pick a pair, read the verdict on the relationship, see its series, click a period,
+// read an event's evidence in its article; compare pairs, map the events, see the network.
 "use strict";
 
 (function () {
-  const $ = (sel) => document.querySelector(sel);
+  const Detente = window.Detente;
+  const { $, $$, make, say } = Detente;
   const charts = window.DetenteCharts;
-  const state = { a: null, b: null, series: null, period: null };
-
-  function make(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  async function api(path, params) {
-    const url = new URL(path, window.location.origin);
-    for (const [k, v] of Object.entries(params || {})) if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
-    const res = await fetch(url);
-    const body = await res.json();
-    if (!res.ok) throw new Error(body.error ? body.error.message : `HTTP ${res.status}`);
-    return body;
-  }
-
-  function say(message) { $("#message").textContent = message || ""; }
-
-  // ---- country pickers -------------------------------------------------------------------
-  function picker(input, list, side) {
-    let timer = null;
-    const choose = (c) => {
-      state[side] = c.code;
-      input.value = `${c.name} (${c.code})`;
-      list.replaceChildren();
-    };
-    const suggest = async () => {
-      const q = input.value.trim();
-      if (!q) { list.replaceChildren(); return; }
-      try {
-        const found = await api("/api/countries", { q, limit: 8 });
-        list.replaceChildren(...found.map((c) => {
-          const li = make("li", { role: "option" });
-          const btn = make("button", { type: "button", "data-code": c.code }, `${c.name} (${c.code}) `);
-          btn.appendChild(make("span", { class: "count" }, `${c.events} events`));
-          btn.addEventListener("click", () => choose(c));
-          li.appendChild(btn);
-          return li;
-        }));
-      } catch (err) { say(err.message); }
-    };
-    input.addEventListener("input", () => {
-      state[side] = null;
-      clearTimeout(timer);
-      timer = setTimeout(suggest, 150);
-    });
-    input.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" && list.firstChild) { e.preventDefault(); list.querySelector("button").click(); }
-      if (e.key === "Escape") list.replaceChildren();
-    });
-    return choose;
-  }
-  const chooseA = picker($("#pick-a"), $("#pick-a-list"), "a");
-  const chooseB = picker($("#pick-b"), $("#pick-b-list"), "b");
-
-  // a typed code ("CHN", "EU") is taken as it is when no suggestion was picked
-  function codeOf(side, input) {
-    if (state[side]) return state[side];
-    const m = input.value.match(/\(([A-Z0-9]+)\)\s*$/) || input.value.trim().match(/^([A-Za-z0-9]{2,8})$/);
-    return m ? m[1].toUpperCase() : null;
-  }
+  const state = { a: null, b: null, series: null };
+  const pickA = Detente.picker($("#pick-a"), $("#pick-a-list"));
+  const pickB = Detente.picker($("#pick-b"), $("#pick-b-list"));
 
   // ---- series ---------------------------------------------------------------------------
   function periodEnd(start, by) {
@@ -78,6 +19,10 @@
     return d.toISOString().slice(0, 10);
   }
 
+  // "" (the select's first option) means both directions together, the series' third direction
+  const direction = () => $("#direction").value || state.series.directions[2];
+  const directionParam = () => ($("#direction").value ? { direction: $("#direction").value } : {});
+
   function contextCounts(rows) {
     const counts = {};
     for (const c of state.series.contexts) counts[c] = rows.reduce((n, r) => n + (r[`ctx_${c}`] || 0), 0);
@@ -86,31 +31,41 @@
 
   function drawSeries() {
     const s = state.series;
-    const direction = $("#direction").value || s.directions[2];
-    const rows = s.rows.filter((r) => r.direction === direction);
-    $("#series-title").textContent = `${direction} per ${s.by}`;
+    const rows = s.rows.filter((r) => r.direction === direction());
+    $("#series-title").textContent = `${direction()} per ${s.by}`;
+    $("#series-caption").textContent = `${rows.reduce((n, r) => n + r.events, 0)} events in ${rows.length} periods; ${Detente.filters.describe()}`;
     charts.seriesChart($("#series-chart"), rows, (row) => showPeriod(row));
-    $("#context-title").textContent = `Contexts, ${direction}, whole range`;
+    $("#context-title").textContent = `Contexts, ${direction()}, whole range`;
     charts.contextChart($("#context-chart"), contextCounts(rows));
+  }
+
+  function fillDirections(s) {
+    const sel = $("#direction");
+    const keep = sel.value;
+    sel.replaceChildren(make("option", { value: "" }, `${s.directions[2]} (both)`), ...s.directions.slice(0, 2).map((d) => make("option", { value: d }, d)));
+    sel.value = s.directions.slice(0, 2).includes(keep) ? keep : "";
+  }
+
+  function clearDetail() {
+    $("#events").replaceChildren();
+    $("#events-title").textContent = "Events";
+    for (const id of ["#document-meta", "#document-others", "#document"]) $(id).replaceChildren();
+    $("#document-title").textContent = "Document";
   }
 
   async function showDyad(a, b) {
     say("");
     if (!a || !b) { say("pick two countries first"); return; }
+    state.a = a; state.b = b;
+    Detente.summary.show(a, b, Detente.selection.filterParams(), openEvent);
     try {
-      state.series = await api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`, {
-        by: $("#by").value, from: $("#from").value, to: $("#to").value,
-      });
+      state.series = await Detente.api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`, Detente.selection.filterParams());
     } catch (err) { say(err.message); return; }
-    const sel = $("#direction");
-    const keep = sel.value;
-    sel.replaceChildren(...state.series.directions.map((d, i) => make("option", { value: d }, i === 2 ? `${d} (all)` : d)));
-    sel.value = state.series.directions.includes(keep) ? keep : state.series.directions[2];
-    if (!state.series.rows.length) say(`no events between ${a} and ${b} in this range`);
-    $("#events").replaceChildren();
-    $("#events-title").textContent = "Events";
-    for (const id of ["#document-meta", "#document-others", "#document"]) $(id).replaceChildren();
-    $("#document-title").textContent = "Document";
+    fillDirections(state.series);
+    Detente.filters.addContexts(state.series.contexts);
+    const total = state.series.rows.filter((r) => r.direction === state.series.directions[2]).reduce((n, r) => n + r.events, 0);
+    say(total ? `${total} events between ${a} and ${b}` : `no events between ${a} and ${b} with these filters`);
+    clearDetail();
     drawSeries();
   }
 
@@ -123,11 +78,11 @@
     charts.contextChart($("#context-chart"), counts);
     $("#events-title").textContent = `Events ${s.a}–${s.b}, ${from} to ${to}`;
     try {
-      const page = await api("/api/events", { dyad: `${s.a}-${s.b}`, from, to, limit: 200, sort: "date" });
+      const { events, total } = await Detente.selection.fetchEvents({ dyad: `${s.a}-${s.b}`, ...directionParam(), from, to }, 200);
       const list = $("#events");
-      list.replaceChildren(...page.events.map(eventItem));
-      if (!page.events.length) list.appendChild(make("li", { class: "muted" }, "no events in this period"));
-      if (page.total > page.events.length) list.appendChild(make("li", { class: "muted" }, `… ${page.total - page.events.length} more`));
+      list.replaceChildren(...events.map(eventItem));
+      if (!events.length) list.appendChild(make("li", { class: "muted" }, "no events in this period"));
+      if (total > events.length) list.appendChild(make("li", { class: "muted" }, `… ${total - events.length} more`));
     } catch (err) { say(err.message); }
   }
 
@@ -137,12 +92,13 @@
     const head = make("div", { class: "head" });
     head.append(
       `${ev.date || "undated"} · ${ev.source_key || "?"} ${ev.reciprocal ? "↔" : "→"} ${ev.target_key || "?"} · `,
-      make("span", { class: `q${ev.quad_class}` }, `${ev.plover || ev.cameo} (${ev.cameo}, ${ev.goldstein})`),
+      make("span", { class: `q${ev.quad_class} name` }, Detente.names.eventName(ev)),
+      make("span", { class: "code" }, ` (${Detente.names.eventCodes(ev)}, Goldstein ${Detente.fmt(ev.goldstein)})`),
       ` · ${ev.mention_count} report${ev.mention_count === 1 ? "" : "s"}`,
     );
     btn.append(head, make("div", { class: "evidence" }, ev.evidence ? ev.evidence.evidence_text : ""));
     btn.addEventListener("click", () => {
-      document.querySelectorAll("#events button.active").forEach((n) => n.classList.remove("active"));
+      $$("#events button.active").forEach((n) => n.classList.remove("active"));
       btn.classList.add("active");
       openEvent(ev.cluster_id);
     });
@@ -153,7 +109,7 @@
   // ---- documents ------------------------------------------------------------------------
   async function openEvent(clusterId) {
     try {
-      const ev = await api(`/api/events/${encodeURIComponent(clusterId)}`);
+      const ev = await Detente.api(`/api/events/${encodeURIComponent(clusterId)}`);
       const others = $("#document-others");
       others.replaceChildren(...ev.reports.map((r, i) => {
         const b = make("button", { type: "button", "data-report": r.report_id }, r.title || r.doc_id);
@@ -166,12 +122,11 @@
   }
 
   async function openDocument(docHash, reportId, chip) {
-    document.querySelectorAll("#document-others button.active").forEach((n) => n.classList.remove("active"));
+    $$("#document-others button.active").forEach((n) => n.classList.remove("active"));
     if (chip) chip.classList.add("active");
-    const doc = await api(`/api/documents/${encodeURIComponent(docHash)}`);
+    const doc = await Detente.api(`/api/documents/${encodeURIComponent(docHash)}`);
     $("#document-title").textContent = doc.title || doc.doc_id;
-    const meta = [doc.date, doc.source, doc.url].filter(Boolean).join(" · ");
-    $("#document-meta").textContent = meta;
+    $("#document-meta").textContent = [doc.date, doc.source, doc.url].filter(Boolean).join(" · ");
     const article = $("#document");
     article.replaceChildren(...doc.segments.map((seg) => {
       if (!seg.reports.length) return document.createTextNode(seg.text);
@@ -184,50 +139,109 @@
   }
 
   // ---- network --------------------------------------------------------------------------
+  let network = [];
   async function drawNetwork() {
+    const f = Detente.filters.params();
     try {
-      const top = await api("/api/dyads/top", {
-        from: $("#net-from").value, to: $("#net-to").value, limit: $("#net-limit").value || 25,
-      });
-      charts.networkChart($("#network-chart"), top.activity, (p) => {
-        switchTab("dyad-view");
-        selectPair(p.a, p.b);
-      });
+      const top = await Detente.api("/api/dyads/top", { from: f.from, to: f.to, limit: $("#net-limit").value || 25 });
+      network = top.activity;
+      charts.networkChart($("#network-chart"), network, (p) => { switchTab("dyad-view"); selectPair(p.a, p.b); });
     } catch (err) { say(err.message); }
   }
 
   function selectPair(a, b) {
-    for (const [side, code, input] of [["a", a, $("#pick-a")], ["b", b, $("#pick-b")]]) {
-      state[side] = code;
-      input.value = code;
-    }
+    pickA.set(a);
+    pickB.set(b);
     showDyad(a, b);
   }
 
+  // ---- tabs (WAI-ARIA tabs: arrow keys move between them) --------------------------------
+  const current = () => (state.a && state.b ? { a: state.a, b: state.b } : null);
+  const OPEN = {
+    "compare-view": () => Detente.compare.open(current()),
+    "map-view": () => Detente.mapView.open(current()),
+    "network-view": drawNetwork,
+  };
+
   function switchTab(id) {
-    document.querySelectorAll(".view").forEach((v) => { v.hidden = v.id !== id; });
-    document.querySelectorAll(".tab").forEach((t) => t.classList.toggle("active", t.dataset.tab === id));
-    if (id === "network-view") drawNetwork();
+    $$(".view").forEach((v) => { v.hidden = v.id !== id; });
+    $$(".tab").forEach((t) => {
+      const on = t.dataset.tab === id;
+      t.classList.toggle("active", on);
+      t.setAttribute("aria-selected", String(on));
+      t.tabIndex = on ? 0 : -1;
+    });
+    if (OPEN[id]) OPEN[id]();
+  }
+
+  function tabKeys(e) {
+    const tabs = $$(".tab"), i = tabs.indexOf(e.target);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = tabs[(to + tabs.length) % tabs.length];
+    next.focus();
+    switchTab(next.dataset.tab);
+  }
+
+  function refresh() {
+    const view = $$(".view").find((v) => !v.hidden);
+    if (view.id === "dyad-view") { if (state.a && state.b) showDyad(state.a, state.b); } else OPEN[view.id]();
+  }
+
+  function seriesTable() {
+    if (!state.series) throw new Error("show a pair first");
+    const rows = state.series.rows.filter((r) => r.direction === direction());
+    return { columns: rows.length ? Object.keys(rows[0]) : ["period", "direction"], rows };
   }
 
   // ---- start ----------------------------------------------------------------------------
-  $("#dyad-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    showDyad(codeOf("a", $("#pick-a")), codeOf("b", $("#pick-b")));
-  });
-  $("#direction").addEventListener("change", () => { if (state.series) drawSeries(); });
-  $("#network-form").addEventListener("submit", (e) => { e.preventDefault(); drawNetwork(); });
-  document.querySelectorAll(".tab").forEach((t) => t.addEventListener("click", () => switchTab(t.dataset.tab)));
+  function wire() {
+    $("#dyad-form").addEventListener("submit", (e) => { e.preventDefault(); showDyad(pickA.code(), pickB.code()); });
+    $("#direction").addEventListener("change", () => { if (state.series) drawSeries(); });
+    $("#network-form").addEventListener("submit", (e) => { e.preventDefault(); drawNetwork(); });
+    $$(".tab").forEach((t) => {
+      t.addEventListener("click", () => switchTab(t.dataset.tab));
+      t.addEventListener("keydown", tabKeys);
+    });
+    Detente.filters.onApply(refresh);
+    const name = () => Detente.exporter.slug(`detente_${state.a}-${state.b}_${direction()}_${state.series.by}`);
+    const title = () => `detente: ${$("#series-title").textContent}; ${Detente.filters.describe()}`;
+    Detente.exporter.toolbar($("#series-downloads"), { label: "series chart", csvLabel: "series", chart: () => $("#series-chart svg"), table: seriesTable, name, title });
+    const events = make("button", { type: "button", class: "download", "data-download": "events-CSV", "aria-label": "download the events of this selection as CSV" }, "Events CSV");
+    events.addEventListener("click", () => downloadEvents().catch((err) => say(err.message)));
+    $("#series-downloads").appendChild(events);
+    Detente.exporter.toolbar($("#network-downloads"), {
+      label: "network", chart: () => $("#network-chart svg"), name: () => "detente_network", title: () => "detente: most active pairs",
+      table: () => ({ columns: ["pair", "a", "b", "events", "goldstein_mean"], rows: network }),
+    });
+  }
 
-  api("/api/health").then((h) => {
-    $("#store-info").textContent = `${h.db} · ${h.documents} documents · ${h.events} events${h.writable ? " · writable" : ""}`;
-  }).catch((err) => say(err.message));
-  api("/api/dyads/top", { limit: 8 }).then((top) => {
-    $("#top-dyads").replaceChildren(...top.activity.map((p) => {
-      const b = make("button", { type: "button", "data-pair": p.pair }, `${p.pair} (${p.events})`);
-      b.addEventListener("click", () => selectPair(p.a, p.b));
-      return b;
-    }));
-  }).catch(() => {});
-  window.detenteDashboard = { chooseA, chooseB, selectPair };
+  // every event of the pair under the current filters and direction (up to 20,000), as CSV
+  async function downloadEvents() {
+    if (!state.series) throw new Error("show a pair first");
+    const { events, total } = await Detente.selection.fetchEvents({ dyad: `${state.a}-${state.b}`, ...directionParam() }, 20000);
+    const { columns, rows } = Detente.selection.eventTable(events);
+    const link = make("a", { href: URL.createObjectURL(Detente.exporter.csvBlob(columns, rows)), download: `${name()}_events.csv` });
+    link.click();
+    say(`${rows.length} of ${total} events saved as CSV`);
+    function name() { return Detente.exporter.slug(`detente_${state.a}-${state.b}_${direction()}`); }
+  }
+
+  function start() {
+    wire();
+    Detente.api("/api/health").then((h) => {
+      $("#store-info").textContent = `${h.db} · ${h.documents} documents · ${h.events} events${h.writable ? " · writable" : ""}`;
+    }).catch((err) => say(err.message));
+    Detente.api("/api/dyads/top", { limit: 8 }).then((top) => {
+      $("#top-dyads").replaceChildren(...top.activity.map((p) => {
+        const b = make("button", { type: "button", "data-pair": p.pair, "aria-label": `show ${p.a}–${p.b}, ${p.events} events` }, `${p.pair} (${p.events})`);
+        b.addEventListener("click", () => selectPair(p.a, p.b));
+        return b;
+      }));
+    }).catch(() => {});
+  }
+
+  start();
+  window.detenteDashboard = { selectPair, switchTab, openEvent };
 })();

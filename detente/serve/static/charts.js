@@ -34,7 +34,7 @@
   // Cooperation stacked above zero, conflict below, Goldstein mean as a line on a -10..10 axis.
   // rows: [{period, events, verbal_coop, ...}]; onPeriod(row, index) is called when a period is clicked.
   function seriesChart(container, rows, onPeriod) {
-    const W = 900, H = 340, m = { l: 44, r: 40, t: 14, b: 46 };
+    const W = 900, H = 360, m = { l: 44, r: 40, t: 14, b: 66 };
     const svg = svgRoot(container, W, H, "cooperation and conflict per period");
     if (!rows.length) {
       text(svg, W / 2, H / 2, "no events in this range", { "text-anchor": "middle" });
@@ -90,16 +90,40 @@
       hit.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pick(); } });
     });
 
-    // Goldstein mean through the periods that have events (an empty period has no mean)
-    const points = [];
+    goldsteinRuns(svg, rows, (i) => m.l + i * band + band / 2, gy);
+    seriesLegend(svg, m.l, H - 10);
+    return svg;
+  }
+
+  // Goldstein mean as a line through consecutive periods with events only: an empty period has no
+  // mean, so the line stops there instead of bridging the gap (a lone point is a dot).
+  function goldsteinRuns(svg, rows, xOf, yOf) {
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) el("polyline", { class: "gold-line", points: run.join(" ") }, svg);
+      run = [];
+    };
     rows.forEach((r, i) => {
-      if (r.goldstein_mean === null || r.goldstein_mean === undefined) return;
-      const x = m.l + i * band + band / 2, yy = gy(r.goldstein_mean);
-      points.push(`${x.toFixed(1)},${yy.toFixed(1)}`);
+      if (r.goldstein_mean === null || r.goldstein_mean === undefined) { flush(); return; }
+      const x = xOf(i), yy = yOf(r.goldstein_mean);
+      run.push(`${x.toFixed(1)},${yy.toFixed(1)}`);
       el("circle", { class: "gold-dot", cx: x, cy: yy, r: 3 }, svg);
     });
-    if (points.length > 1) el("polyline", { class: "gold-line", points: points.join(" ") }, svg);
-    return svg;
+    flush();
+  }
+
+  // The legend inside the SVG, below the axis labels, so that downloads carry it.
+  function seriesLegend(svg, x0, y) {
+    const items = [["vcoop", "verbal coop"], ["mcoop", "material coop"], ["vconf", "verbal conflict"],
+      ["mconf", "material conflict"], ["gold", "Goldstein mean (right axis, -10..+10)"]];
+    const g = el("g", { class: "legend-svg" }, svg);
+    let x = x0;
+    for (const [cls, label] of items) {
+      if (cls === "gold") el("line", { class: "gold-line", x1: x, x2: x + 14, y1: y - 4, y2: y - 4 }, g);
+      else el("rect", { class: `bar ${cls}`, x, y: y - 10, width: 12, height: 12 }, g);
+      text(g, x + 18, y, label);
+      x += 30 + label.length * 6;
+    }
   }
 
   // Horizontal bars: one per context with its count.
@@ -160,7 +184,11 @@
       }, svg);
       const tip = el("title", {}, line);
       tip.textContent = `${p.a}–${p.b}: ${p.events} events, Goldstein mean ${p.goldstein_mean ?? "–"}`;
+      line.setAttribute("tabindex", 0);
+      line.setAttribute("role", "button");
+      line.setAttribute("aria-label", `${tip.textContent}; show its series`);
       line.addEventListener("click", () => onPair(p));
+      line.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onPair(p); } });
     }
     for (const k of nodes) {
       const { x, y, a } = pos.get(k);
@@ -172,5 +200,63 @@
     return svg;
   }
 
-  window.DetenteCharts = { seriesChart, contextChart, networkChart };
+  // Okabe-Ito colours (told apart with colour blindness) and dash patterns as a second cue
+  const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+  const DASHES = ["", "6 3", "2 3", "8 3 2 3"];
+
+  function lineScale(lines, opts) {
+    if (opts.min !== undefined && opts.max !== undefined) return [opts.min, opts.max];
+    const values = lines.flatMap((l) => l.values).filter((v) => v !== null && v !== undefined);
+    const reach = niceMax(Math.max(1, ...values.map(Math.abs)));
+    return [-reach, reach];
+  }
+
+  // One line per pair over shared periods; a null value (no events, so no mean) breaks the line.
+  // lines: [{key, label, values: [number|null per period]}]; opts: {label, min, max}
+  function lineChart(container, periods, lines, opts) {
+    const W = 900, H = 380, m = { l: 50, r: 20, t: 34 + 18 * Math.ceil(lines.length / 4), b: 40 };
+    const svg = svgRoot(container, W, H, `${opts.label} per period, one line per pair`);
+    if (!periods.length || !lines.length) {
+      text(svg, W / 2, H / 2, lines.length ? "no events in this range" : "add a pair to compare", { "text-anchor": "middle" });
+      return svg;
+    }
+    const [lo, hi] = lineScale(lines, opts);
+    const iw = W - m.l - m.r, ih = H - m.t - m.b, band = iw / periods.length;
+    const x = (i) => m.l + i * band + band / 2, y = (v) => m.t + ((hi - v) / (hi - lo)) * ih;
+    for (const v of [hi, hi / 2, 0, lo / 2, lo]) {
+      el("line", { class: v === 0 ? "zero" : "axis", x1: m.l, x2: W - m.r, y1: y(v), y2: y(v) }, svg);
+      text(svg, m.l - 6, y(v) + 4, (v > 0 ? "+" : "") + Math.round(v * 10) / 10, { "text-anchor": "end" });
+    }
+    text(svg, m.l, m.t - 10, opts.label, { class: "axis-title" });
+    const every = Math.max(1, Math.ceil(periods.length / 10));
+    periods.forEach((p, i) => { if (i % every === 0) text(svg, x(i), H - m.b + 16, p.slice(0, 10), { "text-anchor": "middle" }); });
+    lines.forEach((line, k) => drawLine(svg, line, k, { x, y, periods }));
+    lines.forEach((line, k) => legendItem(svg, line, k, m.l + (k % 4) * 210, 14 + 18 * Math.floor(k / 4)));
+    return svg;
+  }
+
+  function drawLine(svg, line, k, { x, y, periods }) {
+    const colour = PALETTE[k % PALETTE.length];
+    const g = el("g", { class: "pair-line", "data-pair": line.key }, svg);
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) el("polyline", { points: run.join(" "), fill: "none", stroke: colour, "stroke-width": 2.5, "stroke-dasharray": DASHES[k % DASHES.length] }, g);
+      run = [];
+    };
+    line.values.forEach((v, i) => {
+      if (v === null || v === undefined) { flush(); return; }
+      run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+      const dot = el("circle", { cx: x(i), cy: y(v), r: 3.5, fill: colour, class: "pair-dot" }, g);
+      el("title", {}, dot).textContent = `${line.label} ${periods[i]}: ${Math.round(v * 100) / 100}`;
+    });
+    flush();
+  }
+
+  function legendItem(svg, line, k, x, y) {
+    const colour = PALETTE[k % PALETTE.length];
+    el("line", { x1: x, x2: x + 24, y1: y - 4, y2: y - 4, stroke: colour, "stroke-width": 3, "stroke-dasharray": DASHES[k % DASHES.length] }, svg);
+    text(svg, x + 30, y, line.label, { class: "legend-label" });
+  }
+
+  window.DetenteCharts = { seriesChart, contextChart, networkChart, lineChart, goldColor, niceMax, el, text, svgRoot };
 })();
