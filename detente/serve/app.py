@@ -11,12 +11,12 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from detente.serve import handlers, routes_read, routes_write
+from detente.serve import handlers, live, routes_read, routes_write
 from detente.serve.coding import SharedCoder
 from detente.serve.config import ServeConfig
 from detente.serve.db import Database
 from detente.serve.deps import State
-from detente.serve.limits import BodyLimit, SecurityHeaders
+from detente.serve.limits import SecurityHeaders
 
 STATIC = Path(str(files("detente.serve") / "static"))
 
@@ -29,7 +29,7 @@ def create_app(config: ServeConfig | None = None, coder: SharedCoder | None = No
     """
     config = config or ServeConfig()
     coder = coder or SharedCoder()
-    db = Database(config.db, writable=config.writable, coder=coder)
+    db = Database(config.db, writable=config.writable or config.live, coder=coder)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -49,12 +49,18 @@ def create_app(config: ServeConfig | None = None, coder: SharedCoder | None = No
     handlers.install(app)
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
+    app.include_router(live.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
-    app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(
+        live.LiveBodyLimit,
+        max_bytes=config.max_body_bytes,
+        live_secret=config.live_secret,
+        live_max_bytes=config.max_live_body_bytes,
+    )
     app.add_middleware(SecurityHeaders)
     return app

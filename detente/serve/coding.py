@@ -52,6 +52,7 @@ def ingest_documents(db: Database, documents: list[dict[str, Any]]) -> dict[str,
                 out.write(json.dumps({k: v for k, v in doc.items() if v is not None}, default=str) + "\n")
         with db.write_lock:
             report = db.store.ingest([path], skip_bad=True)
+        db.wrote()
     return {
         "documents_read": report.documents_read,
         "documents_added": report.documents_added,

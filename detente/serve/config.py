@@ -14,11 +14,18 @@ class ServeConfig:
 
     db: str | Path = "detente.duckdb"
     token: str | None = None
+    live_secret: str | None = None  # set: the store is open for writing and takes `detente ingest` batches
     max_body_bytes: int = 2 * 1024 * 1024
     max_code_chars: int = 100_000
     max_post_documents: int = 100
     max_periods: int = 5000  # a series longer than this is refused (by=day over centuries)
+    max_live_body_bytes: int = 256 * 1024 * 1024  # a live batch with the secret; one document may be 20 MB
 
     @property
     def writable(self) -> bool:
         return bool(self.token)
+
+    @property
+    def live(self) -> bool:
+        """Whether ``detente ingest`` on this machine may hand this server documents (docs/live.md)."""
+        return bool(self.live_secret)

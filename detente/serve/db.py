@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from detente.serve.errors import ServeError
+from detente.store.locks import lock_conflict
 from detente.store.schema import LATEST, current_version
 from detente.store.store import Store
 
@@ -23,6 +24,7 @@ class Database:
         self.path = str(path)
         self.writable = writable
         self.write_lock = threading.Lock()
+        self.generation = 0  # bumped after each write: anything cached from reads is keyed on it
         self.store: Store | None = None
         if writable:
             self.store = Store(self.path, coder=coder)  # type: ignore[arg-type]  # creates and migrates
@@ -33,7 +35,8 @@ class Database:
         try:
             self._conn = duckdb.connect(self.path, read_only=True)
         except duckdb.Error as exc:
-            raise ServeError(f"{self.path}: cannot open the database read-only: {exc}") from exc
+            refused = ServeError(f"{self.path}: cannot open the database read-only: {exc}")
+            raise lock_conflict(self.path, exc) or refused from exc
         try:
             version = current_version(self._conn)
         except duckdb.Error as exc:
@@ -62,6 +65,10 @@ class Database:
             yield cur
         finally:
             cur.close()
+
+    def wrote(self) -> None:
+        """Called after a write commits, so cached reads are not served stale."""
+        self.generation += 1
 
     def close(self) -> None:
         if self.store is not None:

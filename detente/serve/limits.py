@@ -34,9 +34,10 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_big = error_body("payload_too_large", f"the request body is over {self.max_bytes} bytes")
+        limit = self.limit_for(scope)
+        too_big = error_body("payload_too_large", f"the request body is over {limit} bytes")
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
                 await _send_error(send, 413, too_big)
                 return
         chunks: list[bytes] = []
@@ -47,7 +48,7 @@ class BodyLimit:
                 break  # disconnect: let the app see it
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
-            if size > self.max_bytes:
+            if size > limit:
                 await _send_error(send, 413, too_big)
                 return
             if not message.get("more_body", False):
@@ -62,6 +63,10 @@ class BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+    def limit_for(self, scope: Scope) -> int:
+        """The limit for this request (a subclass may allow more to some)."""
+        return self.max_bytes
 
 
 class SecurityHeaders:

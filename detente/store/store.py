@@ -11,8 +11,9 @@ import duckdb
 
 from detente.store.errors import StoreError
 from detente.store.export import export
-from detente.store.formats import CsvColumns
-from detente.store.ingest import Coder, Ingester, IngestReport, Progress
+from detente.store.formats import CsvColumns, Record
+from detente.store.ingest import BATCH_DOCS, Coder, Ingester, IngestReport, Progress
+from detente.store.locks import open_error
 from detente.store.schema import migrate
 from detente.store.series import DyadSeries, TopDyads, check_actor_codes, dyad, top_dyads
 from detente.store.writer import recluster
@@ -63,7 +64,7 @@ class Store:
             # No extension downloads: a foreign file must fail here, not reach for the network.
             self.conn = duckdb.connect(self.path, config=_CONFIG)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+            raise open_error(self.path, exc) from exc  # another process holding it: said plainly
         try:
             migrate(self.conn, self.path, create)
         except BaseException:
@@ -89,6 +90,14 @@ class Store:
         ingester = Ingester(self.conn, self.coder, batch_docs or 200)
         try:
             return ingester.run(paths, columns, skip_bad, progress)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: write failed: {exc}") from exc
+
+    def ingest_records(self, records: Iterable[Record], skip_bad: bool = False) -> IngestReport:
+        """Like :meth:`ingest` for records another process has read (see docs/live.md)."""
+        ingester = Ingester(self.conn, self.coder, BATCH_DOCS)
+        try:
+            return ingester.run_items(records, skip_bad)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: write failed: {exc}") from exc
 
