@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
@@ -62,10 +63,56 @@ def _is_date_month(words: list[str], i: int, end: int, prev: str) -> bool:
     after = words[i + 2] if i + 2 < end else ""
     return words[i] != "may" and nxt.isdigit() and len(nxt) <= 2 and after.isdigit() and len(after) == 4
 
+_YEAR_PREPOSITIONS = frozenset(["in", "of", "since", "by", "until", "before", "after", "during"])
+
 
 def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
     total = day.year * 12 + (day.month - 1) + months
     return total // 12, total % 12 + 1
+
+
+def _relative(rel, i: int, ref: dt.date, deadline: bool) -> DateExpr:  # noqa: ANN001 - a TimeWord record
+    """ "yesterday", "next week", "last month", "next year" against the publication date."""
+    n = len(rel.phrase.split())
+    if rel.unit == "day":
+        d = ref + dt.timedelta(days=rel.value)
+        return DateExpr(i, i + n, d.isoformat(), "day", d.year, deadline)
+    if rel.unit == "week":
+        d = ref + dt.timedelta(weeks=rel.value)
+        return DateExpr(i, i + n, d.isoformat(), "week", d.year, deadline)
+    if rel.unit == "month":
+        y, m = _shift_months(ref, rel.value)
+        return DateExpr(i, i + n, f"{y:04d}-{m:02d}", "month", y, deadline)
+    y = ref.year + rel.value
+    return DateExpr(i, i + n, f"{y:04d}", "year", y, deadline)
+
+
+def _day_number(word: str) -> int | None:
+    return int(word) if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31 else None
+
+
+def _month_date(
+    words: list[str], i: int, end: int, month: int, ref: dt.date | None, deadline: bool
+) -> tuple[DateExpr | None, int]:
+    """ "may 9", "9 may 2015", "in april": the expression and the index after it."""
+    j = i + 1
+    day = _day_number(words[j]) if j < end else None
+    if day is not None:
+        j += 1
+    elif i > 0:
+        day = _day_number(words[i - 1])
+    year = _year(words[j]) if j < end else None
+    if year is not None:
+        j += 1
+    elif ref is not None:
+        year = ref.year if month <= ref.month else ref.year - 1
+    if year is None:
+        return None, j
+    value, precision = f"{year:04d}-{month:02d}", "month"
+    if day is not None:
+        with contextlib.suppress(ValueError):
+            value, precision = dt.date(year, month, day).isoformat(), "day"
+    return DateExpr(i, j, value, precision, year, deadline), j
 
 
 def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.date | None) -> list[DateExpr]:
@@ -80,57 +127,22 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
         three = f"{two} {words[i + 2]}" if i + 2 < end else ""
         rel = tw.get(three) or tw.get(two) or tw.get(w)
         deadline = prev in _DEADLINE
-        if rel is not None and rel.kind == "relative" and ref is not None:
-            n = len(rel.phrase.split())
-            if rel.unit == "day":
-                d = ref + dt.timedelta(days=rel.value)
-                out.append(DateExpr(i, i + n, d.isoformat(), "day", d.year, deadline))
-            elif rel.unit == "week":
-                d = ref + dt.timedelta(weeks=rel.value)
-                out.append(DateExpr(i, i + n, d.isoformat(), "week", d.year, deadline))
-            elif rel.unit == "month":
-                y, m = _shift_months(ref, rel.value)
-                out.append(DateExpr(i, i + n, f"{y:04d}-{m:02d}", "month", y, deadline))
-            else:
-                y = ref.year + rel.value
-                out.append(DateExpr(i, i + n, f"{y:04d}", "year", y, deadline))
-            i += n
+        kind = rel.kind if rel is not None else None
+        if kind == "relative" and ref is not None:
+            out.append(_relative(rel, i, ref, deadline))
+            i = out[-1].end
             continue
-        if rel is not None and rel.kind == "weekday" and ref is not None:
-            back = (ref.weekday() - rel.value) % 7
-            d = ref - dt.timedelta(days=back)
+        if kind == "weekday" and ref is not None:
+            d = ref - dt.timedelta(days=(ref.weekday() - rel.value) % 7)
             out.append(DateExpr(i, i + 1, d.isoformat(), "day", d.year, deadline))
             i += 1
             continue
-        if rel is not None and rel.kind == "month" and _is_date_month(words, i, end, prev):
-            month = rel.value
-            day = None
-            j = i + 1
-            if j < end and words[j].isdigit() and len(words[j]) <= 2 and 1 <= int(words[j]) <= 31:
-                day = int(words[j])
-                j += 1
-            elif prev.isdigit() and len(prev) <= 2 and 1 <= int(prev) <= 31:
-                day = int(prev)
-            year = _year(words[j]) if j < end else None
-            if year is not None:
-                j += 1
-            elif ref is not None:
-                year = ref.year if month <= ref.month else ref.year - 1
-            if year is None:
-                i = j
-                continue
-            if day is not None:
-                try:
-                    value, precision = dt.date(year, month, day).isoformat(), "day"
-                except ValueError:
-                    value, precision = f"{year:04d}-{month:02d}", "month"
-            else:
-                value, precision = f"{year:04d}-{month:02d}", "month"
-            out.append(DateExpr(i, j, value, precision, year, deadline))
-            i = j
+        if kind == "month" and _is_date_month(words, i, end, prev):
+            expr, i = _month_date(words, i, end, rel.value, ref, deadline)
+            out.extend([expr] if expr is not None else [])
             continue
         year = _year(w)
-        if year is not None and prev in ("in", "of", "since", "by", "until", "before", "after", "during"):
+        if year is not None and prev in _YEAR_PREPOSITIONS:
             out.append(DateExpr(i, i + 1, f"{year:04d}", "year", year, deadline))
         i += 1
     return out
