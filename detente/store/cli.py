@@ -15,10 +15,18 @@ import typer
 
 from detente import parse_date
 from detente.errors import DetenteError, InputError
+from detente.store.filter_options import (
+    ConfidenceOption,
+    ContextOption,
+    DirectionOption,
+    SectorOption,
+    StatusOption,
+)
+from detente.store.filters import build_filters
 from detente.store.formats import CsvColumns
 from detente.store.handoff import open_for_ingest
 from detente.store.ingest import IngestReport, Progress
-from detente.store.series import COMPACT_COLUMNS, DyadSeries
+from detente.store.series import COMPACT_COLUMNS, DyadSeries, dyad
 from detente.store.store import DEFAULT_DB, Store
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
@@ -183,13 +191,23 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[SeriesFormat, typer.Option("--format", help="Output format.")] = SeriesFormat.table,
         plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the series to this PNG.")] = None,
         include_historical: HistoricalOption = False,
+        status: StatusOption = None,
+        sector: SectorOption = None,
+        context: ContextOption = None,
+        min_confidence: ConfidenceOption = 0.0,
+        direction: DirectionOption = "all",
+        rolling: Annotated[int, typer.Option("--rolling", help="Add trailing means over N periods.")] = 0,
     ) -> None:
         """Events per period between A and B: both directions and combined, by QuadClass and context."""
         try:
             first, last = parse_date(start, "--from"), parse_date(end, "--to")
+            pair = (a.strip().upper(), b.strip().upper())
+            filters = build_filters(
+                first, last, status, sector, context, min_confidence, direction, include_historical, pair
+            )
             with Store(db, create=False) as store:
                 store.check_actors(a, b)
-                series = store.dyad(a, b, first, last, by.value, include_historical)
+                series = dyad(store.conn, a, b, by=by.value, filters=filters, rolling=rolling)
         except DetenteError as exc:
             _fail(exc)
             return
@@ -269,6 +287,10 @@ def register(app: typer.Typer) -> None:
         from detente.store.plot import plot_dyad
 
         typer.echo(f"plot: {plot_dyad(series, plot)}")
+
+    from detente.store.relation_cli import register as register_relation
+
+    register_relation(app)
 
 
 _COMPACT_HEADERS = {
