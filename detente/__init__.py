@@ -14,7 +14,7 @@ from typing import Any
 
 from detente.documents import as_document
 from detente.errors import DetenteError, InputError, LexiconError, LexiconErrors, UsageError
-from detente.ingest.readers import date_value
+from detente.ingest.dates import date_value
 from detente.model import Actor, Document, Event, Evidence
 from detente.pipeline import Pipeline
 

@@ -17,6 +17,7 @@ from detente import Document, Event, Pipeline, code_documents, parse_date
 from detente.cli_progress import ProgressDisplay
 from detente.errors import DetenteError, UsageError
 from detente.ingest.readers import MAX_DOC_BYTES, option_date, read_documents
+from detente.ingest.totals import count_documents
 from detente.output import write_events
 
 app = typer.Typer(help="detente: political events from news text, and country-pair series.", no_args_is_help=True)
@@ -63,7 +64,7 @@ def code_cmd(
         pipe = Pipeline(data_dirs=tuple(str(d) for d in data_dir or ()))
         read = read_documents(path, option_date(date, "--date"), int(max_doc_mb * 1024 * 1024))
         docs: Iterable[Document] = _warn_undated(read)
-        total = _document_total(path)
+        total = count_documents([path])
         if total is None:  # stdin is read whole anyway: count what came
             docs = list(docs)
             total = len(docs)
@@ -89,16 +90,6 @@ def _warn_undated(docs: Iterable[Document], shown: int = 3) -> Iterator[Document
         yield doc
     if undated > shown:
         typer.echo(f"warning: {undated} documents in all have no date", err=True)
-
-
-def _document_total(path: str) -> int | None:
-    """How many documents PATH holds (one per non-blank JSON line); None for stdin."""
-    if path == "-":
-        return None
-    if Path(path).suffix.lower() in (".jsonl", ".ndjson") and Path(path).is_file():
-        with open(path, "rb") as stream:
-            return sum(1 for line in stream if line.strip())
-    return 1
 
 
 def _events_shown(coded: Iterable[Document], shown: ProgressDisplay) -> Iterator[Event]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from detente.errors import UsageError
-from detente.ingest.readers import date_value
+from detente.ingest.dates import date_value
 from detente.model import Document
 
 _TEXT_FIELDS = ("title", "url", "source")

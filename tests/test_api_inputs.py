@@ -72,4 +72,4 @@ def test_bad_documents_are_one_line_errors(pipeline: detente.Pipeline, item: obj
 def test_parse_date_last_day_of_a_month() -> None:
     assert detente.parse_date("2016-02", last_day=True) == dt.date(2016, 2, 29)
     assert detente.parse_date("2016-02") == dt.date(2016, 2, 1)
-    assert detente.parse_date(" ") is None
+    assert detente.parse_date("") is None
