@@ -27,7 +27,7 @@ from detente import parse_date  # noqa: E402
 from detente.bench.render import scrape  # noqa: E402
 from detente.model import Document  # noqa: E402
 from detente.parse.stage import MODEL_DIR  # noqa: E402
-from detente.pipeline import STAGES, Pipeline  # noqa: E402
+from detente.pipeline import Pipeline  # noqa: E402
 
 
 def _dir_mb(path: Path) -> float:
@@ -59,10 +59,10 @@ def main() -> None:
     while done_sentences < opts.sentences:
         for row, n in zip(rows, sentences_per_doc, strict=True):
             doc = Document(doc_id=f"{row['id']}#{rounds}", text=row["text"], date=parse_date(row.get("date")))
-            for name, stage in STAGES:
+            for stage in pipe.stages:
                 s0 = time.process_time()
-                doc = stage(doc, pipe.resources)
-                stage_cpu[name] = stage_cpu.get(name, 0.0) + time.process_time() - s0
+                doc = stage.run(doc, pipe.resources)
+                stage_cpu[stage.name] = stage_cpu.get(stage.name, 0.0) + time.process_time() - s0
             events += len(doc.events)
             done_sentences += n
             done_docs += 1
