@@ -6,15 +6,15 @@ never from the request.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
 from detente.serve.errors import ApiError, not_found
 from detente.store.cluster import pair_key
+from detente.store.filters import EventFilters
 
 EVENT_COLUMNS = (
     "cluster_id",
@@ -49,21 +49,21 @@ _ACTOR_SIDES = ("source_key", "source_code", "source_country", "source_org")
 
 @dataclass(slots=True)
 class EventFilter:
+    """The search's own filters, plus ``common``: the filters shared with the series and the
+    relationship summary (dates, status, sector, context, confidence, direction)."""
+
     actor: str | None = None
     source: str | None = None
     target: str | None = None
     dyad: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
     cameo: str | None = None
     root: str | None = None
     plover: str | None = None
     quad_class: int | None = None
-    context: str | None = None
     q: str | None = None
-    exclude_historical: bool = False  # as the series do: events only ever reported as past
+    common: EventFilters = field(default_factory=EventFilters)
 
-    def where(self) -> tuple[str, list[Any]]:
+    def _actors(self) -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if self.actor:
@@ -81,12 +81,14 @@ class EventFilter:
             a, b = split_dyad(self.dyad)
             clauses.append("pair_key = ?")
             params.append(pair_key(a, b))
-        if self.start:
-            clauses.append("date >= ?")
-            params.append(self.start)
-        if self.end:
-            clauses.append("date <= ?")
-            params.append(self.end)
+            direction, more = self.common.direction_where(a, b)
+            clauses.append(direction)
+            params.extend(more)
+        return clauses, params
+
+    def _codes(self) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
         if self.cameo:
             clauses.append("starts_with(cameo, ?)")  # "05" is the root, "057" the code and its children
             params.append(self.cameo)
@@ -99,9 +101,6 @@ class EventFilter:
         if self.quad_class is not None:
             clauses.append("quad_class = ?")
             params.append(self.quad_class)
-        if self.context:
-            clauses.append("list_contains(contexts, ?)")
-            params.append(self.context.strip().lower())
         if self.q:
             # contains() rather than LIKE: the user's % and _ stay literal
             clauses.append(
@@ -109,9 +108,13 @@ class EventFilter:
                 "AND contains(lower(r.evidence_text), ?))"
             )
             params.append(self.q.lower())
-        if self.exclude_historical:
-            clauses.append("status IS DISTINCT FROM 'historical'")
-        return (" AND ".join(clauses) or "TRUE"), params
+        return clauses, params
+
+    def where(self) -> tuple[str, list[Any]]:
+        common, params = self.common.where()
+        actors, actor_params = self._actors()
+        codes, code_params = self._codes()
+        return " AND ".join([common, *actors, *codes]), [*params, *actor_params, *code_params]
 
 
 def split_dyad(text: str) -> tuple[str, str]:

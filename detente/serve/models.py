@@ -85,6 +85,7 @@ class Series(BaseModel):
     columns: list[str]
     contexts: list[str]
     rows: list[dict[str, Any]] = Field(description="One row per (period, direction); see docs/store.md, Series.")
+    filters: dict[str, Any] | None = Field(default=None, description="The filters the rows count with.")
 
 
 class DyadRank(BaseModel):

@@ -8,9 +8,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from detente.serve import documents, events, lookups, series
+from detente.serve import documents, events, lookups, relation, series
 from detente.serve.config import MAX_LIMIT
 from detente.serve.deps import AppState, Cursor, errors
+from detente.serve.filter_params import Filters
 from detente.serve.models import (
     ActorRecord,
     Country,
@@ -53,7 +54,7 @@ def health(cur: Cursor, st: AppState) -> dict[str, object]:
 @router.get("/events", response_model=EventPage, responses=errors(400))
 def list_events(
     cur: Cursor,
-    st: AppState,
+    filters: Filters,
     actor: Code = None,
     source: Code = None,
     target: Code = None,
@@ -64,17 +65,17 @@ def list_events(
     root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root (2 digits).")] = None,
     plover: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. AGREE.")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4, description="1 verbal coop .. 4 material conflict.")] = None,
-    context: Annotated[str | None, Query(max_length=40, description="A context, e.g. economic.")] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in the evidence.")] = None,
     sort: Literal["date", "goldstein", "mentions", "articles"] = "date",
     order: Literal["asc", "desc"] = "asc",
     limit: Limit = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    include_historical: Historical = False,
 ) -> dict[str, object]:
-    """Deduplicated events matching every filter given, with the evidence of one report each."""
-    filt = events.EventFilter(actor, source, target, dyad, start, end, cameo, root, plover, quad_class, context, q)
-    filt.exclude_historical = not include_historical and st.db.has_event_status
+    """Deduplicated events matching every filter given, with the evidence of one report each. The
+    shared filters (status, sector, context, min_confidence, direction) count as in the series."""
+    pair = events.split_dyad(dyad) if dyad else None
+    filt = events.EventFilter(actor, source, target, dyad, cameo, root, plover, quad_class, q)
+    filt.common = filters.build(start, end, pair)
     return events.search_events(cur, filt, limit, offset, sort, order)
 
 
@@ -100,15 +101,18 @@ def top_dyads(
 def dyad_series(
     cur: Cursor,
     st: AppState,
+    filters: Filters,
     a: Annotated[str, Path(min_length=1, max_length=64)],
     b: Annotated[str, Path(min_length=1, max_length=64)],
     start: From = None,
     end: To = None,
     by: Literal["day", "week", "month", "year"] = "month",
-    include_historical: Historical = False,
+    rolling: Annotated[int, Query(ge=0, le=120, description="Add trailing means over this many periods.")] = 0,
 ) -> dict[str, object]:
-    """Per period: A->B, B->A and A-B rows with QuadClass, Goldstein and context counts (as ``detente dyad``)."""
-    return series.series(cur, a, b, start, end, by, st.config.max_periods, include_historical)
+    """Per period: A->B, B->A and A-B rows with QuadClass, Goldstein mean (and a labelled sum), documents
+    and context counts (as ``detente dyad``); empty periods have zero counts and no Goldstein mean."""
+    chosen = filters.build(start, end, (a.strip().upper(), b.strip().upper()))
+    return series.series(cur, a, b, by, st.config.max_periods, chosen, rolling)
 
 
 @router.get("/documents/{key}", response_model=DocumentOut, responses=errors(404))
@@ -135,5 +139,7 @@ def lookup_actors(
     """Every actor record ``name`` matches (as ``detente actors lookup``)."""
     return lookups.actors(name, date)
 
+
+router.include_router(relation.router)  # the relationship summary and names, in their own module
 
 __all__ = ["Event", "router"]

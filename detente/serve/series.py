@@ -1,5 +1,5 @@
-"""Dyad series and rankings: the store's own code (the numbers of ``detente dyad``), made safe
-for the web by bounding how many periods one request may ask for."""
+"""Dyad series and rankings: the store's own code (the numbers of ``detente dyad``, with the same
+filters), made safe for the web by bounding how many periods one request may ask for."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import duckdb
 from detente.errors import UsageError
 from detente.serve.errors import ApiError
 from detente.store.cluster import pair_key
+from detente.store.filters import EventFilters
 from detente.store.series import dyad, top_dyads
 
 _DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
@@ -25,12 +26,12 @@ def series(
     cur: duckdb.DuckDBPyConnection,
     a: str,
     b: str,
-    start: dt.date | None,
-    end: dt.date | None,
     by: str,
     max_periods: int,
-    include_historical: bool = False,
+    filters: EventFilters,
+    rolling: int = 0,
 ) -> dict[str, Any]:
+    start, end = filters.start, filters.end
     _check_range(start, end)
     a, b = a.strip().upper(), b.strip().upper()
     if not a or not b or a == b:
@@ -43,18 +44,19 @@ def series(
             400, "range_too_long", f"more than {max_periods} {by}s in this range; narrow it or use a longer period"
         )
     try:
-        result = dyad(cur, a, b, start, end, by, include_historical)
+        result = dyad(cur, a, b, by=by, filters=filters, rolling=rolling)
     except UsageError as exc:
         raise ApiError(400, "bad_request", str(exc)) from exc
-    ab, ba, both = result.directions
+    wanted = {r["direction"] for r in result.rows} or set(result.directions)
     return {
         "a": result.a,
         "b": result.b,
         "by": result.by,
-        "directions": [ab, ba, both],
+        "directions": [d for d in result.directions if d in wanted],
         "columns": result.columns,
         "contexts": result.contexts,
         "rows": result.rows,
+        "filters": filters.describe(),
     }
 
 

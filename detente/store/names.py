@@ -39,3 +39,10 @@ def plover_types() -> list[str]:
 def plover_name(plover: str | None) -> str | None:
     """A PLOVER type as words: ``REDUCE_RELATIONS`` -> ``reduce relations``."""
     return plover.replace("_", " ").lower() if plover else None
+
+
+def context_names() -> list[str]:
+    """The contexts (spheres) the coder tags events with, from ``data/events/contexts.jsonl``."""
+    path = DATA_DIR / "events" / "contexts.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sorted({json.loads(line)["context"] for line in lines if line.startswith("{")})

@@ -90,10 +90,12 @@ def _scored_events(
     return [ScoredEvent(*row, period=_index_of(row[1], by, first)) for row in rows]
 
 
-def _count_periods(first: dt.date, last: dt.date, by: str) -> int:
+def _count_periods(first: dt.date, last: dt.date, by: str, limit: int) -> int:
     n, period = 0, first
     while period <= last:
         n, period = n + 1, _next_period(period, by)
+        if n > limit:
+            raise UsageError(f"more than {limit} {by}s in this range; narrow it or use a longer period")
     return n
 
 
@@ -114,17 +116,19 @@ def _of_direction(events: list[ScoredEvent], src: str, tgt: str) -> list[ScoredE
 
 def _period_rows(events: list[ScoredEvent], first: dt.date, n_periods: int, by: str) -> list[dict[str, Any]]:
     """Both directions per period: counts and net cooperation (None for an empty period)."""
+    totals, coops = [0] * n_periods, [0] * n_periods
+    for e in events:
+        totals[e.period] += 1
+        coops[e.period] += e.score > 0
     rows, period = [], first
-    for index in range(n_periods):
-        here = [e for e in events if e.period == index]
-        coop = sum(1 for e in here if e.score > 0)
+    for total, coop in zip(totals, coops, strict=True):
         rows.append(
             {
                 "period": period.isoformat(),
-                "events": len(here),
+                "events": total,
                 "cooperative": coop,
-                "conflictual": len(here) - coop,
-                "net_cooperation": round((2 * coop - len(here)) / len(here), 3) if here else None,
+                "conflictual": total - coop,
+                "net_cooperation": round((2 * coop - total) / total, 3) if total else None,
             }
         )
         period = _next_period(period, by)
@@ -132,9 +136,15 @@ def _period_rows(events: list[ScoredEvent], first: dt.date, n_periods: int, by: 
 
 
 def relation(
-    conn: duckdb.DuckDBPyConnection, a: str, b: str, filters: EventFilters | None = None, by: str = "month"
+    conn: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    filters: EventFilters | None = None,
+    by: str = "month",
+    max_periods: int = 20_000,
 ) -> dict[str, Any]:
-    """The relationship summary of ``a`` and ``b`` (see the module docstring and docs/relation.md)."""
+    """The relationship summary of ``a`` and ``b`` (see the module docstring and docs/relation.md);
+    a window of more than ``max_periods`` periods raises :class:`UsageError`."""
     if by not in PERIODS:
         raise UsageError(f"--by {by!r}: use one of {', '.join(PERIODS)}")
     a, b = normalise_code(a), normalise_code(b)
@@ -147,7 +157,7 @@ def relation(
     if window is None:
         return _empty(out, a, b, filters)
     first, last = window
-    n_periods = _count_periods(first, last, by)
+    n_periods = _count_periods(first, last, by, max_periods)
     events = _scored_events(conn, a, b, filters, by, first)
     headline, summary = _summary(events, n_periods, unit)
     out.update(
