@@ -34,6 +34,7 @@ from detente.parse import parse_document
 from detente.resolve import resolve_events
 from detente.resources import Resources, load_resources
 from detente.segment import segment_document
+from detente.windows import code_in_windows, needs_windows
 
 StageFunction = Callable[[Document, Resources], Document]
 # What a document holds before any stage has run.
@@ -119,6 +120,11 @@ class Pipeline:
             raise CodingError(doc.doc_id, s.name, exc) from exc
 
     def run(self, doc: Document) -> Document:
+        if needs_windows(doc):  # a text far longer than an article: windows keep time and memory linear
+            return code_in_windows(doc, self._run_whole)
+        return self._run_whole(doc)
+
+    def _run_whole(self, doc: Document) -> Document:
         for s in self.stages:
             doc = self._run_stage(s, doc)
         return doc
