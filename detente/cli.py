@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from detente import Document, Event, Pipeline, code_documents, parse_date
-from detente.cli_progress import ProgressDisplay
+from detente.cli_progress import ProgressDisplay, QuietOption
 from detente.errors import DetenteError, UsageError
 from detente.ingest.readers import MAX_DOC_BYTES, option_date, read_documents
 from detente.ingest.totals import count_documents
@@ -35,9 +35,6 @@ DataDir = Annotated[
     list[Path] | None,
     typer.Option("--data-dir", help="Extra data directory (actors/, events/ ...) added to the bundled data."),
 ]
-
-
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 
 
 def fail(exc: Exception) -> None:

@@ -12,9 +12,13 @@ import sys
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, TextIO
+from typing import Annotated, Any, TextIO
+
+import typer
 
 PLAIN_EVERY_S = 5.0
+
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 
 
 def clock_text(seconds: float) -> str:
@@ -48,7 +52,7 @@ class ProgressDisplay:
 
     @property
     def shown(self) -> bool:
-        return not self.quiet and (self.total is None or self.total > 1)
+        return not self.quiet and (self.done if self.total is None else self.total) > 1
 
     def line(self) -> str:
         """The plain progress line for what is done so far."""

@@ -14,7 +14,9 @@ from typing import Annotated, Any
 import typer
 
 from detente import parse_date
+from detente.cli_progress import ProgressDisplay, QuietOption
 from detente.errors import DetenteError, InputError
+from detente.ingest.totals import count_documents
 from detente.store.filter_options import (
     ConfidenceOption,
     ContextOption,
@@ -72,25 +74,12 @@ def _fail(exc: Exception) -> None:
 
 
 @contextlib.contextmanager
-def _progress(enabled: bool) -> Iterator[Progress | None]:
-    """A rich progress line with documents/s on a terminal; nothing when piped."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress as Bar
-    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True) as bar:
-        task = bar.add_task("reading")
-
-        def update(report: IngestReport) -> None:
-            bar.update(
-                task,
-                description=f"{report.documents_read} docs, {report.documents_added} new, "
-                f"{report.reports_added} reports, {report.docs_per_second:.0f} docs/s",
-            )
-
-        yield update
+def _progress(paths: list[str], columns: CsvColumns | None, quiet: bool) -> Iterator[Progress]:
+    """Documents done out of the total, with the time left, on stderr (see detente/cli_progress.py)."""
+    total = None if quiet else count_documents(paths, columns)
+    with ProgressDisplay("ingested", total, quiet=quiet) as shown:
+        # the local ingest counts documents done; the server hand-off and Dask report what they read
+        yield lambda report: shown.update(report.documents_done or report.documents_read or report.documents_added)
 
 
 def print_report(report: IngestReport, db: Path) -> None:
@@ -156,17 +145,19 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option(help="Dask: partition files, shared by driver and workers (default: DB.parts)."),
         ] = None,
+        quiet: QuietOption = False,
     ) -> None:
         """Read documents into the database, code them and update the deduplicated events."""
         columns = CsvColumns(text=text_col, id=id_col, date=date_col, title=title_col, url=url_col)
         try:
             if engine is Engine.local and scheduler is None:
-                with open_for_ingest(db) as store, _progress(True) as progress:  # a running server takes them
+                # a running server takes them
+                with open_for_ingest(db) as store, _progress(paths, columns, quiet) as progress:
                     report = store.ingest(paths, columns, skip_bad, progress)
             else:
                 from detente.scale import DaskOptions, ingest
 
-                with _progress(True) as progress:
+                with _progress(paths, columns, quiet) as progress:
                     options = DaskOptions(
                         scheduler=scheduler, workers=workers, partition_docs=partition_docs, parts_dir=parts_dir
                     )
@@ -268,7 +259,7 @@ def register(app: typer.Typer) -> None:
             _fail(FileNotFoundError("the bundled samples (detente/data/samples/*.jsonl) are missing"))
             return
         try:
-            with Store(db) as store, _progress(True) as progress:
+            with Store(db) as store, _progress([str(p) for p in samples], None, False) as progress:
                 report = store.ingest(samples, progress=progress)
                 series = store.dyad("CHN", "RUS", by="month")
         except DetenteError as exc:
