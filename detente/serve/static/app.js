@@ -21,7 +21,11 @@
 
   // "" (the select's first option) means both directions together, the series' third direction
   const direction = () => $("#direction").value || state.series.directions[2];
-  const directionParam = () => ($("#direction").value ? { direction: $("#direction").value } : {});
+  // the API's direction is relative to the pair's order: A->B or B->A (none: both)
+  const directionParam = () => {
+    const i = state.series ? state.series.directions.indexOf($("#direction").value) : -1;
+    return i === 0 || i === 1 ? { direction: ["A->B", "B->A"][i] } : {};
+  };
 
   function contextCounts(rows) {
     const counts = {};

@@ -120,7 +120,7 @@
     let x = x0;
     for (const [cls, label] of items) {
       if (cls === "gold") el("line", { class: "gold-line", x1: x, x2: x + 14, y1: y - 4, y2: y - 4 }, g);
-      else el("rect", { class: `bar ${cls}`, x, y: y - 10, width: 12, height: 12 }, g);
+      else el("rect", { class: `swatch ${cls}`, x, y: y - 10, width: 12, height: 12 }, g);
       text(g, x + 18, y, label);
       x += 30 + label.length * 6;
     }

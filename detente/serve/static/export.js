@@ -4,7 +4,8 @@
 (function () {
   const Detente = (window.Detente = window.Detente || {});
   const { make } = Detente;
-  // the computed styles a stand-alone SVG needs (the page's stylesheet does not travel with it)
+  // the computed styles a stand-alone SVG needs (the page's stylesheet does not travel with it),
+  // written as presentation attributes: the page's CSP forbids style attributes
   const STYLE_PROPS = ["fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
     "stroke-linecap", "opacity", "font-size", "font-family", "font-weight", "text-anchor", "display"];
 
@@ -22,7 +23,7 @@
     const from = [svg, ...svg.querySelectorAll("*")], to = [copy, ...copy.querySelectorAll("*")];
     from.forEach((node, i) => {
       const style = getComputedStyle(node);
-      to[i].setAttribute("style", STYLE_PROPS.map((p) => `${p}:${style.getPropertyValue(p)}`).join(";"));
+      for (const p of STYLE_PROPS) to[i].setAttribute(p, style.getPropertyValue(p));
     });
     const [, , w, h] = (svg.getAttribute("viewBox") || "0 0 800 400").split(/\s+/).map(Number);
     copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");

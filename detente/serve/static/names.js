@@ -39,7 +39,7 @@
   function plover(type) { return type ? table.plover.get(type) || null : null; }
 
   // "Sign formal agreement" (or the code when no name is known) and "057 · AGREE"
-  function eventName(ev) { return cameo(ev.cameo) || plover(ev.plover) || ev.plover || ev.cameo || "?"; }
+  function eventName(ev) { return ev.cameo_name || cameo(ev.cameo) || plover(ev.plover) || ev.plover || ev.cameo || "?"; }
   function eventCodes(ev) { return [ev.cameo, ev.plover].filter(Boolean).join(" · "); }
 
   const ready = Detente.api("/api/names")

@@ -58,7 +58,7 @@
       const link = make("a", { href: `/api/events/${encodeURIComponent(ev.cluster_id)}`, "data-event": ev.cluster_id }, `“${ev.text}”`);
       link.addEventListener("click", (e) => { e.preventDefault(); openEvent(ev.cluster_id); });
       const item = make("li");
-      item.append(link, make("span", { class: "muted" }, ` ${ev.doc_key || ""}`));
+      item.append(link, make("span", { class: "muted" }, ` (${ev.doc_id || ev.doc_key || "document"})`));
       list.appendChild(item);
     }
     li.appendChild(list);
@@ -70,13 +70,22 @@
     head.append(make("p", { class: `verdict ${slugOf(rel.verdict)}`, id: "verdict" }, rel.verdict));
     if (rel.trend && rel.trend.interval) head.appendChild(intervalGraphic(rel.trend));
     const facts = make("p", { class: "facts" });
-    facts.textContent = `${rel.events} events in ${rel.periods} periods (${rel.from || "…"} to ${rel.to || "…"}). Trend of ${trendSentence(rel.trend)}.`;
+    const active = rel.periods_with_events === undefined ? "" : `${rel.periods_with_events} of `;
+    const by = rel.by ? `${rel.by}s` : "periods";
+    facts.textContent = `${rel.events} events in ${active}${rel.periods} ${by} (${rel.from || "…"} to ${rel.to || "…"}).`
+      + (rel.trend ? ` Trend: ${trendSentence(rel.trend)}.` : "");
+    if (rel.rule && rel.verdict === "not enough events") facts.append(make("span", { class: "muted" }, ` Rule: ${rel.rule}.`));
     const dirs = make("ul", { class: "directions" });
     for (const [name, d] of Object.entries(rel.directions || {})) dirs.appendChild(directionItem(name, d));
     const drivers = make("ol", { class: "drivers" }, undefined);
     for (const d of (rel.drivers || []).slice(0, 3)) drivers.appendChild(driverItem(d, openEvent));
     const parts = [head, facts, dirs, make("h3", {}, "What drives it"), drivers];
     if (!(rel.drivers || []).length) parts.push(make("p", { class: "muted" }, "no event types stand out"));
+    const f = rel.filters;
+    if (f && typeof f === "object" && f.status) {
+      const left = (f.excluded_status || []).length ? `; left out: ${f.excluded_status.join(", ")}` : "";
+      parts.push(make("p", { class: "muted" }, `Counted: status ${f.status.join(", ")}${left}.`));
+    }
     if (rel.method) parts.push(make("p", { class: "muted method" }, `Method: ${rel.method}`));
     box.replaceChildren(...parts);
   }
