@@ -76,3 +76,12 @@ def option_date(value: str | None, option: str) -> DocDate | None:
         return read_date(value)
     except ValueError as exc:
         raise UsageError(f"{option}: {exc}") from exc
+
+
+def date_text(value: object) -> str | None:
+    """A date field of an API request checked by the one rule and given back as written
+    (``YYYY-MM-DD`` or ``YYYY-MM``); for validators, so a bad date is a 422 naming the field."""
+    found = read_date(value)
+    if found is None:
+        return None
+    return found.date.isoformat() if found.precision == "day" else f"{found.date:%Y-%m}"

@@ -28,7 +28,7 @@ from detente.ingest.formats import (
     read_txt,
     read_warc,
 )
-from detente.ingest.rules import MAX_DOC_BYTES, dated, doc_id_of, text_or_none
+from detente.ingest.rules import MAX_DOC_BYTES, check_size, dated, doc_id_of, document_from_record, text_or_none
 
 STDIN = "-"
 
@@ -190,3 +190,15 @@ def _expand_with_stdin(paths: Iterable[str | Path]) -> Iterator[Path | str | Inp
             yield STDIN
         else:
             yield from expand([given])
+
+
+def iter_posted(records: Iterable[object], name: str, max_doc_bytes: int = MAX_DOC_BYTES) -> Iterator[Item]:
+    """Documents given as JSON objects (``POST /api/documents``), read by the JSON Lines rules;
+    ``name`` stands for the file in origins and errors (``posted:3``), never a server path."""
+    for number, record in enumerate(records, 1):
+        try:
+            text = record.get("text") if isinstance(record, dict) else None
+            check_size(len(text.encode("utf-8")) if isinstance(text, str) else 0, name, number, max_doc_bytes)
+            yield Record(document_from_record(record, name, number, f"{name}:{number}"), f"{name}:{number}")
+        except InputError as exc:
+            yield exc

@@ -43,6 +43,8 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+    if exc.status == 503 and isinstance(exc.detail, dict) and "retry_after" in exc.detail:
+        headers = {"Retry-After": str(exc.detail["retry_after"])}
     return _json(exc.status, exc.body(), headers)
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from detente.model import EARLIEST_DATE, LATEST_DATE
+from detente.ingest.dates import date_text
+
+# A publication date by the readers' one rule: YYYY-MM-DD or YYYY-MM, 1800-2199; numbers refused.
+PublicationDate = Annotated[
+    str | None,
+    BeforeValidator(date_text),
+    Field(default=None, description="Publication date YYYY-MM-DD or YYYY-MM (month precision)."),
+]
 
 
 class ErrorInfo(BaseModel):
@@ -173,9 +179,7 @@ class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, description="The text to code (at most the server's max_code_chars).")
-    date: dt.date | None = Field(
-        default=None, ge=EARLIEST_DATE, le=LATEST_DATE, description="Publication date, for relative dates."
-    )
+    date: PublicationDate = None
     doc_id: str = Field(default="posted", max_length=200)
 
 
@@ -189,7 +193,7 @@ class PostedDocument(BaseModel):
 
     id: str = Field(min_length=1, max_length=500)
     text: str = Field(min_length=1)
-    date: dt.date | None = Field(default=None, ge=EARLIEST_DATE, le=LATEST_DATE)
+    date: PublicationDate = None
     title: str | None = Field(default=None, max_length=2000)
     url: str | None = Field(default=None, max_length=4000)
     source: str | None = Field(default=None, max_length=500)
@@ -208,6 +212,9 @@ class IngestResult(BaseModel):
     reports_added: int
     events_added: int
     errors: list[str]
+    duplicates: list[str] = Field(
+        default_factory=list, description="Documents whose text is already stored under another id (stored once)."
+    )
 
 
 class Health(BaseModel):

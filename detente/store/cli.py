@@ -85,6 +85,14 @@ def _progress(paths: list[str], columns: CsvColumns | None, quiet: bool) -> Iter
 def print_report(report: IngestReport, db: Path) -> None:
     for error in report.errors:
         typer.echo(f"skipped: {error}", err=True)
+    for line in report.duplicates:
+        typer.echo(f"duplicate: {line}", err=True)
+    if report.documents_undated:
+        typer.echo(
+            f"warning: {report.documents_undated} documents have no date (add a 'date' field, a date column or "
+            "NAME.meta.json 'published'); their event dates and actors' offices are unresolved",
+            err=True,
+        )
     typer.echo(
         f"{db}: {report.documents_added} documents added, {report.documents_skipped} already present, "
         f"{report.reports_added} reports, {report.events_added:+d} events "

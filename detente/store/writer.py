@@ -65,6 +65,17 @@ def existing_hashes(conn: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> s
         conn.unregister("_wanted")
 
 
+def existing_ids(conn: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> dict[str, str]:
+    """Document id of each of ``hashes`` already stored."""
+    wanted = pa.table({"h": pa.array(sorted(set(hashes)), pa.string())})
+    conn.register("_wanted", wanted)
+    try:
+        rows = conn.execute("SELECT doc_hash, doc_id FROM documents JOIN _wanted ON doc_hash = h").fetchall()
+    finally:
+        conn.unregister("_wanted")
+    return dict(rows)
+
+
 def _groups_table(groups: Iterable[tuple[str, str]]) -> pa.Table:
     keys = sorted(set(groups))
     return pa.table(
