@@ -243,7 +243,7 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     def export_cmd(
         fmt: Annotated[ExportFormat, typer.Option("--format", help="Export format.")],
-        out: Annotated[Path, typer.Option("--out", help="Output file (a directory for parquet).")],
+        out: Annotated[str, typer.Option("--out", help="Output file, or a directory (out/: events.* inside).")],
         db: DbOption = Path(DEFAULT_DB),
         header: Annotated[bool, typer.Option(help="Header row in csv and gdelt files.")] = True,
     ) -> None:

@@ -201,17 +201,44 @@ def write_plover(conn: duckdb.DuckDBPyConnection, out: Path) -> int:
     return n
 
 
+# the file written when --out names a directory ("--out out/", as the README spells it)
+FILE_NAMES = {"csv": "events.csv", "gdelt": "events.tsv", "plover": "events.jsonl"}
+
+
+def export_target(fmt: str, out: str | Path) -> Path:
+    """Where ``fmt`` goes: ``out`` itself, or ``out/events.*`` when ``out`` is or ends like a
+    directory (created when its parent exists). A missing parent is a :class:`UsageError`."""
+    text = str(out)
+    path = Path(text)
+    if fmt != "parquet" and (path.is_dir() or text.endswith(("/", "\\"))):
+        if not path.exists():
+            _check_parent(path)
+            path.mkdir()
+        return path / FILE_NAMES[fmt]
+    _check_parent(path)
+    return path
+
+
+def _check_parent(path: Path) -> None:
+    if not path.parent.exists():
+        raise UsageError(f"{path}: directory {path.parent} does not exist (create it first)")
+
+
 def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, header: bool = True) -> int:
-    """Write all events in ``fmt`` to ``out``; returns how many events were written."""
-    path = Path(out)
+    """Write all events in ``fmt`` to ``out``; returns how many events were written. A full disk
+    or an unwritable place is a :class:`UsageError` naming the path; the database is only read."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        return write_parquet(conn, path)
-    if path.parent and not path.parent.exists():
-        raise UsageError(f"{path}: directory {path.parent} does not exist")
-    if fmt == "csv":
-        return write_csv(conn, path, header)
-    if fmt == "gdelt":
-        return write_gdelt(conn, path, header)
-    return write_plover(conn, path)
+    path = export_target(fmt, out)
+    try:
+        if fmt == "parquet":
+            return write_parquet(conn, path)
+        if fmt == "csv":
+            return write_csv(conn, path, header)
+        if fmt == "gdelt":
+            return write_gdelt(conn, path, header)
+        return write_plover(conn, path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except duckdb.IOException as exc:
+        raise UsageError(f"cannot write {path}: {str(exc).splitlines()[0]}") from exc
