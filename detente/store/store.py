@@ -44,6 +44,16 @@ def check_database_file(path: Path, create: bool = True) -> None:
     raise StoreError(f"{path}: not a DuckDB database file{kind}")
 
 
+def write_failed(path: str, exc: duckdb.Error) -> StoreError:
+    """The engine's error in the user's terms: a full disk says so and what to do."""
+    if "No space left on device" in str(exc) or "disk is full" in str(exc).lower():
+        return StoreError(
+            f"{path}: disk full while writing; the batches written before are kept. Free some space and run "
+            "the same ingest again (documents already stored are skipped)"
+        )
+    return StoreError(f"{path}: write failed: {exc}")
+
+
 class Store:
     """``Store(path)`` opens (creating and migrating) a database; use it as a context manager.
 
@@ -91,7 +101,7 @@ class Store:
         try:
             return ingester.run(paths, columns, skip_bad, progress)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: write failed: {exc}") from exc
+            raise write_failed(self.path, exc) from exc
 
     def ingest_records(self, records: Iterable[Record], skip_bad: bool = False) -> IngestReport:
         """Like :meth:`ingest` for records another process has read (see docs/live.md)."""
@@ -99,7 +109,7 @@ class Store:
         try:
             return ingester.run_items(records, skip_bad)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: write failed: {exc}") from exc
+            raise write_failed(self.path, exc) from exc
 
     def dyad(
         self,

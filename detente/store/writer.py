@@ -4,6 +4,7 @@ its reports or reports without their events."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -211,8 +212,15 @@ def write_batch(
             recluster_from(conn, restart_dates(reports))
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, unless the engine already has (a failed COMMIT, such as on a full disk, ends the
+    transaction itself): the error to report is the one that stopped the write, not this."""
+    with contextlib.suppress(duckdb.Error):
+        conn.execute("ROLLBACK")
 
 
 def utc_now() -> dt.datetime:
