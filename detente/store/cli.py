@@ -28,8 +28,9 @@ from detente.store.filters import build_filters
 from detente.store.formats import CsvColumns
 from detente.store.handoff import open_for_ingest
 from detente.store.ingest import IngestReport, Progress
-from detente.store.series import COMPACT_COLUMNS, DyadSeries, dyad
+from detente.store.series import DyadSeries, dyad
 from detente.store.store import DEFAULT_DB, Store
+from detente.store.tables import dyad_table, dyad_title, top_dyads_table, top_dyads_titles, wide_table
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 FromOption = Annotated[str | None, typer.Option("--from", help="First date YYYY-MM-DD.")]
@@ -101,30 +102,34 @@ def print_report(report: IngestReport, db: Path) -> None:
     )
 
 
-def _print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: SeriesFormat, title: str) -> None:
+def _print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: SeriesFormat) -> None:
+    """Rows as JSON or CSV (every column; tables are made in detente/store/tables.py)."""
     if fmt is SeriesFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
-    elif fmt is SeriesFormat.csv:
-        import csv
+        return
+    import csv
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*columns, title=title)
-        for row in rows:
-            table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
-        Console(width=max(120, 12 * len(columns))).print(table)
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
-def _print_series(series: DyadSeries, fmt: SeriesFormat) -> None:
+def _echo_lines(lines: list[str]) -> None:
+    for line in lines:
+        typer.echo(line)
+
+
+def _print_series(series: DyadSeries, fmt: SeriesFormat, wide: bool) -> None:
     if not series.rows:
         typer.echo(f"no events between {series.a} and {series.b} in this range", err=True)
         return
-    _print_rows(series.columns, series.rows, fmt, f"{series.a}–{series.b} per {series.by} (events; reports = weight)")
+    if fmt is not SeriesFormat.table:
+        _print_rows(series.columns, series.rows, fmt)
+        return
+    if wide:
+        _echo_lines([*dyad_title(series)[:1], *wide_table(series)])
+        return
+    _echo_lines([*dyad_title(series), *dyad_table(series)])
 
 
 def register(app: typer.Typer) -> None:
@@ -196,6 +201,9 @@ def register(app: typer.Typer) -> None:
         min_confidence: ConfidenceOption = 0.0,
         direction: DirectionOption = "all",
         rolling: Annotated[int, typer.Option("--rolling", help="Add trailing means over N periods.")] = 0,
+        wide: Annotated[
+            bool, typer.Option("--wide", help="Table: every column, a row per period and direction.")
+        ] = False,
     ) -> None:
         """Events per period between A and B: both directions and combined, by QuadClass and context."""
         try:
@@ -210,7 +218,7 @@ def register(app: typer.Typer) -> None:
         except DetenteError as exc:
             _fail(exc)
             return
-        _print_series(series, fmt)
+        _print_series(series, fmt, wide)
         if plot is not None and series.rows:
             from detente.store.plot import plot_dyad
 
@@ -236,9 +244,13 @@ def register(app: typer.Typer) -> None:
         if not top.activity:
             typer.echo("no events with two actors in this range", err=True)
             return
-        columns = ["pair", "events", "reports", "goldstein_mean", "earlier", "later", "change"]
-        _print_rows(columns, top.activity, fmt, f"by activity, {top.start} to {top.end}")
-        _print_rows(columns, top.change, fmt, f"by change: after {top.middle} minus up to it")
+        if fmt is not SeriesFormat.table:
+            columns = ["pair", "events", "reports", "goldstein_mean", "earlier", "later", "change"]
+            _print_rows(columns, top.activity, fmt)
+            _print_rows(columns, top.change, fmt)
+            return
+        for title, rows in zip(top_dyads_titles(top), (top.activity, top.change), strict=True):
+            _echo_lines([title, *top_dyads_table(rows), ""])
 
     @app.command("export")
     def export_cmd(
@@ -274,15 +286,11 @@ def register(app: typer.Typer) -> None:
             _fail(exc)
             return
         print_report(report, db)
-        rows = series.compact()
-        if not rows:
+        if not any(row["events"] for row in series.rows):
             typer.echo("no CHN-RUS events in the samples", err=True)
             return
-        typer.echo(
-            f"CHN-RUS events per month, both directions together (per direction: detente dyad CHN RUS --db {db})"
-        )
-        for line in compact_table(rows):
-            typer.echo(line)
+        typer.echo(f"per direction, every column: detente dyad CHN RUS --wide --db {db}")
+        _echo_lines([*dyad_title(series), *dyad_table(series)])
         from detente.store.plot import plot_dyad
 
         typer.echo(f"plot: {plot_dyad(series, plot)}")
@@ -290,37 +298,3 @@ def register(app: typer.Typer) -> None:
     from detente.store.relation_cli import register as register_relation
 
     register_relation(app)
-
-
-_COMPACT_HEADERS = {
-    "period": "period",
-    "events": "events",
-    "verbal_coop": "v.coop",
-    "material_coop": "m.coop",
-    "verbal_conflict": "v.confl",
-    "material_conflict": "m.confl",
-    "goldstein_mean": "gold.mean",
-    "top_contexts": "top contexts",
-}
-
-
-def compact_table(rows: list[dict[str, Any]], width: int = 100) -> list[str]:
-    """Plain fixed-width lines (no wider than ``width``) for :meth:`DyadSeries.compact` rows."""
-    cells = [[_COMPACT_HEADERS[c] for c in COMPACT_COLUMNS]]
-    for row in rows:
-        gold = row["goldstein_mean"]  # a mean, never a sum: it stays on the -10..+10 scale
-        cells.append(
-            [
-                row["period"],
-                *(str(row[c]) for c in COMPACT_COLUMNS[1:6]),
-                "-" if gold is None else f"{gold:.1f}",
-                row["top_contexts"] or "-",
-            ]
-        )
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COMPACT_COLUMNS) - 1)]
-    lines = []
-    for line in cells:
-        head = [line[0].ljust(widths[0]), *(v.rjust(w) for v, w in zip(line[1:-1], widths[1:], strict=True))]
-        text = "  ".join([*head, line[-1]])
-        lines.append(text if len(text) <= width else text[: width - 1] + "…")
-    return lines

@@ -139,14 +139,15 @@ def test_demo(tmp_path: Path) -> None:
     header = next(i for i, line in enumerate(lines) if line.startswith("period"))
     table = [line for line in lines[header:] if not line.startswith("plot:")]
     assert all(len(line) <= 100 for line in table), max(table, key=len)
-    assert table[0].split()[:3] == ["period", "events", "v.coop"] and "top contexts" in table[0]
+    assert table[0].split()[:4] == ["period", "events", "CHN→RUS", "RUS→CHN"] and "top contexts" in table[0]
+    assert "China (CHN) and Russia (RUS)" in result.stdout
     rows = [line.split() for line in table[1:]]
     assert rows, result.output
     assert all(len(r[0]) == 7 for r in rows), "one row per month (YYYY-MM), the combined CHN-RUS series"
     assert int(rows[0][1]) > 0 and int(rows[-1][1]) > 0, "from the first to the last month with events"
     assert not rows[0][0].startswith("2001"), "historical references stay out of the default range"
     assert "->" not in result.stdout
-    assert lines[-1] == f"plot: {plot}"
+    assert lines[-1] == f"plot: {plot}" and "dyad CHN RUS --wide" in result.stdout
     assert plot.read_bytes()[:8] == PNG
 
 
