@@ -145,6 +145,12 @@ def lookup_cmd(
         typer.echo(row)
 
 
+def _register_core() -> None:
+    from detente import cli_explain
+
+    cli_explain.register(app)
+
+
 def _register_extensions() -> None:
     """Commands of optional parts (store, server) register themselves when they can be imported.
 
@@ -162,6 +168,7 @@ def _register_extensions() -> None:
         module.register(app)
 
 
+_register_core()
 _register_extensions()
 
 
