@@ -1,25 +1,31 @@
 """Benchmark of ``detente serve``: latency and throughput of the dyad-series and events endpoints.
 
-Builds a synthetic store (default 200,000 events, inserted with DuckDB SQL, no coding), starts
-``detente serve`` on a free loopback port in a subprocess, and sends a bounded number of requests
-with httpx from this machine: first one at a time (latency: p50/p95), then from several threads
-(throughput). Prints numbers; asserts nothing. Target: p95 < 200 ms.
+Builds a synthetic store (default 200,000 events, inserted with DuckDB SQL following the store
+schema, no coding), starts a uvicorn server on it on a free loopback port in a subprocess, and
+sends the same list of requests with httpx: from 1 and from 8 client threads (throughput), then
+from 20 concurrent clients (latency under load: p50/p95). Each run is repeated with the server's
+result cache on and off, so the scaling of the reads themselves shows too. The clients share the
+machine with the server, so the numbers are for the whole machine. Prints numbers; asserts
+nothing. Targets: p95 < 200 ms with 20 clients; 8 threads at least as fast as 1.
 
-    .venv/bin/python benchmarks/bench_serve.py [--events 200000] [--requests 500] [--threads 8]
+    .venv/bin/python benchmarks/bench_serve.py [--events 200000] [--requests 400] [--clients 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -137,44 +143,100 @@ def events_request(rng: random.Random) -> tuple[str, dict[str, str]]:
     return "/api/events", rng.choice(choices) | {"limit": "50"}
 
 
-def run(base: str, make: Callable[[random.Random], tuple[str, dict[str, str]]], n: int, threads: int) -> None:
-    rng = random.Random(7)
-    requests = [make(rng) for _ in range(n)]
-    with httpx.Client(base_url=base, timeout=30) as client:
-        for path, params in requests[:10]:  # warm up
-            client.get(path, params=params)
-        latencies = []
-        started = time.perf_counter()
-        for path, params in requests:
-            t0 = time.perf_counter()
-            response = client.get(path, params=params)
-            latencies.append(time.perf_counter() - t0)
-            if response.status_code != 200:
-                print(f"  {response.status_code} on {path} {params}: {response.text[:200]}")
-        elapsed = time.perf_counter() - started
-    latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    print(
-        f"  sequential: {n / elapsed:7.1f} req/s, p50 {statistics.median(latencies) * 1000:6.1f} ms, "
-        f"p95 {p95 * 1000:6.1f} ms, max {latencies[-1] * 1000:6.1f} ms"
-    )
+Make = Callable[[random.Random], tuple[str, dict[str, str]]]
 
-    def one(item: tuple[str, dict[str, str]]) -> None:
-        with httpx.Client(base_url=base, timeout=30) as c:
-            c.get(item[0], params=item[1])
+
+@dataclass(slots=True)
+class Timing:
+    latencies: list[float]
+    elapsed: float
+    failures: int
+    hits: int  # answered from the server's cache
+
+    def line(self, label: str) -> str:
+        lat = sorted(self.latencies)
+        p95 = lat[int(0.95 * (len(lat) - 1))]
+        return (
+            f"  {label:<22} {len(lat) / self.elapsed:7.1f} req/s, p50 {statistics.median(lat) * 1000:6.1f} ms, "
+            f"p95 {p95 * 1000:6.1f} ms, max {lat[-1] * 1000:6.1f} ms"
+            + f", {self.hits / len(lat):4.0%} cached"
+            + (f", {self.failures} failed" if self.failures else "")
+        )
+
+
+def load(base: str, requests: list[tuple[str, dict[str, str]]], threads: int) -> Timing:
+    """Send ``requests`` from ``threads`` clients at once (each its own keep-alive connection, each
+    sending its next request as soon as the last is answered); time every request."""
+    todo = iter(requests)
+    lock = threading.Lock()
+    timing = Timing([], 0.0, 0, 0)
+
+    def client_loop() -> None:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            while True:
+                with lock:
+                    item = next(todo, None)
+                if item is None:
+                    return
+                t0 = time.perf_counter()
+                response = client.get(item[0], params=item[1])
+                spent = time.perf_counter() - t0
+                with lock:
+                    timing.latencies.append(spent)
+                    timing.failures += response.status_code != 200
+                    timing.hits += response.headers.get("x-detente-cache") == "hit"
 
     started = time.perf_counter()
     with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(one, requests))
-    elapsed = time.perf_counter() - started
-    print(f"  {threads} threads: {n / elapsed:7.1f} req/s")
+        for future in [pool.submit(client_loop) for _ in range(threads)]:
+            future.result()
+    timing.elapsed = time.perf_counter() - started
+    return timing
+
+
+def bench_endpoint(base: str, name: str, make: Make, n: int, clients: int, threads: list[int]) -> None:
+    """One run per thread count and one with ``clients`` clients, each on fresh random requests (a
+    new seed per run), so cache hits come only from requests the distribution repeats."""
+    rng = random.Random(7)
+    load(base, [make(rng) for _ in range(10)], 1)  # warm up: the first query of a kind reads the file
+    print(f"{name} ({n} requests per run)")
+    for count in threads:
+        print(load(base, [make(rng) for _ in range(n)], count).line(f"{count} thread{'s' if count > 1 else ''}"))
+    print(load(base, [make(rng) for _ in range(n)], clients).line(f"{clients} concurrent clients"))
+
+
+SERVER = """
+import sys, uvicorn
+from detente.serve import ServeConfig, create_app
+db, port, cache = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+uvicorn.run(create_app(ServeConfig(db=db, **({} if cache < 0 else {"cache_bytes": cache}))),
+            host="127.0.0.1", port=port, log_level="warning")
+"""
+
+
+@contextlib.contextmanager
+def server(db: Path, cache_bytes: int) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, in its own process (as ``detente serve`` runs it)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    cmd = [sys.executable, "-c", SERVER, str(db), str(port), str(cache_bytes)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    try:
+        wait_ready(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--requests", type=int, default=500)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--clients", type=int, default=20, help="concurrent clients of the concurrent run")
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 8], help="client threads of throughput runs")
+    parser.add_argument("--cache-mb", type=float, nargs="+", default=[64.0, 0.0],
+                        help="server result cache sizes to compare (0: off; -1: the server's default)")  # fmt: skip
     parser.add_argument("--db", type=Path, help="reuse or create this store instead of a temporary one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
@@ -183,19 +245,13 @@ def main() -> None:
             t0 = time.perf_counter()
             build(db, args.events)
             print(f"built in {time.perf_counter() - t0:.1f}s")
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        cmd = [sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(port)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            wait_ready(base, proc)
-            print(f"GET /api/dyads/{{a}}/{{b}}/series ({args.requests} requests)")
-            run(base, series_request, args.requests, args.threads)
-            print(f"GET /api/events ({args.requests} requests, limit 50)")
-            run(base, events_request, args.requests, args.threads)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+        for cache_mb in args.cache_mb:
+            print(f"== server result cache: {'default' if cache_mb < 0 else f'{cache_mb:g} MB'}")
+            with server(db, -1 if cache_mb < 0 else int(cache_mb * 1024 * 1024)) as base:
+                bench_endpoint(base, "GET /api/dyads/{a}/{b}/series", series_request, args.requests,
+                               args.clients, args.threads)  # fmt: skip
+                bench_endpoint(base, "GET /api/events (limit 50)", events_request, args.requests,
+                               args.clients, args.threads)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from detente.serve import handlers, live, routes_read, routes_write
+from detente.serve.cache import ReadCache
 from detente.serve.coding import SharedCoder
 from detente.serve.config import ServeConfig
 from detente.serve.db import Database
@@ -29,7 +30,7 @@ def create_app(config: ServeConfig | None = None, coder: SharedCoder | None = No
     """
     config = config or ServeConfig()
     coder = coder or SharedCoder()
-    db = Database(config.db, writable=config.writable or config.live, coder=coder)
+    db = Database(config.db, writable=config.writable or config.live, coder=coder, cache_bytes=config.cache_bytes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -56,6 +57,7 @@ def create_app(config: ServeConfig | None = None, coder: SharedCoder | None = No
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
+    app.add_middleware(ReadCache, cache=db.cache, generation=lambda: db.generation)  # innermost: GETs only
     app.add_middleware(
         live.LiveBodyLimit,
         max_bytes=config.max_body_bytes,

@@ -1,4 +1,5 @@
-"""The server's database handle: read-only unless writes are enabled; one cursor per request."""
+"""The server's database handle: read-only unless writes are enabled; reads borrow pooled cursors
+(one per running request) and their answers are cached until the next write."""
 
 from __future__ import annotations
 
@@ -10,21 +11,35 @@ from pathlib import Path
 
 import duckdb
 
+from detente.serve.cache import ResultCache
+from detente.serve.cursors import CursorPool
 from detente.serve.errors import ServeError
 from detente.store.locks import lock_conflict
 from detente.store.schema import LATEST, current_version
 from detente.store.store import Store
 
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+
 
 class Database:
-    """Owns the DuckDB connection. Reads use ``cursor()`` (a connection per thread: DuckDB
-    connections are not thread-safe); writes go through ``store`` under ``write_lock``."""
+    """Owns the DuckDB connection. Reads use ``cursor()`` (a pooled connection per running request:
+    DuckDB connections are not thread-safe); writes go through ``store`` under ``write_lock`` and
+    then call :meth:`wrote`, which empties ``cache`` (the answers of :mod:`detente.serve.cache`)."""
 
-    def __init__(self, path: str | Path, writable: bool = False, coder: object | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        writable: bool = False,
+        coder: object | None = None,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+    ) -> None:
         self.path = str(path)
         self.writable = writable
         self.write_lock = threading.Lock()
         self.generation = 0  # bumped after each write: anything cached from reads is keyed on it
+        self.cache = ResultCache(cache_bytes)
+        self._pool_lock = threading.Lock()
+        self._pool: CursorPool | None = None
         self.store: Store | None = None
         if writable:
             self.store = Store(self.path, coder=coder)  # type: ignore[arg-type]  # creates and migrates
@@ -60,17 +75,25 @@ class Database:
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = self._conn.cursor()
-        try:
+        """A reader connection of this request's own, from the pool (see :mod:`detente.serve.cursors`)."""
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = CursorPool(self._conn)
+            pool = self._pool
+        with pool.cursor() as cur:
             yield cur
-        finally:
-            cur.close()
 
     def wrote(self) -> None:
         """Called after a write commits, so cached reads are not served stale."""
-        self.generation += 1
+        with self._pool_lock:
+            self.generation += 1
+            self.cache.invalidate(self.generation)
+
+    invalidate = wrote  # the name a cache's user looks for
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
         if self.store is not None:
             self.store.close()
         else:
