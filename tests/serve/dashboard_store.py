@@ -8,7 +8,13 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from detente.model import Document
 from detente.store import Store
@@ -32,12 +38,25 @@ def trend_documents() -> list[dict[str, str]]:
             if cooperative
             else f"Japan accused the United States of dumping steel, round {month}, in Washington."
         )
-        docs.append({"id": f"jpn-usa-{month}", "date": day.isoformat(), "title": f"Japan and the US, {day:%B %Y}",
-                     "source": "Wire D", "text": text})
+        docs.append(
+            {
+                "id": f"jpn-usa-{month}",
+                "date": day.isoformat(),
+                "title": f"Japan and the US, {day:%B %Y}",
+                "source": "Wire D",
+                "text": text,
+            }
+        )
         if month >= 12:  # the later year also has talks, a second kind of cooperation
-            docs.append({"id": f"jpn-usa-talks-{month}", "date": (day + dt.timedelta(days=5)).isoformat(),
-                         "title": f"Talks, {day:%B %Y}", "source": "Wire E",
-                         "text": f"Japan met the United States at Osaka for talks, session {month}."})
+            docs.append(
+                {
+                    "id": f"jpn-usa-talks-{month}",
+                    "date": (day + dt.timedelta(days=5)).isoformat(),
+                    "title": f"Talks, {day:%B %Y}",
+                    "source": "Wire E",
+                    "text": f"Japan met the United States at Osaka for talks, session {month}.",
+                }
+            )
     return docs
 
 
@@ -68,3 +87,26 @@ def build_dashboard_store(path: Path) -> Path:
     with Store(path, coder=LocatingCoder()) as store:
         store.ingest([src])
     return path
+
+
+@contextmanager
+def serving(app: Any, timeout: float = 20.0) -> Iterator[str]:
+    """Run an ASGI app under uvicorn on a free loopback port, in a thread; yield its base URL."""
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -9,9 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
-import threading
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +19,7 @@ import pytest
 from detente.serve import ServeConfig, create_app
 from detente.serve.coding import SharedCoder
 from detente.store.names import cameo_name
-from tests.serve.dashboard_store import LocatingCoder, build_dashboard_store
+from tests.serve.dashboard_store import LocatingCoder, build_dashboard_store, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -40,13 +37,7 @@ if not CHROMIUM.exists():
     pytest.skip(f"needs {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (pip install playwright)")
 expect = sync_api.expect  # waits by polling the DOM: the page's CSP forbids wait_for_function's eval
-uvicorn = pytest.importorskip("uvicorn", reason="needs uvicorn")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+pytest.importorskip("uvicorn", reason="needs uvicorn")
 
 
 @pytest.fixture(scope="module")
@@ -61,19 +52,8 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn server on a free loopback port, in a thread, on the dashboard's store."""
     db = build_dashboard_store(tmp_path_factory.mktemp("dashboard") / "dashboard.duckdb")
-    app = create_app(ServeConfig(db=db), coder=SharedCoder(LocatingCoder()))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(ServeConfig(db=db), coder=SharedCoder(LocatingCoder()))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +136,7 @@ def test_dashboard_end_to_end(watched: Watched, shots: Path) -> None:
     assert page.inner_text("#document-title") == "Border clash"
     assert page.inner_text("#document mark.current") == "Russia shelled positions inside China, officials said."
     assert page.locator("#document mark").count() == 2
-    page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
+    page.screenshot(path=str(shots / "dashboard-pair.png"), full_page=True)
 
 
 def test_goldstein_line_does_not_bridge_empty_periods(watched: Watched) -> None:
@@ -204,7 +184,9 @@ def test_filters_reach_the_api_and_change_the_chart(watched: Watched, shots: Pat
     assert bars(page, "mconf") == 1
     assert watched.api_calls("/series")[-1]["sector"] == ["MIL"]
     assert page.inner_text("#f-sector summary .picked") == "MIL"
-    page.screenshot(path=str(shots / "dashboard-filters.png"))
+    page.click("#f-sector summary")  # closed, so the screenshot shows the chart
+    page.screenshot(path=str(shots / "dashboard-filters.png"), full_page=True)
+    page.click("#f-sector summary")
     page.uncheck("#f-sector-MIL")
     page.click("#f-sector summary")
 
@@ -255,7 +237,9 @@ def test_map_places_events_offline(watched: Watched, shots: Path) -> None:
     page.wait_for_selector("#map-chart svg circle.place")
     assert page.locator("#map-chart svg .land path").count() > 150
     # located: Ufa (RUS), Tokyo and Osaka (JPN), Washington (USA)
-    places = {p: page.locator(f"#map-chart circle.place[data-place='{p}']").count() for p in ("RUS", "JPN", "USA", "CHN")}
+    places = {
+        p: page.locator(f"#map-chart circle.place[data-place='{p}']").count() for p in ("RUS", "JPN", "USA", "CHN")
+    }
     assert places == {"RUS": 1, "JPN": 1, "USA": 1, "CHN": 0}
     assert page.locator("#map-table tbody tr").count() == 3
     assert "carry no place" in page.inner_text("#map-caption")

@@ -37,7 +37,7 @@
     const s = state.series;
     const rows = s.rows.filter((r) => r.direction === direction());
     $("#series-title").textContent = `${direction()} per ${s.by}`;
-    $("#series-caption").textContent = `${rows.reduce((n, r) => n + r.events, 0)} events in ${rows.length} periods; ${Detente.filters.describe()}`;
+    $("#series-caption").textContent = `${Detente.count(rows.reduce((n, r) => n + r.events, 0), "event")} in ${Detente.count(rows.length, s.by)}; ${Detente.filters.describe()}`;
     charts.seriesChart($("#series-chart"), rows, (row) => showPeriod(row));
     $("#context-title").textContent = `Contexts, ${direction()}, whole range`;
     charts.contextChart($("#context-chart"), contextCounts(rows));
@@ -68,7 +68,7 @@
     fillDirections(state.series);
     Detente.filters.addContexts(state.series.contexts);
     const total = state.series.rows.filter((r) => r.direction === state.series.directions[2]).reduce((n, r) => n + r.events, 0);
-    say(total ? `${total} events between ${a} and ${b}` : `no events between ${a} and ${b} with these filters`);
+    say(total ? `${Detente.count(total, "event")} between ${a} and ${b}` : `no events between ${a} and ${b} with these filters`);
     clearDetail();
     drawSeries();
   }

@@ -42,6 +42,9 @@
   // The one status line: read out by screen readers (role=status, aria-live=polite).
   Detente.say = function say(message) { Detente.$("#message").textContent = message || ""; };
 
+  // "1 event", "3 events"
+  Detente.count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
   Detente.fmt = function fmt(value, digits) {
     if (value === null || value === undefined || Number.isNaN(value)) return "–";
     const d = digits === undefined ? 1 : digits;

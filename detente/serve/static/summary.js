@@ -36,14 +36,15 @@
   function trendSentence(t) {
     if (!t) return "";
     const level = Math.round((t.level || 0.9) * 100);
-    const p = t.p_value === null || t.p_value === undefined ? "" : `; p = ${Number(t.p_value).toPrecision(2)}`;
+    const pv = t.p_value;
+    const p = pv === null || pv === undefined ? "" : pv < 0.001 ? "; p < 0.001" : `; p = ${Number(pv).toPrecision(2)}`;
     return `${fmt(t.slope, 2)} ${t.unit || "per period"} (${level}% interval ${fmt(t.interval[0], 2)} to ${fmt(t.interval[1], 2)}${p})`;
   }
 
   function directionItem(name, d) {
     const li = make("li", { "data-direction": name });
     li.append(make("strong", {}, `${name}: `), make("span", { class: `verdict-word ${slugOf(d.verdict)}` }, d.verdict || "–"));
-    li.append(` · ${d.events ?? "?"} events${d.trend ? " · " + trendSentence(d.trend) : ""}`);
+    li.append(` · ${Detente.count(d.events ?? 0, "event")}${d.trend ? " · " + trendSentence(d.trend) : ""}`);
     return li;
   }
 
@@ -71,8 +72,7 @@
     if (rel.trend && rel.trend.interval) head.appendChild(intervalGraphic(rel.trend));
     const facts = make("p", { class: "facts" });
     const active = rel.periods_with_events === undefined ? "" : `${rel.periods_with_events} of `;
-    const by = rel.by ? `${rel.by}s` : "periods";
-    facts.textContent = `${rel.events} events in ${active}${rel.periods} ${by} (${rel.from || "…"} to ${rel.to || "…"}).`
+    facts.textContent = `${Detente.count(rel.events, "event")} in ${active}${Detente.count(rel.periods, rel.by || "period")} (${rel.from || "…"} to ${rel.to || "…"}).`
       + (rel.trend ? ` Trend: ${trendSentence(rel.trend)}.` : "");
     if (rel.rule && rel.verdict === "not enough events") facts.append(make("span", { class: "muted" }, ` Rule: ${rel.rule}.`));
     const dirs = make("ul", { class: "directions" });
