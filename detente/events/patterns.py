@@ -11,8 +11,6 @@ import itertools
 from dataclasses import dataclass
 from functools import cache
 
-import lemminflect
-
 from detente.lexicon.matcher import PhraseMatcher, TokenText
 from detente.lexicon.schemas import PatternRecord
 
@@ -24,6 +22,8 @@ _DEFAULT_GAP = 4  # "*" alone: up to four other words (see PatternRecord)
 @cache
 def inflections(word: str) -> frozenset[str]:
     """Every inflected form of ``word`` as a verb or noun; a stem like ``negotiat`` is completed."""
+    import lemminflect  # here, not at the top: a compiled lexicon from the cache needs none of it
+
     forms = {word}
     table = lemminflect.getAllInflections(word)
     if not table:
@@ -46,6 +46,8 @@ def inflections(word: str) -> frozenset[str]:
 @cache
 def plurals(word: str) -> frozenset[str]:
     """A literal noun also matches its plural ("embargo" -> "embargoes"); other words stay as written."""
+    import lemminflect
+
     forms = {word}
     table = lemminflect.getAllInflections(word, upos="NOUN")
     if "NN" in table and word in table["NN"]:

@@ -2,54 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from detente.model import Document, Trigger
 from detente.resources import Resources
 
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
-# Events named after these are the background of the clause, not what it reports:
-# "agreed to a ceasefire after two days of fierce fighting", "following the invasion of dagestan".
-_BACKGROUND = frozenset(["after", "following", "during", "amid", "amidst", "since", "despite", "before", "until"])
-_BACKGROUND_FILLERS = frozenset(
-    [
-        "of",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "hours",
-        "fierce",
-        "heavy",
-        "recent",
-        "new",
-        "renewed",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "many",
-    ]
-)
-_BACKGROUND_PHRASES = frozenset(["because of", "wake of", "aftermath of", "run up to"])
+
+@dataclass(frozen=True, slots=True)
+class _Background:
+    """Word lists (data/text/cues.jsonl) telling a modifier or a background event from a report."""
+
+    determiners: frozenset[str]
+    background: frozenset[str]
+    fillers: frozenset[str]
+
+    @classmethod
+    def of(cls, res: Resources) -> _Background:
+        none: frozenset[str] = frozenset()
+        cue = res.cues.get
+        return cls(cue("trigger_determiner", none), cue("background", none), cue("background_filler", none))
 
 
-def _modifier_or_background(words: list[str], start: int, end: int) -> bool:
+def _modifier_or_background(words: list[str], start: int, end: int, lists: _Background) -> bool:
+    """ "the occupied west bank" (an adjective) or "after two days of fierce fighting" (background)."""
     prev = words[start - 1] if start else ""
-    # "the occupied west bank", "a besieged town": a participle used as an adjective.
-    if end - start == 1 and words[start].endswith("ed") and prev in _DETERMINERS:
+    if end - start == 1 and words[start].endswith("ed") and prev in lists.determiners:
         return True
     i = start - 1
     steps = 0
     while i >= 0 and steps < 4:
         w = words[i]
-        if w in _BACKGROUND or (i >= 1 and f"{words[i - 1]} {w}" in _BACKGROUND_PHRASES):
+        if w in lists.background or (i >= 1 and f"{words[i - 1]} {w}" in lists.background):
             return not words[start].endswith("ed")  # "after he resigned" still reports a resignation
-        if w not in _DETERMINERS and not w.isdigit() and w not in _BACKGROUND_FILLERS:
+        if w not in lists.determiners and not w.isdigit() and w not in lists.fillers:
             return False
         i -= 1
         steps += 1
@@ -93,10 +78,11 @@ def find_triggers(doc: Document, res: Resources) -> Document:
         for i in range(seg.start, seg.end):
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
+    lists = _Background.of(res)
     hits = [
         h
         for h in res.event_matcher.find(doc.joined(), words, limit_of)
-        if coded[h.start] and not _modifier_or_background(words, h.start, h.end)
+        if coded[h.start] and not _modifier_or_background(words, h.start, h.end, lists)
     ]
     hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.start, h.pattern.breadth))
     taken = bytearray(len(words))

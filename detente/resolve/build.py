@@ -17,30 +17,11 @@ from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
 
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
-_NOUN_MODIFIERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "recent"])
-_PHRASE_PREPOSITIONS = frozenset(["in", "of", "for", "on", "from", "with", "against", "by", "during", "over", "into"])
 _ARMED_SECTORS = frozenset(["MIL", "COP"])
-_AGENT_NOUN_ENDINGS = (
-    "bombers",
-    "attackers",
-    "gunmen",
-    "raiders",
-    "hijackers",
-    "kidnappers",
-    "protesters",
-    "demonstrators",
-    "rioters",
-    "insurgents",
-    "assailants",
-    "militants",
-    "marchers",
-    "strikers",
-)
 _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
 _GOVERNED_SPAN = 12
-_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "the", "a", "an", "and"])
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
 
 
@@ -81,6 +62,10 @@ class EventBuilder:
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
+        self.premodifiers = res.cues.get("noun_premodifier", frozenset())
+        self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
+        self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
+        self.adjunct_blockers = res.cues.get("adjunct_blocker", frozenset()) | res.cues.get("preposition", frozenset())
         self.topics = _topic_keys(doc)
         self.context_hits = sorted(context_hits(doc, res))
         self.context_starts = [hit[0] for hit in self.context_hits]
@@ -105,7 +90,7 @@ class EventBuilder:
         if not word.endswith("ing") or self.last_subject is None:
             return None
         prev = self.words[trig.start - 1] if trig.start else ""
-        if prev in _AUXILIARIES or prev in self.res.cues.get("preposition", frozenset()):
+        if prev in self.adjunct_blockers:
             return None
         last_end, subject = self.last_subject
         if trig.start - last_end > 25 or any(t.break_before for t in self.doc.tokens[last_end : trig.start + 1]):
@@ -188,13 +173,13 @@ class EventBuilder:
         """0 for a clause's own predicate; 1 for a noun inside a prepositional phrase ("in the war
         against terrorism"), which describes rather than reports."""
         i = trig.start - 1
-        while i >= 0 and self.words[i] in _NOUN_MODIFIERS:
+        while i >= 0 and self.words[i] in self.premodifiers:
             i -= 1
-        if i >= 0 and self.words[i] in _PHRASE_PREPOSITIONS:
+        if i >= 0 and self.words[i] in self.phrase_prepositions:
             return 1
         # "two palestinian suicide bombers killed 23 people": a noun naming the doers is part of
         # the subject, not the clause's predicate.
-        if self.words[trig.end - 1].endswith(_AGENT_NOUN_ENDINGS):
+        if self.words[trig.end - 1].endswith(self.agent_nouns):
             return 1
         # "britain's request to extradite him was rejected": an infinitive is a complement, unless a
         # plan verb hands the clause over to it ("agreed to hold talks").

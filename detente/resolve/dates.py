@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from detente.resources import Resources
 
-_DEADLINE = frozenset({"by", "until", "before", "through", "till"})
-
 
 @dataclass(frozen=True, slots=True)
 class DateExpr:
@@ -29,41 +27,14 @@ def _year(word: str) -> int | None:
     return None
 
 
-_MONTH_BEFORE = frozenset(
-    [
-        "in",
-        "on",
-        "since",
-        "by",
-        "until",
-        "till",
-        "early",
-        "late",
-        "mid",
-        "of",
-        "last",
-        "next",
-        "this",
-        "from",
-        "during",
-        "before",
-        "after",
-        "through",
-        "between",
-        "and",
-    ]
-)
-
-
-def _is_date_month(words: list[str], i: int, end: int, prev: str) -> bool:
+def _is_date_month(words: list[str], i: int, end: int, prev: str, before: frozenset[str]) -> bool:
     """A month name used as a date ("in april", "on march 3") rather than a word ("long march 9")."""
-    if prev in _MONTH_BEFORE or (prev.isdigit() and len(prev) <= 2):
+    if prev in before or (prev.isdigit() and len(prev) <= 2):
         return True
     nxt = words[i + 1] if i + 1 < end else ""
     after = words[i + 2] if i + 2 < end else ""
     return words[i] != "may" and nxt.isdigit() and len(nxt) <= 2 and after.isdigit() and len(after) == 4
 
-_YEAR_PREPOSITIONS = frozenset(["in", "of", "since", "by", "until", "before", "after", "during"])
 
 
 def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
@@ -119,6 +90,8 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
     """Date expressions in ``words[start:end]``."""
     out: list[DateExpr] = []
     tw = res.time_words
+    deadlines, month_context = res.cues.get("deadline", frozenset()), res.cues.get("month_context", frozenset())
+    year_context = res.cues.get("year_context", frozenset())
     i = start
     while i < end:
         w = words[i]
@@ -126,7 +99,7 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
         two = f"{w} {words[i + 1]}" if i + 1 < end else ""
         three = f"{two} {words[i + 2]}" if i + 2 < end else ""
         rel = tw.get(three) or tw.get(two) or tw.get(w)
-        deadline = prev in _DEADLINE
+        deadline = prev in deadlines
         kind = rel.kind if rel is not None else None
         if kind == "relative" and ref is not None:
             out.append(_relative(rel, i, ref, deadline))
@@ -137,12 +110,12 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
             out.append(DateExpr(i, i + 1, d.isoformat(), "day", d.year, deadline))
             i += 1
             continue
-        if kind == "month" and _is_date_month(words, i, end, prev):
+        if kind == "month" and _is_date_month(words, i, end, prev, month_context):
             expr, i = _month_date(words, i, end, rel.value, ref, deadline)
             out.extend([expr] if expr is not None else [])
             continue
         year = _year(w)
-        if year is not None and prev in _YEAR_PREPOSITIONS:
+        if year is not None and prev in year_context:
             out.append(DateExpr(i, i + 1, f"{year:04d}", "year", year, deadline))
         i += 1
     return out

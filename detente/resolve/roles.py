@@ -42,29 +42,7 @@ class _Clause:
 
 _MAX_SUBJECT_DISTANCE = 15
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
-# Words that may stand between a speaker and "said": "thai police here said", "officials today said".
-_FILLERS = frozenset(
-    [
-        "here",
-        "today",
-        "yesterday",
-        "also",
-        "later",
-        "earlier",
-        "on",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 _VIOLENT_ROOTS = frozenset(["18", "19", "20"])
-_HARMED = frozenset(["killed", "wounded", "injured", "hurt", "maimed", "destroyed", "damaged", "hit"])
-_LOCATIVE = frozenset(["in", "near", "outside", "at", "of"])
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "mr", "mrs", "ms"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
 
 
@@ -81,7 +59,16 @@ class RoleBinder:
         self.qualifying = res.cues.get("qualifier", frozenset()) | res.cues.get("owner_qualifier", frozenset())
         self.speech = res.cues.get("speech", frozenset())
         self.aux = res.cues.get("passive_aux", frozenset())
-        self.coord = {"and", "or"}
+        cue = res.cues.get
+        self.coord = {w for w in cue("coordination", frozenset()) if " " not in w}
+        self.fillers = cue("speech_filler", frozenset())
+        self.harmed = cue("harm_participle", frozenset())
+        self.placed_after = cue("place_preposition", frozenset())
+        self.articles = cue("article", frozenset()) | cue("honorific", frozenset())
+        self.passive_adverbs = cue("passive_adverb", frozenset())
+        self.irregular = cue("irregular_participle", frozenset())
+        self.directions = cue("direction", frozenset())
+        self.event_locative = cue("event_locative", frozenset())
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
@@ -113,7 +100,7 @@ class RoleBinder:
         """Whether ``m`` follows a preposition, directly or as a later conjunct ("including x or y")."""
         i = m.start - 1
         while i >= floor:
-            while i >= floor and self.words[i] in _DETERMINERS:
+            while i >= floor and self.words[i] in self.articles:
                 i -= 1
             if i < floor:
                 return False
@@ -188,7 +175,7 @@ class RoleBinder:
         for m in seg_mentions:
             if m.start < trig.end:
                 continue
-            after = [w for w in self.words[m.end : m.end + 4] if w not in _FILLERS]
+            after = [w for w in self.words[m.end : m.end + 4] if w not in self.fillers]
             before = self.words[max(seg.start, m.start - 2) : m.start]
             if (after and after[0] in self.speech) or (before and before[-1] in self.speech):
                 return m
@@ -196,7 +183,7 @@ class RoleBinder:
         for m in self.mentions[bisect.bisect_left(self.starts, seg.end) :]:
             if m.start - seg.end > 2 or not m.actor.key:
                 break
-            tail = [w for w in self.words[m.end : m.end + 4] if w not in _FILLERS]
+            tail = [w for w in self.words[m.end : m.end + 4] if w not in self.fillers]
             if tail and tail[0] in self.speech:
                 return m
             break
@@ -259,29 +246,13 @@ class RoleBinder:
 
     def _passive(self, trig: Trigger, seg: Segment) -> bool:
         i = trig.start - 1
-        while i >= seg.start and self.words[i] in ("also", "reportedly", "allegedly", "been", "being", "recently"):
+        while i >= seg.start and self.words[i] in self.passive_adverbs:
             i -= 1
         aux = i >= seg.start and self.words[i] in self.aux
         # "signed by x", not "rejected calls by x" (there "by" belongs to the object).
         by = trig.end < seg.end and self.words[trig.end] == "by"
         word = self.words[trig.start]
-        participle = word.endswith(("ed", "en")) or word in (
-            "met",
-            "held",
-            "hit",
-            "shot",
-            "fought",
-            "sent",
-            "struck",
-            "put",
-            "cut",
-            "set",
-            "led",
-            "won",
-            "told",
-            "made",
-            "seen",
-        )
+        participle = word.endswith(("ed", "en")) or word in self.irregular
         # With "by" right after, the participle must end the trigger: "was rejected by" is passive,
         # "denied claims by kiev" is not (the agent belongs to the noun).
         last = self.words[trig.end - 1]
@@ -304,9 +275,9 @@ class RoleBinder:
         if m.kind not in ("place", "capital", "country"):
             return False
         i = m.start - 1
-        while i >= 0 and self.words[i] in ("the", "northern", "southern", "eastern", "western", "central"):
+        while i >= 0 and self.words[i] in self.directions:
             i -= 1
-        return i >= 0 and self.words[i] in ("in", "at", "near", "outside", "inside", "across", "throughout")
+        return i >= 0 and self.words[i] in self.event_locative
 
     def _possessor(self, keyed: list[Mention], trig: Trigger) -> Mention | None:
         """The actor whose event a noun trigger names: "russia s annexation", "china s purchase"."""
@@ -338,7 +309,7 @@ class RoleBinder:
             word = self.words[i]
             prev = self.words[i - 1]
             passive_by = word == "by" and prev.endswith(("ed", "en"))
-            harmed_in = word in ("by", "in") and prev in _HARMED
+            harmed_in = word in ("by", "in") and prev in self.harmed
             if passive_by or harmed_in:
                 return i
             if word in self.preps and word != "by" or word in self.speech:
@@ -353,9 +324,9 @@ class RoleBinder:
         prev = self.words[m.start - 1]
         prev2 = self.words[m.start - 2] if m.start > 1 else ""
         return (
-            prev in _LOCATIVE
-            or (prev == "the" and prev2 in _LOCATIVE)
-            or (m.kind == "adjective" and prev2 in _LOCATIVE)
+            prev in self.placed_after
+            or (prev == "the" and prev2 in self.placed_after)
+            or (m.kind == "adjective" and prev2 in self.placed_after)
         )
 
     def _place_near(self, in_seg: list[Mention], trig: Trigger) -> Mention | None:
