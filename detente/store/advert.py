@@ -30,12 +30,13 @@ class Advert:
         return self.secret is not None
 
 
-def advert_path(db: str | Path) -> Path:
-    return Path(f"{db}{SUFFIX}")
-
-
 def resolved(db: str | Path) -> str:
     return str(Path(db).resolve())
+
+
+def advert_path(db: str | Path) -> Path:
+    """Beside the real file, so every spelling of its path (relative, through a link) finds it."""
+    return Path(f"{resolved(db)}{SUFFIX}")
 
 
 def process_alive(pid: int) -> bool:
