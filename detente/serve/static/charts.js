@@ -61,38 +61,46 @@
 
     const every = Math.max(1, Math.ceil(rows.length / 10));
     rows.forEach((r, i) => {
-      const x = m.l + i * band + (band - bw) / 2;
-      const g = el("g", { class: "period", "data-period": r.period }, svg);
-      let base = 0;
-      for (const [key, cls] of [["verbal_coop", "vcoop"], ["material_coop", "mcoop"]]) {
-        if (r[key] > 0) el("rect", { class: `bar ${cls}`, x, y: y(base + r[key]), width: bw, height: y(base) - y(base + r[key]) }, g);
-        base += r[key];
-      }
-      base = 0;
-      for (const [key, cls] of [["verbal_conflict", "vconf"], ["material_conflict", "mconf"]]) {
-        if (r[key] > 0) el("rect", { class: `bar ${cls}`, x, y: y(-base), width: bw, height: y(-(base + r[key])) - y(-base) }, g);
-        base += r[key];
-      }
+      stackedBars(el("g", { class: "period", "data-period": r.period }, svg), r, m.l + i * band + (band - bw) / 2, bw, y);
       if (i % every === 0) text(svg, m.l + i * band + band / 2, H - m.b + 16, r.period.slice(0, 10), { "text-anchor": "middle" });
-      // a full-height target on top so thin bars and empty periods are easy to click
-      const hit = el("rect", {
-        class: "period-hit", x: m.l + i * band, y: m.t, width: band, height: ih,
-        "data-period": r.period, "data-events": r.events, tabindex: 0,
-      }, svg);
-      const tip = el("title", {}, hit);
-      tip.textContent = `${r.period}: ${r.events} events, coop ${coop(r)}, conflict ${conf(r)}, Goldstein ${r.goldstein_mean ?? "–"}`;
-      const pick = () => {
-        svg.querySelectorAll(".period-hit.selected").forEach((n) => n.classList.remove("selected"));
-        hit.classList.add("selected");
-        onPeriod(r, i);
-      };
-      hit.addEventListener("click", pick);
-      hit.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pick(); } });
+      periodTarget(svg, r, { x: m.l + i * band, y: m.t, width: band, height: ih }, () => onPeriod(r, i));
     });
 
     goldsteinRuns(svg, rows, (i) => m.l + i * band + band / 2, gy);
     seriesLegend(svg, m.l, H - 10);
     return svg;
+  }
+
+  // One period's bars: cooperation stacked up from zero (verbal, then material), conflict down.
+  function stackedBars(g, r, x, bw, y) {
+    for (const [sign, parts] of [[1, [["verbal_coop", "vcoop"], ["material_coop", "mcoop"]]],
+      [-1, [["verbal_conflict", "vconf"], ["material_conflict", "mconf"]]]]) {
+      let base = 0;
+      for (const [key, cls] of parts) {
+        const from = y(sign * base), to = y(sign * (base + r[key]));
+        if (r[key] > 0) el("rect", { class: `bar ${cls}`, x, y: Math.min(from, to), width: bw, height: Math.abs(to - from) }, g);
+        base += r[key];
+      }
+    }
+  }
+
+  // A full-height target over the period, so thin bars and empty periods are easy to click or
+  // to reach with Tab (Enter or Space picks it).
+  function periodTarget(svg, r, box, onPick) {
+    const coop = r.verbal_coop + r.material_coop, conf = r.verbal_conflict + r.material_conflict;
+    const label = `${r.period}: ${r.events} events, coop ${coop}, conflict ${conf}, Goldstein ${r.goldstein_mean ?? "–"}`;
+    const hit = el("rect", {
+      class: "period-hit", ...box, "data-period": r.period, "data-events": r.events, tabindex: 0,
+      role: "button", "aria-label": `${label}; list its events`,
+    }, svg);
+    el("title", {}, hit).textContent = label;
+    const pick = () => {
+      svg.querySelectorAll(".period-hit.selected").forEach((n) => n.classList.remove("selected"));
+      hit.classList.add("selected");
+      onPick();
+    };
+    hit.addEventListener("click", pick);
+    hit.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pick(); } });
   }
 
   // Goldstein mean as a line through consecutive periods with events only: an empty period has no
