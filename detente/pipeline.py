@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from detente.actors import recognise_actors
 from detente.dedupe import merge_document_events
+from detente.documents import checked_date
 from detente.errors import CodingError, DetenteError, UsageError
 from detente.events.triggers import find_triggers
 from detente.model import Document
@@ -120,6 +121,7 @@ class Pipeline:
             raise CodingError(doc.doc_id, s.name, exc) from exc
 
     def run(self, doc: Document) -> Document:
+        doc = checked_date(doc)  # a string date ("2015-04-30") is read here, not tripped over later
         if needs_windows(doc):  # a text far longer than an article: windows keep time and memory linear
             return code_in_windows(doc, self._run_whole)
         return self._run_whole(doc)
