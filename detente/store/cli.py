@@ -28,7 +28,7 @@ from detente.store.filters import build_filters
 from detente.store.formats import CsvColumns
 from detente.store.handoff import open_for_ingest
 from detente.store.ingest import IngestReport, Progress
-from detente.store.series import DyadSeries, dyad
+from detente.store.series import DyadSeries, TopDyads, dyad
 from detente.store.store import DEFAULT_DB, Store
 from detente.store.tables import dyad_table, dyad_title, top_dyads_table, top_dyads_titles, wide_table
 
@@ -130,6 +130,19 @@ def _print_series(series: DyadSeries, fmt: SeriesFormat, wide: bool) -> None:
         _echo_lines([*dyad_title(series)[:1], *wide_table(series)])
         return
     _echo_lines([*dyad_title(series), *dyad_table(series)])
+
+
+def _print_top_dyads(top: TopDyads, fmt: SeriesFormat) -> None:
+    if not top.activity:
+        typer.echo("no events with two actors in this range", err=True)
+        return
+    if fmt is not SeriesFormat.table:
+        columns = ["pair", "events", "reports", "goldstein_mean", "earlier", "later", "change"]
+        _print_rows(columns, top.activity, fmt)
+        _print_rows(columns, top.change, fmt)
+        return
+    for title, rows in zip(top_dyads_titles(top), (top.activity, top.change), strict=True):
+        _echo_lines([title, *top_dyads_table(rows), ""])
 
 
 def register(app: typer.Typer) -> None:
@@ -241,16 +254,7 @@ def register(app: typer.Typer) -> None:
         except DetenteError as exc:
             _fail(exc)
             return
-        if not top.activity:
-            typer.echo("no events with two actors in this range", err=True)
-            return
-        if fmt is not SeriesFormat.table:
-            columns = ["pair", "events", "reports", "goldstein_mean", "earlier", "later", "change"]
-            _print_rows(columns, top.activity, fmt)
-            _print_rows(columns, top.change, fmt)
-            return
-        for title, rows in zip(top_dyads_titles(top), (top.activity, top.change), strict=True):
-            _echo_lines([title, *top_dyads_table(rows), ""])
+        _print_top_dyads(top, fmt)
 
     @app.command("export")
     def export_cmd(
