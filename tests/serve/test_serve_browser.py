@@ -145,6 +145,11 @@ def test_goldstein_line_does_not_bridge_empty_periods(watched: Watched) -> None:
     # events in May 2014, July 2014 and February 2015 only: three dots, and no line across the gaps
     assert page.locator("#series-chart svg circle.gold-dot").count() == 3
     assert page.locator("#series-chart svg polyline.gold-line").count() == 0
+    # a rolling mean over 12 months spans the gaps it averages over, and says so in the legend
+    page.select_option("#rolling", "12")
+    expect(page.locator("#series-chart svg polyline.gold-rolling")).to_have_count(1)
+    assert watched.api_calls("/series")[-1]["rolling"] == ["12"]
+    assert page.locator("#series-chart svg .legend-svg text", has_text="rolling mean").count() == 1
 
 
 def test_events_show_cameo_and_plover_names(watched: Watched) -> None:

@@ -63,7 +63,8 @@
     state.a = a; state.b = b;
     Detente.summary.show(a, b, Detente.selection.filterParams(), openEvent);
     try {
-      state.series = await Detente.api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`, Detente.selection.filterParams());
+      const params = Detente.selection.filterParams({ rolling: $("#rolling").value });
+      state.series = await Detente.api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`, params);
     } catch (err) { say(err.message); return; }
     fillDirections(state.series);
     Detente.filters.addContexts(state.series.contexts);
@@ -203,6 +204,7 @@
   function wire() {
     $("#dyad-form").addEventListener("submit", (e) => { e.preventDefault(); showDyad(pickA.code(), pickB.code()); });
     $("#direction").addEventListener("change", () => { if (state.series) drawSeries(); });
+    $("#rolling").addEventListener("change", () => { if (state.a && state.b) showDyad(state.a, state.b); });
     $("#network-form").addEventListener("submit", (e) => { e.preventDefault(); drawNetwork(); });
     $$(".tab").forEach((t) => {
       t.addEventListener("click", () => switchTab(t.dataset.tab));

@@ -66,8 +66,10 @@
       periodTarget(svg, r, { x: m.l + i * band, y: m.t, width: band, height: ih }, () => onPeriod(r, i));
     });
 
-    goldsteinRuns(svg, rows, (i) => m.l + i * band + band / 2, gy);
-    seriesLegend(svg, m.l, H - 10);
+    const rolling = rows.length > 0 && "goldstein_rolling_mean" in rows[0];
+    if (rolling) goldsteinRuns(svg, rows, (i) => m.l + i * band + band / 2, gy, { key: "goldstein_rolling_mean", cls: "gold-rolling" });
+    goldsteinRuns(svg, rows, (i) => m.l + i * band + band / 2, gy, { key: "goldstein_mean", cls: "gold-line", dots: true });
+    seriesLegend(svg, m.l, H - 10, rolling);
     return svg;
   }
 
@@ -88,7 +90,8 @@
   // to reach with Tab (Enter or Space picks it).
   function periodTarget(svg, r, box, onPick) {
     const coop = r.verbal_coop + r.material_coop, conf = r.verbal_conflict + r.material_conflict;
-    const label = `${r.period}: ${r.events} events, coop ${coop}, conflict ${conf}, Goldstein ${r.goldstein_mean ?? "–"}`;
+    const docs = r.documents === undefined ? "" : ` (${r.documents} documents coded in the period)`;
+    const label = `${r.period}: ${r.events} events${docs}, coop ${coop}, conflict ${conf}, Goldstein ${r.goldstein_mean ?? "–"}`;
     const hit = el("rect", {
       class: "period-hit", ...box, "data-period": r.period, "data-events": r.events, tabindex: 0,
       role: "button", "aria-label": `${label}; list its events`,
@@ -105,29 +108,31 @@
 
   // Goldstein mean as a line through consecutive periods with events only: an empty period has no
   // mean, so the line stops there instead of bridging the gap (a lone point is a dot).
-  function goldsteinRuns(svg, rows, xOf, yOf) {
+  // (The rolling mean, over a window of periods, is drawn the same way without dots.)
+  function goldsteinRuns(svg, rows, xOf, yOf, { key, cls, dots }) {
     let run = [];
     const flush = () => {
-      if (run.length > 1) el("polyline", { class: "gold-line", points: run.join(" ") }, svg);
+      if (run.length > 1) el("polyline", { class: cls, points: run.join(" ") }, svg);
       run = [];
     };
     rows.forEach((r, i) => {
-      if (r.goldstein_mean === null || r.goldstein_mean === undefined) { flush(); return; }
-      const x = xOf(i), yy = yOf(r.goldstein_mean);
+      if (r[key] === null || r[key] === undefined) { flush(); return; }
+      const x = xOf(i), yy = yOf(r[key]);
       run.push(`${x.toFixed(1)},${yy.toFixed(1)}`);
-      el("circle", { class: "gold-dot", cx: x, cy: yy, r: 3 }, svg);
+      if (dots) el("circle", { class: "gold-dot", cx: x, cy: yy, r: 3 }, svg);
     });
     flush();
   }
 
   // The legend inside the SVG, below the axis labels, so that downloads carry it.
-  function seriesLegend(svg, x0, y) {
+  function seriesLegend(svg, x0, y, rolling) {
     const items = [["vcoop", "verbal coop"], ["mcoop", "material coop"], ["vconf", "verbal conflict"],
-      ["mconf", "material conflict"], ["gold", "Goldstein mean (right axis, -10..+10)"]];
+      ["mconf", "material conflict"], ["gold-line", "Goldstein mean (right axis, -10..+10)"]];
+    if (rolling) items.push(["gold-rolling", "rolling mean"]);
     const g = el("g", { class: "legend-svg" }, svg);
     let x = x0;
     for (const [cls, label] of items) {
-      if (cls === "gold") el("line", { class: "gold-line", x1: x, x2: x + 14, y1: y - 4, y2: y - 4 }, g);
+      if (cls.startsWith("gold")) el("line", { class: cls, x1: x, x2: x + 14, y1: y - 4, y2: y - 4 }, g);
       else el("rect", { class: `swatch ${cls}`, x, y: y - 10, width: 12, height: 12 }, g);
       text(g, x + 18, y, label);
       x += 30 + label.length * 6;
