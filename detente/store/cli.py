@@ -33,8 +33,8 @@ from detente.store.store import DEFAULT_DB, Store
 from detente.store.tables import dyad_table, dyad_title, top_dyads_table, top_dyads_titles, wide_table
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
-FromOption = Annotated[str | None, typer.Option("--from", help="First date YYYY-MM-DD.")]
-ToOption = Annotated[str | None, typer.Option("--to", help="Last date YYYY-MM-DD.")]
+FromOption = Annotated[str | None, typer.Option("--from", help="First date YYYY-MM-DD or YYYY-MM.")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Last date YYYY-MM-DD, or YYYY-MM for its last day.")]
 HistoricalOption = Annotated[
     bool,
     typer.Option(
@@ -220,7 +220,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Events per period between A and B: both directions and combined, by QuadClass and context."""
         try:
-            first, last = parse_date(start, "--from"), parse_date(end, "--to")
+            first, last = parse_date(start, "--from"), parse_date(end, "--to", last_day=True)
             pair = (a.strip().upper(), b.strip().upper())
             filters = build_filters(
                 first, last, status, sector, context, min_confidence, direction, include_historical, pair
@@ -248,7 +248,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Actor pairs ranked by activity (events) and by change (later half minus earlier half)."""
         try:
-            first, last = parse_date(start, "--from"), parse_date(end, "--to")
+            first, last = parse_date(start, "--from"), parse_date(end, "--to", last_day=True)
             with Store(db, create=False) as store:
                 top = store.top_dyads(first, last, limit, include_historical)
         except DetenteError as exc:

@@ -84,3 +84,9 @@ def test_text_table_cuts_only_the_last_column() -> None:
 
 def test_actor_names_from_the_bundled_tables() -> None:
     assert actor_name("CHN") == "China" and actor_name("NATO") != "NATO" and actor_name("ZZZQ") == "ZZZQ"
+
+
+def test_a_month_as_the_range_end_includes_that_month(sample_db: Path) -> None:
+    result = _run("dyad", "CHN", "RUS", "--from", "2015-04", "--to", "2015-05", "--db", str(sample_db))
+    _, rows = _table(result.stdout)
+    assert [row[0] for row in rows] == ["2015-04", "2015-05"] and all(int(row[1]) > 0 for row in rows)
