@@ -279,6 +279,13 @@ class CueRecord(Strict):
         "deadline",
         "month_context",
         "year_context",
+        "finite_verb",
+        "clause_opener",
+        "subordinator",
+        "relative_opener",
+        "subject_pronoun",
+        "compound_participle",
+        "not_before_subject",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

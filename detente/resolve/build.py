@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections import Counter
 from dataclasses import dataclass
 
+from detente.actors.topics import topic_keys
 from detente.events.triggers import OBLIGATION_PATTERN
 from detente.model import Document, Event, Evidence, Segment, Trigger
 from detente.resolve.dates import find_dates
@@ -23,15 +23,6 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13"])
 _GOVERNING_CODES = frozenset(["015", "016"])
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
-
-
-def _topic_keys(doc: Document) -> set[str]:
-    """The article's main actors: those mentioned at least half as often as the most mentioned."""
-    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
-    if not counts:
-        return set()
-    top = counts.most_common(1)[0][1]
-    return {k for k, n in counts.items() if n * 2 >= top and n >= 2}
 
 
 @dataclass(slots=True)
@@ -66,7 +57,7 @@ class EventBuilder:
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
         self.adjunct_blockers = res.cues.get("adjunct_blocker", frozenset()) | res.cues.get("preposition", frozenset())
-        self.topics = _topic_keys(doc)
+        self.topics = topic_keys(doc)
         self.context_hits = sorted(context_hits(doc, res))
         self.context_starts = [hit[0] for hit in self.context_hits]
         self.binder.topics = self.topics

@@ -15,109 +15,16 @@ article's main actors; a line ("sign in") hides only itself.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-import lemminflect
-
+from detente.actors.topics import topic_keys
+from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.matcher import TokenText
 from detente.model import Document, Segment
 from detente.resources import Resources
 
-_FINITE = frozenset(
-    [
-        # irregular past tenses that start a predicate right after its subject
-        "became",
-        "began",
-        "took",
-        "made",
-        "gave",
-        "went",
-        "came",
-        "won",
-        "lost",
-        "met",
-        "sent",
-        "saw",
-        "left",
-        "brought",
-        "fought",
-        "led",
-        "struck",
-        "sought",
-        "withdrew",
-        "chose",
-        "wrote",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "said",
-        "says",
-        "told",
-        "announced",
-        "declared",
-    ]
-)
-_STRONG_CLAUSE = frozenset(["while", "but", "although", "though", "whereas", "meanwhile", "however", "because"])
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
-# Irregular past tenses that also make compounds ("rebel held territory" once hyphens are gone):
-# a clause start only after a strong subject, like regular past tenses.
-_PARTICIPLE_TOO = frozenset(["held"])
-_SUBORDINATE = frozenset(["after", "because", "when", "before", "since", "whereas", "although", "though"])
-_RELATIVE = frozenset(["which", "who", "whose"])
-_NO_SUBJECT_BEFORE = frozenset(
-    [
-        "and",
-        "or",
-        "of",
-        "in",
-        "from",
-        "to",
-        "with",
-        "against",
-        "at",
-        "on",
-        "for",
-        "by",
-        "into",
-        "over",
-        "about",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "s",
-        "that",
-        "this",
-        "these",
-        "those",
-        "as",
-        "than",
-        "between",
-        "among",
-        "both",
-        "not",
-        "also",
-    ]
-)
 _MAX_LEN = 80  # a safety net for text with no cue at all; real cuts come from the rules above
+_NONE: frozenset[str] = frozenset()
 
 
 def _past_tense(word: str) -> bool:
@@ -125,14 +32,34 @@ def _past_tense(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4 and "VERB" in lemminflect.getAllLemmas(word)
 
 
-def _topic_keys(doc: Document) -> set[str]:
-    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
-    if not counts:
-        return set()
-    top = counts.most_common(1)[0][1]
-    # Actors named more than once, as often as half the leader: one passing mention in a sidebar
-    # headline does not make a topic.
-    return {k for k, n in counts.items() if n * 2 >= top and (n >= 2 or top == 1)}
+def _sidebar_topics(doc: Document, first_marker: int) -> set[str]:
+    """The article's main actors, less those named once after the first sidebar marker (a
+    headline's, not the article's)."""
+    once = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+    before_marker = {m.actor.key for m in doc.mentions if m.start < first_marker}
+    return {k for k in topic_keys(doc, single_mentions=True) if once[k] >= 2 or k in before_marker}
+
+
+def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
+    """Where a block of sidebar items that starts at ``start`` gives way to the article again:
+    at a main actor, or (clean text) at a full sentence naming one."""
+    n = len(doc.tokens)
+    mention_at = {m.start: m for m in doc.mentions}
+
+    def topical(k: int) -> bool:
+        m = mention_at.get(k)
+        return m is not None and m.actor.key in topics and not m.inferred
+
+    i = start
+    while i < n:
+        if topical(i):
+            return i
+        sentence_start = i > start and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"
+        if sentence_start and any(topical(k) or (mention_at.get(k) and mention_at[k].actor.key in topics)
+                                  for k in range(i, min(n, i + 12))):
+            return i
+        i += 1
+    return n
 
 
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
@@ -141,89 +68,101 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
     hits = res.chrome_matcher.find(text)
     if not hits:
         return mask
-    topics = _topic_keys(doc)
     first_marker = min((start for start, _, kinds in hits if "marker" in kinds), default=n)
-    once = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
-    # An actor named once, after the first sidebar marker, is a headline's, not the article's.
-    before_marker = {m.actor.key for m in doc.mentions if m.start < first_marker}
-    topics = {k for k in topics if once[k] >= 2 or k in before_marker}
-    mention_at = {m.start: m for m in doc.mentions}
+    topics = _sidebar_topics(doc, first_marker)
     for start, end, kinds in hits:
         if mask[start]:
             continue
         mask[start:end] = b"\x01" * (end - start)
-        if "marker" not in kinds:
-            continue
-        i = end
-        while i < n:
-            m = mention_at.get(i)
-            if m is not None and m.actor.key in topics and not m.inferred:
-                break
-            # Clean text: a sidebar list ends where a full sentence about the article starts again.
-            sentence_start = i > end and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"
-            if sentence_start and any(
-                mention_at.get(k) and mention_at[k].actor.key in topics for k in range(i, min(n, i + 12))
-            ):
-                break
-            mask[i] = 1
-            i += 1
+        if "marker" in kinds:
+            stop = _sidebar_end(doc, end, topics)
+            mask[end:stop] = b"\x01" * (stop - end)
     return mask
 
 
-def _boundaries(doc: Document, res: Resources, words: list[str]) -> set[int]:
-    n = len(words)
-    cuts = {i for i, t in enumerate(doc.tokens) if t.break_before}
-    mention_end = {m.start: m.end for m in doc.mentions}
-    time_words = res.time_words
-    reciprocal = res.cues.get("reciprocal_subject", frozenset())
-    reciprocal_first = {p.split()[0] for p in reciprocal}
-    speech = res.cues.get("speech", frozenset())  # cutting after "said" itself cost precision: not done
-    for i in range(1, n):
-        w = words[i]
-        prev = words[i - 1]
-        if w in _STRONG_CLAUSE or w in _SUBORDINATE or (w in _RELATIVE and prev not in ("of", "to", "by", "in")):
-            cuts.add(i)
-            continue
-        # "... on tuesday | he said": a pronoun subject with its verb.
-        if w in _SUBJECT_PRONOUNS and i + 1 < n and (words[i + 1] in _FINITE or words[i + 1] in speech):
-            cuts.add(i)
-            continue
-        if doc.tokens[i].comma_before and w in res.cues.get("clause_start", ()):
-            cuts.add(i)
-            continue
-        end = mention_end.get(i)
-        if end is not None and prev not in _NO_SUBJECT_BEFORE:
-            # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
-            group = 1
-            while end + 1 < n and words[end] in ("and", "or") and mention_end.get(end + 1):
-                end = mention_end[end + 1]
-                group += 1
-            # A bare past tense is often a participle ("officers holed up"): trust it only after a
-            # coordinated subject or "mr x", which rarely start a reduced relative clause.
-            strong_subject = group > 1 or w in ("mr", "mrs", "ms")
-            hyphenated = end < n and doc.text[doc.tokens[end - 1].end : doc.tokens[end].start] == "-"
-            if hyphenated:
-                continue  # "rebel-held territory": a compound, not a subject and its verb
-            past = _past_tense(words[end]) or words[end] in _PARTICIPLE_TOO if end < n else False
-            if end < n and (words[end] in _FINITE or (strong_subject and past)):
-                cuts.add(i)
-                continue
-        if w in ("the", "both") and prev.isdigit() and len(prev) == 4:
-            cuts.add(i)  # "... lunar mission by 2028 | the joint sea 2015 exercises"
-            continue
-        if (
-            w in reciprocal_first
-            and prev not in _NO_SUBJECT_BEFORE
-            and any(" ".join(words[i : i + k]) in reciprocal for k in (2, 3))
-        ):
-            cuts.add(i)  # "who will be there | the two men met"
-            continue
-        if w in ("the", "both"):
-            last_two = f"{words[i - 2]} {prev}" if i >= 2 else ""
-            time_word = time_words.get(prev)
-            if (time_word and time_word.kind in ("weekday", "relative")) or last_two in time_words:
-                cuts.add(i)
-    return cuts
+@dataclass
+class _Cutter:
+    """The boundary rules of the module docstring, one method each; word lists from cues.jsonl."""
+
+    doc: Document
+    res: Resources
+
+    def __post_init__(self) -> None:
+        cue = self.res.cues.get
+        self.words = self.doc.words
+        self.n = len(self.words)
+        self.mention_end = {m.start: m.end for m in self.doc.mentions}
+        self.finite, self.speech = cue("finite_verb", _NONE), cue("speech", _NONE)
+        self.openers = cue("clause_opener", _NONE) | cue("subordinator", _NONE)
+        self.relative, self.pronouns = cue("relative_opener", _NONE), cue("subject_pronoun", _NONE)
+        self.clause_start, self.not_subject = cue("clause_start", _NONE), cue("not_before_subject", _NONE)
+        self.compound_participle = cue("compound_participle", _NONE)
+        self.reciprocal = cue("reciprocal_subject", _NONE)
+        self.reciprocal_first = {p.split()[0] for p in self.reciprocal}
+
+    def cuts(self) -> set[int]:
+        cuts = {i for i, t in enumerate(self.doc.tokens) if t.break_before}
+        rules = (self._opener, self._pronoun_subject, self._listed_after_comma, self._actor_subject,
+                 self._after_year, self._reciprocal_subject, self._after_time_word)
+        cuts.update(i for i in range(1, self.n) if any(rule(i) for rule in rules))
+        return cuts
+
+    def _opener(self, i: int) -> bool:
+        w, prev = self.words[i], self.words[i - 1]
+        return w in self.openers or (w in self.relative and prev not in ("of", "to", "by", "in"))
+
+    def _pronoun_subject(self, i: int) -> bool:
+        """ "... on tuesday | he said": a pronoun subject with its verb."""
+        nxt = self.words[i + 1] if i + 1 < self.n else ""
+        return self.words[i] in self.pronouns and (nxt in self.finite or nxt in self.speech)
+
+    def _listed_after_comma(self, i: int) -> bool:
+        return self.doc.tokens[i].comma_before and self.words[i] in self.clause_start
+
+    def _actor_subject(self, i: int) -> bool:
+        """An actor (or coordinated actors) followed by a finite verb starts a clause."""
+        end = self.mention_end.get(i)
+        if end is None or self.words[i - 1] in self.not_subject:
+            return False
+        # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
+        group = 1
+        while end + 1 < self.n and self.words[end] in ("and", "or") and self.mention_end.get(end + 1):
+            end = self.mention_end[end + 1]
+            group += 1
+        if end >= self.n:
+            return False
+        tokens = self.doc.tokens
+        if self.doc.text[tokens[end - 1].end : tokens[end].start] == "-":
+            return False  # "rebel-held territory": a compound, not a subject and its verb
+        # A bare past tense is often a participle ("officers holed up"): trust it only after a
+        # coordinated subject or "mr x", which rarely start a reduced relative clause.
+        strong_subject = group > 1 or self.words[i] in ("mr", "mrs", "ms")
+        verb = self.words[end]
+        past = _past_tense(verb) or verb in self.compound_participle
+        return verb in self.finite or (strong_subject and past)
+
+    def _after_year(self, i: int) -> bool:
+        """ "... lunar mission by 2028 | the joint sea 2015 exercises"."""
+        prev = self.words[i - 1]
+        return self.words[i] in ("the", "both") and prev.isdigit() and len(prev) == 4
+
+    def _reciprocal_subject(self, i: int) -> bool:
+        """ "who will be there | the two men met"."""
+        words = self.words
+        return (
+            words[i] in self.reciprocal_first
+            and words[i - 1] not in self.not_subject
+            and any(" ".join(words[i : i + k]) in self.reciprocal for k in (2, 3))
+        )
+
+    def _after_time_word(self, i: int) -> bool:
+        """ "... this week | the two sides discussed": a time word, then a new subject."""
+        if self.words[i] not in ("the", "both"):
+            return False
+        prev = self.words[i - 1]
+        last_two = f"{self.words[i - 2]} {prev}" if i >= 2 else ""
+        time_word = self.res.time_words.get(prev)
+        return bool(time_word and time_word.kind in ("weekday", "relative")) or last_two in self.res.time_words
 
 
 def segment_document(doc: Document, res: Resources) -> Document:
@@ -233,14 +172,14 @@ def segment_document(doc: Document, res: Resources) -> Document:
     if n == 0:
         doc.segments = []
         return doc
-    text = doc.joined()
-    mask = _chrome_mask(doc, res, words, text)
-    cuts = _boundaries(doc, res, words)
+    mask = _chrome_mask(doc, res, words, doc.joined())
+    cuts = _Cutter(doc, res).cuts()
+    subordinators = res.cues.get("subordinator", _NONE)
     segments: list[Segment] = []
     start = 0
     for i in range(1, n + 1):
         if i == n or i in cuts or mask[i] != mask[i - 1] or i - start >= _MAX_LEN:
-            segments.append(Segment(start, i, chrome=bool(mask[start]), subordinate=words[start] in _SUBORDINATE))
+            segments.append(Segment(start, i, chrome=bool(mask[start]), subordinate=words[start] in subordinators))
             start = i
     doc.segments = segments
     return doc

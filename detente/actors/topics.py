@@ -1,0 +1,19 @@
+"""The article's main actors (its topics), shared by the segmenter and the event builder."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from detente.model import Document
+
+
+def topic_keys(doc: Document, single_mentions: bool = False) -> set[str]:
+    """Actors named at least half as often as the most named one, and more than once: a passing
+    mention in a sidebar headline does not make a topic. With ``single_mentions``, a text where
+    no actor is named twice makes every actor a topic (the segmenter must not take a short
+    article for a sidebar)."""
+    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+    if not counts:
+        return set()
+    top = counts.most_common(1)[0][1]
+    return {k for k, n in counts.items() if n * 2 >= top and (n >= 2 or (single_mentions and top == 1))}
