@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import lemminflect
-
 from detente.actors.people import holder_of, term_at
+from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.load import normalise_phrase
 from detente.model import Actor, Document, Mention
 from detente.resources import ActorEntry, Resources
@@ -30,12 +29,7 @@ _PRIORITY = {
     "agent": 7,
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
-_DIRECTIONS = frozenset(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"])
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
-_PLACE_PREPOSITIONS = frozenset(["in", "to", "from", "at", "near", "into", "across", "throughout", "for", "against"])
-_OF_WORDS = {"of", "in"}  # "rebels in the ivory coast"; not "from" ("withdrew its force from chad")
-# "russian made rockets": the adjective describes an object, not an actor.
-_NOT_ACTOR_AFTER = frozenset(["made", "built", "designed", "manufactured", "style", "born", "speaking", "language"])
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -73,116 +67,16 @@ def _case_sensitive_atoms(doc: Document, res: Resources) -> list[tuple[int, int,
     return out
 
 
-# Lowercase "us" and "un" are words; in scraped text they name the country or the organisation only
-# where a pronoun cannot stand: after "the" ("to the us"), or before a title or body ("us troops").
-_LOWERCASE_ABBREVIATIONS = {"us": "US", "un": "UN"}
-_AFTER_ABBREVIATION = frozenset(
-    [
-        "led",
-        "backed",
-        "based",
-        "made",
-        "brokered",
-        "sponsored",
-        "mediation",
-        "embassy",
-        "envoy",
-        "ambassador",
-        "mission",
-        "resolution",
-        "sanctions",
-        "secretary",
-        "peacekeepers",
-        "peacekeeping",
-        "servicemen",
-        "soldiers",
-        "troops",
-        "forces",
-        "military",
-        "navy",
-        "army",
-        "officials",
-        "president",
-        "government",
-        "administration",
-        "congress",
-        "senate",
-        "state",
-        "department",
-        "treasury",
-        "defense",
-        "defence",
-        "special",
-        "security",
-        "general",
-        "inspectors",
-        "aid",
-        "refugee",
-        "human",
-        "nuclear",
-        "weapons",
-        "trade",
-        "drone",
-        "drones",
-        "warplanes",
-        "jets",
-        "aircraft",
-        "warships",
-        "destroyer",
-    ]
-)
-
-
-# Words after which "us" is the pronoun: "they told us", "for us", "join us".
-_TAKES_PRONOUN = frozenset(
-    [
-        "told",
-        "tell",
-        "tells",
-        "gave",
-        "give",
-        "gives",
-        "let",
-        "lets",
-        "help",
-        "helped",
-        "helps",
-        "ask",
-        "asked",
-        "show",
-        "showed",
-        "send",
-        "sent",
-        "for",
-        "to",
-        "with",
-        "of",
-        "about",
-        "like",
-        "among",
-        "join",
-        "joined",
-        "from",
-        "by",
-        "against",
-        "on",
-        "at",
-        "upon",
-        "around",
-        "behind",
-        "toward",
-        "towards",
-        "between",
-        "all",
-    ]
-)
-
-
 def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, int, list[ActorEntry]]]:
+    """Lowercase "us" and "un" are words; in scraped text they name the country or the organisation
+    only where a pronoun cannot stand: after "the" ("to the us"), or before a title or body ("us
+    troops") unless a verb or preposition that takes a pronoun comes first ("they told us")."""
     out: list[tuple[int, int, list[ActorEntry]]] = []
     words = doc.words
+    abbreviations = res.cues.get("abbreviation", _NONE)
+    next_words, pronoun_governors = res.cues.get("abbreviation_next", _NONE), res.cues.get("pronoun_governor", _NONE)
     for i, w in enumerate(words):
-        form = _LOWERCASE_ABBREVIATIONS.get(w)
+        form = w.upper() if w in abbreviations else None
         if form is None or form not in res.case_sensitive:
             continue
         if doc.text[doc.tokens[i].start : doc.tokens[i].end] != w:
@@ -190,7 +84,7 @@ def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, i
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
         # after an article the pronoun cannot stand: "a us base"
-        if prev in ("the", "a", "an") or (nxt in _AFTER_ABBREVIATION and prev not in _TAKES_PRONOUN):
+        if prev in ("the", "a", "an") or (nxt in next_words and prev not in pronoun_governors):
             out.append((i, i + 1, [res.case_sensitive[form]]))
     return out
 
@@ -220,6 +114,10 @@ class _Composer:
         self.atoms = atoms
         self.day = day
         self.words = doc.words
+        cue = res.cues.get
+        self.place_governors = cue("place_governor", _NONE)
+        self.directions = cue("compass_direction", _NONE)
+        self.honorifics = cue("honorific", _NONE)
 
     def text(self, start: int, end: int) -> str:
         return self.doc.span_text(start, end)
@@ -285,87 +183,71 @@ class _Composer:
         i = atom.start - 1
         while i >= 0 and self.words[i] in ("the", "a", "an"):
             i -= 1
-        return i >= 0 and self.words[i] in _PLACE_PREPOSITIONS
+        return i >= 0 and self.words[i] in self.place_governors
 
     def _between(self, a: Atom, b: Atom) -> list[str]:
         return self.words[a.end : b.start]
 
     def _joins(self, group: list[Atom], nxt: Atom) -> bool:
         last = group[-1]
-        gap = self._between(last, nxt)
-        kinds = {a.entry.kind for a in group}
-        lk, nk = last.entry.kind, nxt.entry.kind
-        has_state = bool(kinds & (_STATE_KINDS | {"org"}))
         tokens = self.doc.tokens
         if any(tokens[k].break_before or tokens[k].comma_before for k in range(last.end, nxt.start + 1)):
             return False  # "... investment bank, first deputy prime minister" are two actors
-        if gap == []:
-            if lk == "agent" and nk == "person":
-                return True
-            if lk in ("adjective", "org", "country") and nk in ("agent", "person") and lk != "people":
-                # "... a force in liberia | defence minister pierre joxe said": the country ends a
-                # prepositional phrase; the title starts a new actor.
-                return not (lk == "country" and (nk == "person" or self._after_preposition(group[0])))
-            if lk == "agent" and nk == "agent":
-                return True
-            if lk == "person" and nk in ("agent", "adjective"):
-                return "person" in kinds and not has_state
-            if lk == "adjective" and nk == "org":
-                return nxt.entry.org_type != "DOMESTIC" and False
-            return False
-        if gap == ["s"] and lk in ("country", "capital", "adjective", "org") and nk in ("agent", "org", "person"):
+        kinds = {a.entry.kind for a in group}
+        has_state = bool(kinds & (_STATE_KINDS | {"org"}))
+        gap = self._between(last, nxt)
+        if not gap:
+            return self._joins_adjacent(group, nxt, kinds, has_state)
+        if gap == ["s"]:
+            return self._joins_possessive(last, nxt)
+        return self._joins_across(group, nxt, gap, kinds, has_state)
+
+    def _joins_adjacent(self, group: list[Atom], nxt: Atom, kinds: set[str], has_state: bool) -> bool:
+        lk, nk = group[-1].entry.kind, nxt.entry.kind
+        if lk == "agent" and nk in ("person", "agent"):
+            return True
+        if lk in ("adjective", "org", "country") and nk in ("agent", "person"):
+            # "... a force in liberia | defence minister pierre joxe said": the country ends a
+            # prepositional phrase; the title starts a new actor.
+            return not (lk == "country" and (nk == "person" or self._after_preposition(group[0])))
+        if lk == "person" and nk in ("agent", "adjective"):
+            return "person" in kinds and not has_state
+        return False
+
+    @staticmethod
+    def _joins_possessive(last: Atom, nxt: Atom) -> bool:
+        """ "china s defense ministry", "russia s ambassador"; not "china s aiib" (an organisation
+        of its own) nor "putin s aide" (a person's)."""
+        lk, nk = last.entry.kind, nxt.entry.kind
+        if lk in ("country", "capital", "adjective", "org") and nk in ("agent", "org", "person"):
             return not (nk == "org" and nxt.entry.org_type != "DOMESTIC")
-        if gap == ["s"] and lk == "person" and nk == "agent":
-            return False
-        located = gap[:1] == ["of"] and len(gap) <= 2 and all(w in _DIRECTIONS for w in gap[1:])
+        return False
+
+    def _joins_across(self, group: list[Atom], nxt: Atom, gap: list[str], kinds: set[str], has_state: bool) -> bool:
+        lk, nk = group[-1].entry.kind, nxt.entry.kind
+        located = gap[:1] == ["of"] and len(gap) <= 2 and all(w in self.directions for w in gap[1:])
         if located and lk == "people" and nk in ("country", "place") and len(group) == 1:
             return True  # "the albanians of southern serbia": located where the text says
-        if len(gap) == 1 and gap[0] in _OF_WORDS and lk == "agent" and nk in _STATE_KINDS | {"org"}:
-            return not has_state and nk != "people"
-        if len(gap) <= 2 and gap[-1] in _OF_WORDS and lk == "agent" and nk == "org" and gap[0] in ("of", "the"):
+        if len(gap) == 1 and gap[0] in ("of", "in") and lk == "agent" and nk in _STATE_KINDS | {"org"}:
+            return not has_state and nk != "people"  # "rebels in the ivory coast"; not "from chad"
+        if len(gap) <= 2 and gap[-1] in ("of", "in") and lk == "agent" and nk == "org" and gap[0] in ("of", "the"):
             return not has_state
-        if lk == "person" and "person" in kinds and not has_state and len(gap) <= 1 and nk in ("country", "adjective"):
-            return True  # "andrey denisov russia s ambassador"
-        if gap == ["the"] and lk == "agent" and nk in ("agent",):
-            return False
-        return False
+        # "andrey denisov russia s ambassador"
+        person_then_state = lk == "person" and nk in ("country", "adjective") and len(gap) <= 1
+        return person_then_state and "person" in kinds and not has_state
 
     def _mention(self, group: list[Atom]) -> Mention | None:
         start, end = group[0].start, group[-1].end
-        if start > 0 and self.words[start - 1] in _HONORIFICS:
+        if start > 0 and self.words[start - 1] in self.honorifics:
             start -= 1
+        parts = _Parts.of(group)
         text = self.text(start, end)
-        person = next((a.entry for a in group if a.entry.kind == "person"), None)
-        states = [a.entry for a in group if a.entry.kind in _STATE_KINDS]
-        # "the albanians of southern serbia": a people located in a country counts for that country.
-        state = (states[-1] if group[0].entry.kind == "people" else states[0]) if states else None
-        org = next((a.entry for a in group if a.entry.kind == "org"), None)
-        agents = [a.entry for a in group if a.entry.kind == "agent"]
-        agent = agents[-1] if agents else None
-        titled = bool(agents)
-        if person is not None:
-            actor = self.person_actor(person, text)
-            if state is not None and state.country and actor.country and state.country != actor.country:
-                # The text's own words win over the table: "serbian president kostunica" is SRB.
-                actor.country = state.country
-                actor.code = f"{state.country}{actor.sector or ''}"
-            if actor.country is None and actor.org is None and (state or org):
-                base = state or org
-                actor.country = base.country
-                actor.sector = agent.sector if agent else "GOV"
-                actor.code = f"{actor.country}{actor.sector}" if actor.country else None
-            return Mention(start, end, actor, "person", titled=titled)
+        if parts.person is not None:
+            return Mention(start, end, self._person(parts, text), "person", titled=parts.agent is not None)
+        state, agent, org = parts.state, parts.agent, parts.org
         if state is not None and agent is not None and agent.office and agent.agent_kind == "title":
-            holder = holder_of(self.res, state.country or "", agent.office, self.day)
-            actor = Actor(
-                text=text,
-                code=f"{state.country}{agent.sector}",
-                country=state.country,
-                sector=agent.sector,
-                name=holder.name if holder else None,
-                person_id=holder.person_id if holder else None,
-            )
-            return Mention(start, end, actor, "agent", titled=True)
+            return Mention(start, end, self._office_holder(state, agent, text), "agent", titled=True)
+        titled = agent is not None
         if org is not None and org.org_type == "DOMESTIC":
             sector = agent.sector if agent and group[-1].entry is agent else org.sector
             actor = Actor(text=text, code=f"{org.country}{sector}", country=org.country, sector=sector, name=org.name)
@@ -380,11 +262,59 @@ class _Composer:
             if agent is not None:
                 actor.sector = agent.sector
                 actor.code = f"{state.country}{agent.sector}"
-            kind = "agent" if agent else state.kind
-            return Mention(start, end, actor, kind if kind != "adjective" else "adjective", titled=titled)
+            return Mention(start, end, actor, "agent" if agent else state.kind, titled=titled)
         if agent is not None:
             return Mention(start, end, Actor(text=text, sector=agent.sector), "agent", titled=True)
         return None
+
+    def _person(self, parts: _Parts, text: str) -> Actor:
+        actor = self.person_actor(parts.person, text)
+        state = parts.state
+        if state is not None and state.country and actor.country and state.country != actor.country:
+            # The text's own words win over the table: "serbian president kostunica" is SRB.
+            actor.country = state.country
+            actor.code = f"{state.country}{actor.sector or ''}"
+        if actor.country is None and actor.org is None and (state or parts.org):
+            base = state or parts.org
+            actor.country = base.country
+            actor.sector = parts.agent.sector if parts.agent else "GOV"
+            actor.code = f"{actor.country}{actor.sector}" if actor.country else None
+        return actor
+
+    def _office_holder(self, state: ActorEntry, agent: ActorEntry, text: str) -> Actor:
+        """ "the russian foreign minister": the office's holder at the document's date."""
+        holder = holder_of(self.res, state.country or "", agent.office, self.day)
+        return Actor(
+            text=text,
+            code=f"{state.country}{agent.sector}",
+            country=state.country,
+            sector=agent.sector,
+            name=holder.name if holder else None,
+            person_id=holder.person_id if holder else None,
+        )
+
+
+@dataclass(slots=True)
+class _Parts:
+    """The atoms of one composed mention, by role."""
+
+    person: ActorEntry | None
+    state: ActorEntry | None
+    org: ActorEntry | None
+    agent: ActorEntry | None
+
+    @classmethod
+    def of(cls, group: list[Atom]) -> _Parts:
+        states = [a.entry for a in group if a.entry.kind in _STATE_KINDS]
+        # "the albanians of southern serbia": a people located in a country counts for that country.
+        state = (states[-1] if group[0].entry.kind == "people" else states[0]) if states else None
+        agents = [a.entry for a in group if a.entry.kind == "agent"]
+        return cls(
+            person=next((a.entry for a in group if a.entry.kind == "person"), None),
+            state=state,
+            org=next((a.entry for a in group if a.entry.kind == "org"), None),
+            agent=agents[-1] if agents else None,
+        )
 
 
 def _name_like(word: str, closed: frozenset[str]) -> bool:
@@ -401,6 +331,7 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
     """
     words = doc.words
     closed = res.closed_words
+    honorifics = res.cues.get("honorific", _NONE)
     covered = bytearray(len(words))
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -432,7 +363,7 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
         source = aliases[w]
         if source.start > i:
             continue
-        start = i - 1 if i > 0 and words[i - 1] in _HONORIFICS and not covered[i - 1] else i
+        start = i - 1 if i > 0 and words[i - 1] in honorifics and not covered[i - 1] else i
         if start == i and not _name_like(w, closed):
             continue
         actor = Actor(
@@ -473,15 +404,17 @@ def _nearest_country(
     return None
 
 
-def _inherit_countries(doc: Document, mentions: list[Mention], qualifiers: frozenset[str] = frozenset()) -> None:
+def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -> None:
     """Sector words with no country of their own ("rebels", "police", "the judge") take the country
     named nearest in the same sentence - before them first, then after."""
     tokens = doc.tokens
+    qualifiers = res.cues.get("qualifier", _NONE)
+    audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
     for k, m in enumerate(mentions):
         if m.actor.key or not m.actor.sector:
             continue
-        if m.start > 0 and tokens[m.start - 1].text in ("told", "tells", "telling", "briefed"):
-            continue  # "told reporters": an audience, not an actor
+        if m.start > 0 and tokens[m.start - 1].text in audience:
+            continue
         donor = _nearest_country(tokens, mentions, k, -1, qualifiers) or _nearest_country(tokens, mentions, k, 1)
         if donor is not None:
             m.actor.country = donor.actor.country
@@ -493,10 +426,10 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = doc.words
     hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res) + _lowercase_abbreviations(doc, res)
+    # "russian made rockets": the adjective describes an object, not an actor.
+    objects = res.cues.get("object_maker", _NONE)
     atoms = [
-        a
-        for a in _select(hits)
-        if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in _NOT_ACTOR_AFTER)
+        a for a in _select(hits) if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _with_local_names(doc, res, mentions)
@@ -505,5 +438,5 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
             # "ethnic albanians in macedonia": a people, located by the sentence, not a state.
             m.actor.country, m.actor.code = None, None
             m.actor.sector = m.actor.sector or "CVL"
-    _inherit_countries(doc, doc.mentions, res.cues.get("qualifier", frozenset()))
+    _inherit_countries(doc, doc.mentions, res)
     return doc

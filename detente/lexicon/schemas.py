@@ -286,6 +286,12 @@ class CueRecord(Strict):
         "subject_pronoun",
         "compound_participle",
         "not_before_subject",
+        "abbreviation_next",
+        "pronoun_governor",
+        "place_governor",
+        "compass_direction",
+        "object_maker",
+        "audience_verb",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 
