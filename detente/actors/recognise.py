@@ -329,54 +329,58 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
     the mention; from then on "mr geng" (and "geng yansheng") is the same actor. Known people
     get the same treatment, so "mr rogozin" works when only "dmitry rogozin" is in the table.
     """
-    words = doc.words
-    closed = res.closed_words
-    honorifics = res.cues.get("honorific", _NONE)
-    covered = bytearray(len(words))
+    covered = bytearray(len(doc.tokens))
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     aliases: dict[str, Mention] = {}
     for m in mentions:
         if m.titled and m.actor.name is None and m.actor.key:
-            j = m.end
-            while j < len(words) and j - m.end < 3 and not covered[j] and _name_like(words[j], closed):
-                if doc.tokens[j].break_before:
-                    break
-                j += 1
-            if j > m.end:
-                m.actor.name = " ".join(w.capitalize() for w in words[m.end : j])
-                covered[m.end : j] = b"\x01" * (j - m.end)
-                m.end = j
-                m.actor.text = doc.span_text(m.start, m.end)
-                m.kind = "person"
+            _take_following_name(doc, m, covered, res.closed_words)
         if m.kind == "person" and m.actor.name and m.actor.key:
             for part in m.actor.name.lower().split():
                 part = normalise_phrase(part)
-                if len(part) >= 3 and part not in closed:
+                if len(part) >= 3 and part not in res.closed_words:
                     aliases.setdefault(part, m)
     if not aliases:
         return mentions
+    return sorted(mentions + _later_references(doc, res, aliases, covered), key=lambda m: m.start)
+
+
+def _take_following_name(doc: Document, m: Mention, covered: bytearray, closed: frozenset[str]) -> None:
+    """ "spokesman geng yansheng": up to three unknown name-like words after a title join it."""
+    words = doc.words
+    j = m.end
+    while j < len(words) and j - m.end < 3 and not covered[j] and _name_like(words[j], closed):
+        if doc.tokens[j].break_before:
+            break
+        j += 1
+    if j > m.end:
+        m.actor.name = " ".join(w.capitalize() for w in words[m.end : j])
+        covered[m.end : j] = b"\x01" * (j - m.end)
+        m.end = j
+        m.actor.text = doc.span_text(m.start, m.end)
+        m.kind = "person"
+
+
+def _later_references(
+    doc: Document, res: Resources, aliases: dict[str, Mention], covered: bytearray
+) -> list[Mention]:
+    """ "mr geng" or "geng" after a person was named in full: the same actor."""
+    words = doc.words
+    closed = res.closed_words
+    honorifics = res.cues.get("honorific", _NONE)
     extra: list[Mention] = []
     for i, w in enumerate(words):
-        if covered[i] or w not in aliases:
-            continue
-        source = aliases[w]
-        if source.start > i:
+        source = aliases.get(w)
+        if covered[i] or source is None or source.start > i:
             continue
         start = i - 1 if i > 0 and words[i - 1] in honorifics and not covered[i - 1] else i
         if start == i and not _name_like(w, closed):
             continue
-        actor = Actor(
-            text=doc.span_text(start, i + 1),
-            code=source.actor.code,
-            country=source.actor.country,
-            org=source.actor.org,
-            sector=source.actor.sector,
-            name=source.actor.name,
-            person_id=source.actor.person_id,
-        )
+        a = source.actor
+        actor = Actor(doc.span_text(start, i + 1), a.code, a.country, a.org, a.sector, a.name, a.person_id)
         extra.append(Mention(start, i + 1, actor, "person", titled=False))
-    return sorted(mentions + extra, key=lambda m: m.start)
+    return extra
 
 
 _INHERIT_REACH = 12
