@@ -47,6 +47,45 @@ StoredFilter = Callable[[list[str]], set[str]]
 Skipped = list[tuple[int, InputError]]
 
 
+class _Batcher:
+    """Collects read documents and cuts them into partitions of new (not stored, not seen) ones."""
+
+    def __init__(self, report: IngestReport, stored: StoredFilter) -> None:
+        self.report = report
+        self.stored = stored
+        self.seen: set[str] = set()
+        self.pending: list[tuple[Document, str, str, int]] = []
+        self.index = 0
+
+    def add(self, doc: Document, origin: str, number: int) -> None:
+        doc.text = repair(doc.text)
+        if doc.title:
+            doc.title = repair(doc.title)
+        self.report.documents_read += 1
+        self.report.bytes_read += len(doc.text.encode("utf-8"))
+        self.pending.append((doc, content_hash(doc.text), origin, number))
+
+    def flush(self) -> Partition | None:
+        if not self.pending:
+            return None
+        known = self.stored([p[1] for p in self.pending])
+        part = Partition(self.index)
+        for doc, doc_hash, origin, number in self.pending:
+            if doc_hash in known or doc_hash in self.seen:
+                self.report.documents_skipped += 1
+                continue
+            self.seen.add(doc_hash)
+            part.docs.append(doc)
+            part.hashes.append(doc_hash)
+            part.origins.append(origin)
+            part.numbers.append(number)
+        self.pending.clear()
+        if not part.docs:
+            return None
+        self.index += 1
+        return part
+
+
 def iter_partitions(
     paths: Iterable[str | Path],
     columns: CsvColumns | None,
@@ -59,49 +98,20 @@ def iter_partitions(
     """Partitions of at most ``size`` new documents. A bad record raises :class:`InputError` (after
     the documents read before it have been yielded) unless ``skip_bad``, when it goes to ``skipped``
     with its place in the input."""
-    seen: set[str] = set()
-    pending: list[tuple[Document, str, str, int]] = []
-    index = 0
-
-    def flush() -> Partition | None:
-        nonlocal index
-        if not pending:
-            return None
-        known = stored([p[1] for p in pending])
-        part = Partition(index)
-        for doc, doc_hash, origin, number in pending:
-            if doc_hash in known or doc_hash in seen:
-                report.documents_skipped += 1
-                continue
-            seen.add(doc_hash)
-            part.docs.append(doc)
-            part.hashes.append(doc_hash)
-            part.origins.append(origin)
-            part.numbers.append(number)
-        pending.clear()
-        if not part.docs:
-            return None
-        index += 1
-        return part
-
+    batch = _Batcher(report, stored)
     for number, item in enumerate(iter_records(paths, columns)):
         if isinstance(item, InputError):
-            if skip_bad:
-                skipped.append((number, item))
-                report.errors.append(item)
-                continue
-            if (part := flush()) is not None:
-                yield part
-            raise item
-        item.doc.text = repair(item.doc.text)
-        if item.doc.title:
-            item.doc.title = repair(item.doc.title)
-        report.documents_read += 1
-        report.bytes_read += len(item.doc.text.encode("utf-8"))
-        pending.append((item.doc, content_hash(item.doc.text), item.origin, number))
-        if len(pending) >= size and (part := flush()) is not None:
+            if not skip_bad:
+                if (part := batch.flush()) is not None:
+                    yield part
+                raise item
+            skipped.append((number, item))
+            report.errors.append(item)
+            continue
+        batch.add(item.doc, item.origin, number)
+        if len(batch.pending) >= size and (part := batch.flush()) is not None:
             yield part
-    if (part := flush()) is not None:
+    if (part := batch.flush()) is not None:
         yield part
 
 
