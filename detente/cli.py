@@ -151,6 +151,17 @@ def _register_core() -> None:
     cli_explain.register(app)
 
 
+_CORE_COMMANDS = frozenset({"code", "validate", "actors"})
+
+
+def _invoked_command() -> str | None:
+    """The command this process was started for (``detente code ...``), when run as ``detente``."""
+    started_as = Path(sys.argv[0])
+    if started_as.stem != "detente" and started_as.parts[-2:] != ("detente", "cli.py"):
+        return None  # imported by a test or a program: every command must exist
+    return next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+
+
 def _register_extensions() -> None:
     """Commands of optional parts (store, server) register themselves when they can be imported.
 
@@ -160,6 +171,8 @@ def _register_extensions() -> None:
     """
     import importlib
 
+    if _invoked_command() in _CORE_COMMANDS:
+        return  # their imports (DuckDB, Arrow, ftfy: half a second) are of no use to a core command
     for name in ("detente.store.cli", "detente.serve.cli"):
         try:
             module = importlib.import_module(name)

@@ -288,8 +288,7 @@ def check_people(paths_records: list[tuple[Path, int, PersonRecord]], countries:
         raise LexiconErrors(errors)
 
 
-def _load(extra: tuple[str, ...]) -> Resources:
-    dirs = data_dirs(extra)
+def _load(dirs: list[Path]) -> Resources:
     errors: list[LexiconError] = []
 
     def many(pattern: str, schema):  # noqa: ANN001, ANN202 - local helper
@@ -362,7 +361,44 @@ def _load(extra: tuple[str, ...]) -> Resources:
     return resources
 
 
+# The modules whose code decides the compiled form: a change to one of them rebuilds the cache.
+_COMPILER_CODE = (
+    Path(__file__),
+    Path(__file__).parent / "lexicon" / "schemas.py",
+    Path(__file__).parent / "lexicon" / "matcher.py",
+    Path(__file__).parent / "events" / "patterns.py",
+)
+
+
+def data_files(dirs: list[Path]) -> list[Path]:
+    """Every data file the loader may read from ``dirs``, in a stable order."""
+    return [path for d in dirs for path in sorted(d.glob("*/*.jsonl"))]
+
+
+def _load_or_compile(dirs: tuple[str, ...]) -> Resources:
+    """The compiled resources from the on-disk cache (:mod:`detente.lexicon.cache`) when the data
+    files and the code are as they were, else loaded, validated and compiled (and cached)."""
+    from detente.lexicon.cache import cached, content_key
+
+    paths = [Path(d) for d in dirs]
+    try:
+        key = content_key("resources", data_files(paths), _COMPILER_CODE)
+    except OSError:  # a file vanished or is unreadable: loading reports it with its name
+        return _load(paths)
+    return cached("resources", key, lambda: _load(paths), accept=Resources)
+
+
 @lru_cache(maxsize=8)
+def _load_dirs(dirs: tuple[str, ...]) -> Resources:
+    return _load_or_compile(dirs)
+
+
 def load_resources(extra_dirs: tuple[str, ...] = ()) -> Resources:
-    """Load and compile all data files (cached per set of extra directories)."""
-    return _load(extra_dirs)
+    """Load and compile all data files: once per process for each set of data directories in
+    force (the bundled data, ``DETENTE_DATA`` as it is now, and ``extra_dirs``), and from the
+    on-disk cache when nothing changed since a process compiled them."""
+    return _load_dirs(tuple(str(d) for d in data_dirs(tuple(extra_dirs))))
+
+
+load_resources.cache_info = _load_dirs.cache_info  # type: ignore[attr-defined]
+load_resources.cache_clear = _load_dirs.cache_clear  # type: ignore[attr-defined]

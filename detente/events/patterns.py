@@ -11,6 +11,7 @@ import itertools
 from dataclasses import dataclass
 from functools import cache
 
+from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.matcher import PhraseMatcher, TokenText
 from detente.lexicon.schemas import PatternRecord
 
@@ -22,8 +23,6 @@ _DEFAULT_GAP = 4  # "*" alone: up to four other words (see PatternRecord)
 @cache
 def inflections(word: str) -> frozenset[str]:
     """Every inflected form of ``word`` as a verb or noun; a stem like ``negotiat`` is completed."""
-    import lemminflect  # here, not at the top: a compiled lexicon from the cache needs none of it
-
     forms = {word}
     table = lemminflect.getAllInflections(word)
     if not table:
@@ -46,8 +45,6 @@ def inflections(word: str) -> frozenset[str]:
 @cache
 def plurals(word: str) -> frozenset[str]:
     """A literal noun also matches its plural ("embargo" -> "embargoes"); other words stay as written."""
-    import lemminflect
-
     forms = {word}
     table = lemminflect.getAllInflections(word, upos="NOUN")
     if "NN" in table and word in table["NN"]:

@@ -40,21 +40,40 @@ class PhraseMatcher(Generic[Value]):
         table: dict[str, list[Value]] = {}
         for phrase, value in entries:
             table.setdefault(phrase, []).append(value)
-        self._automaton = ahocorasick.Automaton()
+        # The automaton holds only an index into ``_entries``: values stay ordinary Python objects,
+        # pickled once with everything else (the automaton would pickle a copy of each by itself).
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._entries: list[tuple[int, list[Value]]] = []
         for phrase, values in table.items():
-            key = f" {phrase} "
-            self._automaton.add_word(key, (len(phrase.split()), values))
+            self._automaton.add_word(f" {phrase} ", len(self._entries))
+            self._entries.append((len(phrase.split()), values))
         self._empty = not table
         if not self._empty:
             self._automaton.make_automaton()
-        self.phrases = table
+        self._phrases: dict[str, list[Value]] | None = table
+
+    @property
+    def phrases(self) -> dict[str, list[Value]]:
+        """Each phrase with its values (rebuilt from the automaton after unpickling)."""
+        if self._phrases is None:
+            self._phrases = {key[1:-1]: self._entries[i][1] for key, i in self._automaton.items()}
+        return self._phrases
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"_automaton": self._automaton, "_entries": self._entries, "_empty": self._empty}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._phrases = None  # the phrase table repeats the automaton: rebuilt when asked for
 
     def find(self, text: TokenText) -> list[tuple[int, int, list[Value]]]:
         """Return ``(start_token, end_token, values)`` for every hit, in text order."""
         if self._empty:
             return []
         hits = []
-        for end_char, (n_tokens, values) in self._automaton.iter(text.text):
+        entries = self._entries
+        for end_char, index in self._automaton.iter(text.text):
+            n_tokens, values = entries[index]
             # end_char is the index of the trailing space; the token after it starts one later.
             end_tok = text.token_at(end_char + 1)
             hits.append((end_tok - n_tokens, end_tok, values))

@@ -27,12 +27,16 @@ _MAX_SPAN = 200  # tokens: longer runs are parsed in pieces (the parser's cost a
 @lru_cache(maxsize=2)
 def load_parser(path: str = str(MODEL_DIR)) -> Any:
     try:
-        import spacy
+        from detente.parse.spacy_import import import_spacy
+
+        spacy = import_spacy()
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
         raise LexiconError(f"{path}: spaCy is needed to load the parser ({exc})") from exc
     if not Path(path, "meta.json").exists():
         raise LexiconError(f"{path}: parser model not found; retrain with scripts/train_parser.py")
-    return spacy.load(path)
+    # the saved tokenizer is spaCy's English default (a test checks it), which the pipeline already
+    # has: reading it again from disk would double the load's largest cost
+    return spacy.load(path, exclude=["tokenizer"])
 
 
 def _spans(doc: Document) -> list[tuple[int, int]]:
