@@ -101,7 +101,7 @@ def _candidate(
 
 
 def explain(
-    text: str, date: dt.date | None = None, doc_id: str = "explain", pipeline: Pipeline | None = None
+    text: str, date: dt.date | str | None = None, doc_id: str = "explain", pipeline: Pipeline | None = None
 ) -> Explanation:
     """Code ``text`` and say why: see the module docstring."""
     pipe = pipeline or Pipeline()
@@ -118,7 +118,7 @@ def explain(
         if decision.outcome == "event" and mine and not any(id(e) in merged for e in mine):
             decision.outcome, decision.reason = "rejected", "merged into the same event told earlier"
         candidates.append(_candidate(doc, builder, decision, patterns))
-    return Explanation(doc_id, date.isoformat() if date else None, doc.events, candidates)
+    return Explanation(doc_id, doc.date.isoformat() if doc.date else None, doc.events, candidates)
 
 
 def _actor_list(actors: list[dict[str, Any]]) -> str:

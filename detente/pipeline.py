@@ -135,6 +135,7 @@ class Pipeline:
         """Run the stages up to and including ``last`` (for ``explain``, tests and measurements)."""
         if last not in self.stage_names:
             raise UsageError(f"pipeline: no stage named {last!r} (stages: {', '.join(self.stage_names)})")
+        doc = checked_date(doc)
         for s in self.stages:
             doc = self._run_stage(s, doc)
             if s.name == last:

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from detente.serve import handlers, live, routes_read, routes_write
+from detente.serve import handlers, live, routes_explain, routes_read, routes_write
 from detente.serve.cache import ReadCache
 from detente.serve.coding import SharedCoder
 from detente.serve.config import ServeConfig
@@ -50,6 +50,7 @@ def create_app(config: ServeConfig | None = None, coder: SharedCoder | None = No
     handlers.install(app)
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
+    app.include_router(routes_explain.router)
     app.include_router(live.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

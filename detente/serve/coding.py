@@ -9,6 +9,7 @@ run of the real pipeline stops at the first stage boundary past its deadline (50
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from typing import Any
@@ -67,6 +68,23 @@ class SharedCoder:
             if seconds is None:
                 return coder.run(doc)
             return _run_with_deadline(coder, doc, seconds)
+        finally:
+            self._lock.release()
+
+
+    def explain(self, text: str, date: dt.date | None, doc_id: str, wait: float) -> dict[str, Any]:
+        """``detente explain`` for posted text (see detente/explain.py); the same lock and wait as
+        coding. A server whose coder is not the detente pipeline (a test stub) cannot explain."""
+        from detente.explain import explain
+        from detente.pipeline import Pipeline
+
+        if not self._lock.acquire(timeout=wait):
+            raise coder_busy(wait)
+        try:
+            coder = self._loaded()
+            if not isinstance(coder, Pipeline):
+                raise ApiError(501, "explain_unavailable", "this server's coder cannot explain its events")
+            return explain(text, date, doc_id, pipeline=coder).to_dict()
         finally:
             self._lock.release()
 

@@ -1,0 +1,43 @@
+"""``POST /api/explain`` on a server with the real coder: the issue's sentence explained; a stub
+coder answers 501; too long a text 413."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from detente import Pipeline
+from detente.serve import ServeConfig, create_app
+from detente.serve.coding import SharedCoder
+from tests.serve.serve_helpers import KeywordCoder
+
+MILITIAS = "Iran-backed militias attacked a US base in Syria."
+
+
+@pytest.fixture()
+def real_client(store_path: Path, pipeline: Pipeline) -> TestClient:
+    return TestClient(create_app(ServeConfig(db=store_path), coder=SharedCoder(pipeline)))
+
+
+def test_explain_gives_events_patterns_rules_and_rejections(real_client: TestClient) -> None:
+    answer = real_client.post("/api/explain", json={"text": MILITIAS, "date": "2024-01-20"})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert [(e["source"]["country"], e["target"]["country"]) for e in body["events"]] == [("IRN", "USA")]
+    by_outcome = {c["outcome"]: c for c in body["candidates"]}
+    assert "modifies a noun" in by_outcome["rejected"]["reason"]
+    event = by_outcome["event"]
+    assert event["pattern"]["id"].startswith("19") and event["roles"]["source_rule"]
+
+
+def test_explain_needs_the_real_coder(client: TestClient) -> None:
+    answer = client.post("/api/explain", json={"text": MILITIAS})
+    assert answer.status_code == 501 and answer.json()["error"]["code"] == "explain_unavailable"
+
+
+def test_explain_refuses_too_long_a_text(store_path: Path) -> None:
+    app = create_app(ServeConfig(db=store_path, max_code_chars=20), coder=SharedCoder(KeywordCoder()))
+    answer = TestClient(app).post("/api/explain", json={"text": MILITIAS})
+    assert answer.status_code == 413
