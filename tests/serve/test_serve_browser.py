@@ -16,10 +16,11 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from detente import Pipeline
 from detente.serve import ServeConfig, create_app
 from detente.serve.coding import SharedCoder
 from detente.store.names import cameo_name
-from tests.serve.dashboard_store import LocatingCoder, build_dashboard_store, serving
+from tests.serve.dashboard_store import build_dashboard_store, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -52,7 +53,8 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn server on a free loopback port, in a thread, on the dashboard's store."""
     db = build_dashboard_store(tmp_path_factory.mktemp("dashboard") / "dashboard.duckdb")
-    with serving(create_app(ServeConfig(db=db), coder=SharedCoder(LocatingCoder()))) as url:
+    # the store is coded by a stub; the server's coder is the real one, which "Why was this coded?" asks
+    with serving(create_app(ServeConfig(db=db), coder=SharedCoder(Pipeline()))) as url:
         yield url
 
 
@@ -137,6 +139,19 @@ def test_dashboard_end_to_end(watched: Watched, shots: Path) -> None:
     assert page.inner_text("#document mark.current") == "Russia shelled positions inside China, officials said."
     assert page.locator("#document mark").count() == 2
     page.screenshot(path=str(shots / "dashboard-pair.png"), full_page=True)
+
+
+def test_why_was_this_coded(watched: Watched, shots: Path) -> None:
+    page = watched.page
+    show_pair(page, "CHN", "RUS")
+    page.click("#series-chart rect.period-hit[data-period='2015-02-01']")
+    page.locator("#events button[data-event]", has_text="shelled").click()
+    page.wait_for_selector("#document mark.current")
+    page.click("#explain-panel summary")
+    expect(page.locator("#explain .candidate.event")).to_have_count(1)
+    text = page.inner_text("#explain")
+    assert "shelled" in text and "pattern " in text and "source: Russia (RUS)" in text
+    page.screenshot(path=str(shots / "dashboard-explain.png"), full_page=True)
 
 
 def test_goldstein_line_does_not_bridge_empty_periods(watched: Watched) -> None:

@@ -141,6 +141,7 @@
     }));
     const current = article.querySelector("mark.current");
     if (current) current.scrollIntoView({ block: "center", behavior: "smooth" });
+    Detente.explain.show(current ? current.textContent : null, doc.date);
   }
 
   // ---- network --------------------------------------------------------------------------
@@ -202,6 +203,7 @@
 
   // ---- start ----------------------------------------------------------------------------
   function wire() {
+    Detente.explain.wire();
     $("#dyad-form").addEventListener("submit", (e) => { e.preventDefault(); showDyad(pickA.code(), pickB.code()); });
     $("#direction").addEventListener("change", () => { if (state.series) drawSeries(); });
     $("#rolling").addEventListener("change", () => { if (state.a && state.b) showDyad(state.a, state.b); });
