@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from detente.cli import app
-from detente.cli_progress import ProgressDisplay, clock_text
+from detente.cli.progress import ProgressDisplay, clock_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "detente" / "data" / "samples"
 

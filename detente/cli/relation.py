@@ -14,14 +14,14 @@ from typing import Annotated, Any
 import typer
 
 from detente import parse_date
-from detente.errors import DetenteError
-from detente.store.filter_options import (
+from detente.cli.filter_options import (
     ConfidenceOption,
     ContextOption,
     DirectionOption,
     SectorOption,
     StatusOption,
 )
+from detente.errors import DetenteError
 from detente.store.filters import build_filters
 from detente.store.store import DEFAULT_DB, Store
 

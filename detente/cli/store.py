@@ -14,16 +14,16 @@ from typing import Annotated, Any
 import typer
 
 from detente import parse_date
-from detente.cli_progress import ProgressDisplay, QuietOption
-from detente.errors import DetenteError, InputError
-from detente.ingest.totals import count_documents
-from detente.store.filter_options import (
+from detente.cli.filter_options import (
     ConfidenceOption,
     ContextOption,
     DirectionOption,
     SectorOption,
     StatusOption,
 )
+from detente.cli.progress import ProgressDisplay, QuietOption
+from detente.errors import DetenteError, InputError
+from detente.ingest.totals import count_documents
 from detente.store.filters import build_filters
 from detente.store.formats import CsvColumns
 from detente.store.handoff import open_for_ingest
@@ -76,7 +76,7 @@ def _fail(exc: Exception) -> None:
 
 @contextlib.contextmanager
 def _progress(paths: list[str], columns: CsvColumns | None, quiet: bool) -> Iterator[Progress]:
-    """Documents done out of the total, with the time left, on stderr (see detente/cli_progress.py)."""
+    """Documents done out of the total, with the time left, on stderr (see detente/cli/progress.py)."""
     total = None if quiet else count_documents(paths, columns)
     with ProgressDisplay("ingested", total, quiet=quiet) as shown:
         # the local ingest counts documents done; the server hand-off and Dask report what they read
@@ -299,6 +299,6 @@ def register(app: typer.Typer) -> None:
 
         typer.echo(f"plot: {plot_dyad(series, plot)}")
 
-    from detente.store.relation_cli import register as register_relation
+    from detente.cli.relation import register as register_relation
 
     register_relation(app)

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from detente import Document, Event, Pipeline, code_documents, parse_date
-from detente.cli_progress import ProgressDisplay, QuietOption
+from detente.cli.progress import ProgressDisplay, QuietOption
 from detente.errors import DetenteError, UsageError
 from detente.ingest.readers import MAX_DOC_BYTES, option_date, read_documents
 from detente.ingest.totals import count_documents
@@ -146,7 +146,7 @@ def lookup_cmd(
 
 
 def _register_core() -> None:
-    from detente import cli_explain
+    from detente.cli import explain as cli_explain
 
     cli_explain.register(app)
 
@@ -157,7 +157,7 @@ _CORE_COMMANDS = frozenset({"code", "validate", "actors"})
 def _invoked_command() -> str | None:
     """The command this process was started for (``detente code ...``), when run as ``detente``."""
     started_as = Path(sys.argv[0])
-    if started_as.stem != "detente" and started_as.parts[-2:] != ("detente", "cli.py"):
+    if started_as.stem != "detente" and started_as.parts[-2:] not in (("detente", "cli.py"), ("cli", "__main__.py")):
         return None  # imported by a test or a program: every command must exist
     return next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
 
@@ -173,7 +173,7 @@ def _register_extensions() -> None:
 
     if _invoked_command() in _CORE_COMMANDS:
         return  # their imports (DuckDB, Arrow, ftfy: half a second) are of no use to a core command
-    for name in ("detente.store.cli", "detente.serve.cli"):
+    for name in ("detente.cli.store", "detente.cli.serve"):
         try:
             module = importlib.import_module(name)
         except ImportError:
