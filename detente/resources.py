@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detente.errors import LexiconError, LexiconErrors
 from detente.lexicon.load import load_many
@@ -33,6 +34,10 @@ from detente.lexicon.schemas import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+
+
+if TYPE_CHECKING:
+    from detente.lexicon.patterns import PatternMatcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +93,7 @@ class Resources:
     time_words: dict[str, TimeWordRecord]
     closed_words: frozenset[str] = frozenset()  # function words and cue words: never part of a name
     sources: list[Path] = field(default_factory=list)
-    event_matcher: object = None  # detente.events.patterns.PatternMatcher, built lazily below
+    event_matcher: PatternMatcher | None = None  # built lazily below
 
 
 # Function words that no cue list names but that never start or continue a name.
@@ -355,7 +360,7 @@ def _load(dirs: list[Path]) -> Resources:
         closed_words=frozenset(w for v in cue_sets.values() for p in v for w in p.split()) | _CLOSED,
         sources=dirs,
     )
-    from detente.events.patterns import PatternMatcher  # late import: events depends on resources
+    from detente.lexicon.patterns import PatternMatcher  # late: compiling patterns needs lemminflect
 
     resources.event_matcher = PatternMatcher(resources.pattern_records)
     return resources
@@ -366,7 +371,7 @@ _COMPILER_CODE = (
     Path(__file__),
     Path(__file__).parent / "lexicon" / "schemas.py",
     Path(__file__).parent / "lexicon" / "matcher.py",
-    Path(__file__).parent / "events" / "patterns.py",
+    Path(__file__).parent / "lexicon" / "patterns.py",
 )
 
 

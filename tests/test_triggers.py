@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from detente.events.patterns import compile_pattern, inflections
+from detente.lexicon.patterns import compile_pattern, inflections
 from detente.lexicon.schemas import PatternRecord
 from detente.model import Document
 
