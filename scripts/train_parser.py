@@ -208,16 +208,15 @@ def prepare() -> None:
     dev.to_disk(WORK / "dev.spacy")
 
 
-def train(hours: float) -> None:
-    config = ROOT / "scripts" / "parser.cfg"
-    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(WORK / "model"),
+def train(hours: float, config: Path, output: Path) -> None:
+    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output),
            "--paths.train", str(WORK / "train.spacy"), "--paths.dev", str(WORK / "dev.spacy"),
            "--training.seed", "13"]
     subprocess.run(["timeout", str(int(hours * 3600)), *cmd], check=False)
 
 
-def install() -> None:
-    best = WORK / "model" / "model-best"
+def install(output: Path) -> None:
+    best = output / "model-best"
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(best, MODEL_DIR)
@@ -233,8 +232,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("step", choices=["prepare", "train", "install"])
     parser.add_argument("--hours", type=float, default=1.5)
+    parser.add_argument("--config", type=Path, default=ROOT / "scripts" / "parser.cfg", help="spaCy training config")
+    parser.add_argument("--output", type=Path, default=WORK / "model", help="where spacy train writes its models")
     args = parser.parse_args()
-    steps = {"prepare": prepare, "train": lambda: train(args.hours), "install": install}
+    steps = {
+        "prepare": prepare,
+        "train": lambda: train(args.hours, args.config, args.output),
+        "install": lambda: install(args.output),
+    }
     steps[args.step]()
 
 
