@@ -384,10 +384,11 @@ def _load_or_compile(dirs: tuple[str, ...]) -> Resources:
     """The compiled resources from the on-disk cache (:mod:`detente.lexicon.cache`) when the data
     files and the code are as they were, else loaded, validated and compiled (and cached)."""
     from detente.lexicon.cache import cached, content_key
+    from detente.lexicon.lemmas import lemminflect_files  # its version decides the inflections
 
     paths = [Path(d) for d in dirs]
     try:
-        key = content_key("resources", data_files(paths), _COMPILER_CODE)
+        key = content_key("resources", data_files(paths), [*_COMPILER_CODE, *lemminflect_files()])
     except OSError:  # a file vanished or is unreadable: loading reports it with its name
         return _load(paths)
     return cached("resources", key, lambda: _load(paths), accept=Resources)

@@ -83,7 +83,9 @@ CameoCode = Annotated[str, AfterValidator(_cameo)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: validators are built when a data file is first validated, not at import, so a
+    # process that takes its lexicons from the cache (detente.lexicon.cache) never builds them
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class CountryRecord(Strict):
@@ -177,7 +179,7 @@ class PatternRecord(Strict):
     ``*N`` up to N (1-8). A pattern may not start or end with a gap.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     code: CameoCode
     pattern: str
