@@ -255,11 +255,34 @@ def _terms(people: list[PersonRecord]) -> tuple[dict, dict]:
     return by_person, by_office
 
 
+_SINGLE_HOLDER = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head"})
+_TermSeen = tuple[Path, int, str, "dt.date | None", "dt.date | None"]
+
+
+def _overlaps(path: Path, line: int, person: PersonRecord, term, seen: dict) -> list[LexiconError]:  # noqa: ANN001
+    """Errors for ``term`` overlapping another person's term in the same single-holder office."""
+    key = (term.country or term.org or "", term.office)
+    errors = []
+    for o_path, o_line, o_id, o_start, o_end in seen.get(key, []):
+        lo = max(term.start or dt.date.min, o_start or dt.date.min)
+        hi = min(term.end or dt.date.max, o_end or dt.date.max)
+        if o_id != person.id and (hi - lo).days > 1:
+            errors.append(
+                LexiconError(
+                    str(path),
+                    line,
+                    f"{person.id}'s term as {term.office} of {key[0]} ({term.start}..{term.end}) "
+                    f"overlaps {o_id}'s ({o_start}..{o_end}) at {o_path}:{o_line}",
+                )
+            )
+    seen.setdefault(key, []).append((path, line, person.id, term.start, term.end))
+    return errors
+
+
 def check_people(paths_records: list[tuple[Path, int, PersonRecord]], countries: set[str]) -> None:
     """Cross-record checks: known country codes, no overlapping terms in single-holder offices."""
-    single = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head"}
     errors: list[LexiconError] = []
-    seen: dict[tuple[str, str], list[tuple[Path, int, str, dt.date | None, dt.date | None]]] = {}
+    seen: dict[tuple[str, str], list[_TermSeen]] = {}
     ids: dict[str, tuple[Path, int]] = {}
     for path, line, person in paths_records:
         if person.id in ids:
@@ -269,94 +292,113 @@ def check_people(paths_records: list[tuple[Path, int, PersonRecord]], countries:
             )
         ids[person.id] = (path, line)
         for term in person.terms:
-            for code in (term.country, term.to):
-                if code and code not in countries:
-                    errors.append(LexiconError(str(path), line, f"unknown country code {code!r} in {person.id}"))
-            if term.office in single and not term.shared:
-                key = (term.country or term.org or "", term.office)
-                for o_path, o_line, o_id, o_start, o_end in seen.get(key, []):
-                    if o_id == person.id:
-                        continue
-                    lo = max(term.start or dt.date.min, o_start or dt.date.min)
-                    hi = min(term.end or dt.date.max, o_end or dt.date.max)
-                    if (hi - lo).days > 1:
-                        errors.append(
-                            LexiconError(
-                                str(path),
-                                line,
-                                f"{person.id}'s term as {term.office} of {key[0]} ({term.start}..{term.end}) "
-                                f"overlaps {o_id}'s ({o_start}..{o_end}) at {o_path}:{o_line}",
-                            )
-                        )
-                seen.setdefault(key, []).append((path, line, person.id, term.start, term.end))
+            unknown = [code for code in (term.country, term.to) if code and code not in countries]
+            errors += [LexiconError(str(path), line, f"unknown country code {c!r} in {person.id}") for c in unknown]
+            if term.office in _SINGLE_HOLDER and not term.shared:
+                errors += _overlaps(path, line, person, term, seen)
+    if errors:
+        raise LexiconErrors(errors)
+
+
+@dataclass
+class _Records:
+    """Every data file's records with their file and line, as read and validated one by one."""
+
+    countries: list = field(default_factory=list)
+    orgs: list = field(default_factory=list)
+    agents: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    cameo: list = field(default_factory=list)
+    patterns: list = field(default_factory=list)
+    modality: list = field(default_factory=list)
+    contexts: list = field(default_factory=list)
+    cues: list = field(default_factory=list)
+    chrome: list = field(default_factory=list)
+    time_words: list = field(default_factory=list)
+
+
+_FILES = {  # _Records field -> (file pattern, schema)
+    "countries": ("actors/countries*.jsonl", CountryRecord),
+    "orgs": ("actors/organisations*.jsonl", OrganisationRecord),
+    "agents": ("actors/agents*.jsonl", AgentRecord),
+    "people": ("actors/people*.jsonl", PersonRecord),
+    "cameo": ("events/cameo*.jsonl", CameoRecord),
+    "patterns": ("events/patterns*.jsonl", PatternRecord),
+    "modality": ("events/modality*.jsonl", ModalityRecord),
+    "contexts": ("events/contexts*.jsonl", ContextRecord),
+    "cues": ("text/cues*.jsonl", CueRecord),
+    "chrome": ("text/chrome*.jsonl", ChromeRecord),
+    "time_words": ("text/dates*.jsonl", TimeWordRecord),
+}
+
+
+def _read(dirs: list[Path]) -> _Records:
+    """Read every file; all schema errors of all files are reported together."""
+    records, errors = _Records(), []
+    for name, (pattern, schema) in _FILES.items():
+        try:
+            setattr(records, name, load_many(_files(dirs, pattern), schema))
+        except LexiconErrors as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise LexiconErrors(errors)
+    return records
+
+
+def _cross_check(r: _Records) -> None:
+    """Checks across records: people's offices and countries, organisation parents, CAMEO codes
+    of patterns and modality, and pattern ids (``detente explain`` names patterns by them)."""
+    check_people(r.people, {c.code for _, _, c in r.countries})
+    errors = []
+    org_codes = {o.code for _, _, o in r.orgs}
+    errors += [LexiconError(str(path), line, f"unknown parent organisation {o.parent!r}")
+               for path, line, o in r.orgs if o.parent and o.parent not in org_codes]
+    cameo = {c.code for _, _, c in r.cameo}
+    errors += [LexiconError(str(path), line, f"unknown CAMEO code {p.code!r}")
+               for path, line, p in r.patterns if p.code not in cameo]
+    errors += [LexiconError(str(path), line, f"unknown CAMEO code {code!r}")
+               for path, line, m in r.modality for code in (m.planned, m.refused, m.demanded)
+               if code and code not in cameo]
+    first_seen: dict[str, tuple[Path, int]] = {}
+    for path, line, p in r.patterns:
+        if p.pattern_id in first_seen:
+            where = first_seen[p.pattern_id]
+            message = f"pattern id {p.pattern_id!r} already used at {where[0]}:{where[1]}"
+            errors.append(LexiconError(str(path), line, message))
+        first_seen.setdefault(p.pattern_id, (path, line))
     if errors:
         raise LexiconErrors(errors)
 
 
 def _load(dirs: list[Path]) -> Resources:
-    errors: list[LexiconError] = []
-
-    def many(pattern: str, schema):  # noqa: ANN001, ANN202 - local helper
-        try:
-            return load_many(_files(dirs, pattern), schema)
-        except LexiconErrors as exc:
-            errors.extend(exc.errors)
-            return []
-
-    countries = many("actors/countries*.jsonl", CountryRecord)
-    orgs = many("actors/organisations*.jsonl", OrganisationRecord)
-    agents = many("actors/agents*.jsonl", AgentRecord)
-    people = many("actors/people*.jsonl", PersonRecord)
-    cameo = many("events/cameo*.jsonl", CameoRecord)
-    patterns = many("events/patterns*.jsonl", PatternRecord)
-    modality = many("events/modality*.jsonl", ModalityRecord)
-    contexts = many("events/contexts*.jsonl", ContextRecord)
-    cues = many("text/cues*.jsonl", CueRecord)
-    chrome = many("text/chrome*.jsonl", ChromeRecord)
-    time_words = many("text/dates*.jsonl", TimeWordRecord)
-    if errors:
-        raise LexiconErrors(errors)
-
-    country_codes = {r.code for _, _, r in countries}
-    check_people(people, country_codes)
-    org_codes = {r.code for _, _, r in orgs}
-    for path, line, o in orgs:
-        if o.parent and o.parent not in org_codes:
-            errors.append(LexiconError(str(path), line, f"unknown parent organisation {o.parent!r}"))
-    cameo_table = {r.code: r for _, _, r in cameo}
-    for path, line, p in patterns:
-        if p.code not in cameo_table:
-            errors.append(LexiconError(str(path), line, f"unknown CAMEO code {p.code!r}"))
-    for path, line, m in modality:
-        for code in (m.planned, m.refused, m.demanded):
-            if code and code not in cameo_table:
-                errors.append(LexiconError(str(path), line, f"unknown CAMEO code {code!r}"))
-    if errors:
-        raise LexiconErrors(errors)
-
-    people_records = [r for _, _, r in people]
+    r = _read(dirs)
+    _cross_check(r)
+    people_records = [p for _, _, p in r.people]
     by_person, by_office = _terms(people_records)
     cue_sets: dict[str, set[str]] = {}
-    for _, _, c in cues:
+    for _, _, c in r.cues:
         cue_sets.setdefault(c.kind, set()).update(c.phrases)
-    country_list = [r for _, _, r in countries]
-    org_list = [r for _, _, r in orgs]
+    country_list = [c for _, _, c in r.countries]
+    org_list = [o for _, _, o in r.orgs]
+    case_sensitive = _case_sensitive(country_list, org_list)
     resources = Resources(
-        countries={r.code: r for r in country_list},
-        organisations={r.code: r for r in org_list},
-        people={r.id: r for r in people_records},
+        countries={c.code: c for c in country_list},
+        organisations={o.code: o for o in org_list},
+        people={p.id: p for p in people_records},
         terms_by_person=by_person,
         terms_by_office=by_office,
-        cameo=cameo_table,
-        modality={r.root: r for _, _, r in modality},
-        actor_matcher=PhraseMatcher(_actor_entries(country_list, org_list, [r for _, _, r in agents], people_records)),
-        case_sensitive=(case_sensitive := _case_sensitive(country_list, org_list)),
+        cameo={c.code: c for _, _, c in r.cameo},
+        modality={m.root: m for _, _, m in r.modality},
+        actor_matcher=PhraseMatcher(
+            _actor_entries(country_list, org_list, [a for _, _, a in r.agents], people_records)
+        ),
+        case_sensitive=case_sensitive,
         case_sensitive_regex=_forms_regex(case_sensitive),
-        pattern_records=[r for _, _, r in patterns],
-        context_matcher=PhraseMatcher((p, c.context) for _, _, c in contexts for p in c.phrases),
+        pattern_records=[p for _, _, p in r.patterns],
+        context_matcher=PhraseMatcher((p, c.context) for _, _, c in r.contexts for p in c.phrases),
         cues={k: frozenset(v) for k, v in cue_sets.items()},
-        chrome_matcher=PhraseMatcher((p, c.kind) for _, _, c in chrome for p in c.phrases),
-        time_words={r.phrase: r for _, _, r in time_words},
+        chrome_matcher=PhraseMatcher((p, c.kind) for _, _, c in r.chrome for p in c.phrases),
+        time_words={t.phrase: t for _, _, t in r.time_words},
         closed_words=frozenset(w for v in cue_sets.values() for p in v for w in p.split()) | _CLOSED,
         sources=dirs,
     )

@@ -72,12 +72,8 @@ def scrape_text(text: str) -> str:
     return "".join(c if c.isascii() and c.isalnum() else " " for c in folded)
 
 
-def scrape_sentence(sent: list[Word]) -> list[Word]:
-    """Render a sentence scraped and carry its tree over to the new words.
-
-    Punctuation disappears, "u.s." becomes "u s" (the second piece `goeswith` the first) and
-    "do" + "n't" become "don t". Each new word speaks for the highest original token in it;
-    dependents of a vanished token attach to that token's nearest surviving ancestor."""
+def _scraped_groups(sent: list[Word]) -> tuple[list[list[int]], list[str]]:
+    """The scraped words of a sentence: for each, the original tokens it holds and its text."""
     owner: list[int] = []
     chars: list[str] = []
     for i, w in enumerate(sent):
@@ -98,6 +94,16 @@ def scrape_sentence(sent: list[Word]) -> list[Word]:
         text += c
         if not current or current[-1] != i:
             current.append(i)
+    return groups, texts
+
+
+def scrape_sentence(sent: list[Word]) -> list[Word]:
+    """Render a sentence scraped and carry its tree over to the new words.
+
+    Punctuation disappears, "u.s." becomes "u s" (the second piece `goeswith` the first) and
+    "do" + "n't" become "don t". Each new word speaks for the highest original token in it;
+    dependents of a vanished token attach to that token's nearest surviving ancestor."""
+    groups, texts = _scraped_groups(sent)
     first_word: dict[int, int] = {}
     for g, members in enumerate(groups):
         for i in members:
@@ -112,14 +118,13 @@ def scrape_sentence(sent: list[Word]) -> list[Word]:
     for g, members in enumerate(groups):
         member_set = set(members)
         rep = next((i for i in members if sent[i].head not in member_set), members[0])
-        text = texts[g]
         if first_word[rep] != g:  # a later piece of a split token
-            out.append(Word(text, True, first_word[rep], "goeswith", "GW"))
+            out.append(Word(texts[g], True, first_word[rep], "goeswith", "GW"))
             continue
         head = ancestor_word(sent[rep].head)
         if head == g:
             head = -1
-        out.append(Word(text, True, head, sent[rep].dep if head >= 0 else "ROOT", sent[rep].tag))
+        out.append(Word(texts[g], True, head, sent[rep].dep if head >= 0 else "ROOT", sent[rep].tag))
     return _one_tree(out)
 
 

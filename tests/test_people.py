@@ -155,21 +155,21 @@ def test_overlapping_terms_are_rejected_with_file_and_line(tmp_path):
         [_person("aa-one", "ISL", "2001-01-01", "2005-01-01"), _person("bb-two", "ISL", "2003-01-01", "2008-01-01")],
     )
     with pytest.raises(LexiconErrors) as info:
-        load_resources.__wrapped__((extra,))
+        load_resources((extra,))
     assert "people-test.jsonl:2" in str(info.value) and "overlaps" in str(info.value)
 
 
 def test_unknown_country_code_is_rejected(tmp_path):
     extra = _write_people(tmp_path, [_person("aa-one", "XYZ", "2001-01-01", "2005-01-01")])
     with pytest.raises(LexiconErrors) as info:
-        load_resources.__wrapped__((extra,))
+        load_resources((extra,))
     assert "people-test.jsonl:1" in str(info.value) and "XYZ" in str(info.value)
 
 
 def test_bad_date_is_rejected(tmp_path):
     extra = _write_people(tmp_path, [_person("aa-one", "ISL", "2001-13-01", "2005-01-01")])
     with pytest.raises(LexiconErrors) as info:
-        load_resources.__wrapped__((extra,))
+        load_resources((extra,))
     assert "people-test.jsonl:1" in str(info.value) and "date" in str(info.value).lower()
 
 
@@ -177,7 +177,7 @@ def test_handover_day_in_a_user_file(tmp_path):
     extra = _write_people(
         tmp_path, [_person("aa-one", "ISL", "2001-01-01", "2005-01-01"), _person("bb-two", "ISL", "2005-01-01", None)]
     )
-    res = load_resources.__wrapped__((extra,))
+    res = load_resources((extra,))
     assert holder_of(res, "ISL", "head_of_state", D("2004-12-31")).person_id == "aa-one"
     assert holder_of(res, "ISL", "head_of_state", D("2005-01-01")).person_id == "bb-two"
 
