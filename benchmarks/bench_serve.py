@@ -208,18 +208,21 @@ def bench_endpoint(base: str, name: str, make: Make, n: int, clients: int, threa
 SERVER = """
 import sys, uvicorn
 from detente.serve import ServeConfig, create_app
-db, port, cache = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-uvicorn.run(create_app(ServeConfig(db=db, **({} if cache < 0 else {"cache_bytes": cache}))),
-            host="127.0.0.1", port=port, log_level="warning")
+db, port, cache, threads, readers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+app = create_app(ServeConfig(db=db, max_readers=readers, **({} if cache < 0 else {"cache_bytes": cache})))
+if threads:
+    with app.state.detente.db.cursor() as cur:
+        cur.execute(f"SET threads = {threads}")
+uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 """
 
 
 @contextlib.contextmanager
-def server(db: Path, cache_bytes: int) -> Iterator[str]:
+def server(db: Path, cache_bytes: int, duckdb_threads: int = 0, readers: int = 0) -> Iterator[str]:
     """A real uvicorn server on a free loopback port, in its own process (as ``detente serve`` runs it)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-c", SERVER, str(db), str(port), str(cache_bytes)]
+    cmd = [sys.executable, "-c", SERVER, str(db), str(port), str(cache_bytes), str(duckdb_threads), str(readers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     try:
         wait_ready(base, proc)
@@ -237,6 +240,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 8], help="client threads of throughput runs")
     parser.add_argument("--cache-mb", type=float, nargs="+", default=[64.0, 0.0],
                         help="server result cache sizes to compare (0: off; -1: the server's default)")  # fmt: skip
+    parser.add_argument("--duckdb-threads", type=int, default=0, help="the server's DuckDB threads (0: its default)")
+    parser.add_argument("--readers", type=int, default=0, help="the server's reads at once (0: its default)")
     parser.add_argument("--db", type=Path, help="reuse or create this store instead of a temporary one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
@@ -247,7 +252,8 @@ def main() -> None:
             print(f"built in {time.perf_counter() - t0:.1f}s")
         for cache_mb in args.cache_mb:
             print(f"== server result cache: {'default' if cache_mb < 0 else f'{cache_mb:g} MB'}")
-            with server(db, -1 if cache_mb < 0 else int(cache_mb * 1024 * 1024)) as base:
+            cache_bytes = -1 if cache_mb < 0 else int(cache_mb * 1024 * 1024)
+            with server(db, cache_bytes, args.duckdb_threads, args.readers) as base:
                 bench_endpoint(base, "GET /api/dyads/{a}/{b}/series", series_request, args.requests,
                                args.clients, args.threads)  # fmt: skip
                 bench_endpoint(base, "GET /api/events (limit 50)", events_request, args.requests,

@@ -30,7 +30,13 @@ def create_app(config: ServeConfig | None = None, coder: SharedCoder | None = No
     """
     config = config or ServeConfig()
     coder = coder or SharedCoder()
-    db = Database(config.db, writable=config.writable or config.live, coder=coder, cache_bytes=config.cache_bytes)
+    db = Database(
+        config.db,
+        writable=config.writable or config.live,
+        coder=coder,
+        cache_bytes=config.cache_bytes,
+        max_readers=config.max_readers,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

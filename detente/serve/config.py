@@ -22,6 +22,7 @@ class ServeConfig:
     max_post_documents: int = 100
     max_periods: int = 5000  # a series longer than this is refused (by=day over centuries)
     cache_bytes: int = 64 * 1024 * 1024  # answers of series, rankings and event searches kept until a write
+    max_readers: int = 0  # reads running at once (more wait their turn); 0: one per CPU core
     max_live_body_bytes: int = 256 * 1024 * 1024  # a live batch with the secret; one document may be 20 MB
 
     @property

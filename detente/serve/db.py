@@ -32,6 +32,7 @@ class Database:
         writable: bool = False,
         coder: object | None = None,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
+        max_readers: int = 0,
     ) -> None:
         self.path = str(path)
         self.writable = writable
@@ -40,6 +41,7 @@ class Database:
         self.cache = ResultCache(cache_bytes)
         self._pool_lock = threading.Lock()
         self._pool: CursorPool | None = None
+        self._max_readers = max_readers  # reads running at once; 0: one per core
         self.store: Store | None = None
         if writable:
             self.store = Store(self.path, coder=coder)  # type: ignore[arg-type]  # creates and migrates
@@ -78,7 +80,7 @@ class Database:
         """A reader connection of this request's own, from the pool (see :mod:`detente.serve.cursors`)."""
         with self._pool_lock:
             if self._pool is None:
-                self._pool = CursorPool(self._conn)
+                self._pool = CursorPool(self._conn, self._max_readers)
             pool = self._pool
         with pool.cursor() as cur:
             yield cur

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def test_only_reads_of_the_store_have_a_key() -> None:
 
 
 def test_concurrent_reads_each_borrow_their_own_cursor(store_path: Path) -> None:
-    db = Database(store_path)
+    db = Database(store_path, max_readers=4)
     inside = threading.Barrier(4, timeout=10)
     seen: list[int] = []
 
@@ -110,3 +111,26 @@ def test_a_cache_of_zero_bytes_is_off(store_path: Path) -> None:
         for _ in range(2):
             response = plain.get("/api/dyads/CHN/RUS/series")
             assert response.status_code == 200 and "x-detente-cache" not in response.headers
+
+
+def test_reads_beyond_max_readers_wait_their_turn(store_path: Path) -> None:
+    db = Database(store_path, max_readers=2)
+    lock = threading.Lock()
+    inside, most = [0], [0]
+
+    def read() -> None:
+        with db.cursor() as cur:
+            with lock:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            cur.execute("SELECT count(*) FROM events").fetchall()
+            time.sleep(0.05)
+            with lock:
+                inside[0] -= 1
+
+    try:
+        with ThreadPoolExecutor(6) as pool:
+            list(pool.map(lambda _: read(), range(12)))
+        assert most[0] == 2
+    finally:
+        db.close()
