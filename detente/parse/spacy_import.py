@@ -12,6 +12,8 @@ import sys
 import types
 from typing import Any
 
+from detente.lexicon.cache import no_gc
+
 
 def _real_info(*args: Any, **kwargs: Any) -> Any:
     from spacy.cli.info import info  # the real one, imported when someone calls it
@@ -31,7 +33,8 @@ def import_spacy() -> types.ModuleType:
     stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
     sys.modules.update(stand_ins)
     try:
-        import spacy
+        with no_gc():  # as for the lexicon cache: an import creating many objects and no garbage
+            import spacy
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:

@@ -34,9 +34,12 @@ def load_parser(path: str = str(MODEL_DIR)) -> Any:
         raise LexiconError(f"{path}: spaCy is needed to load the parser ({exc})") from exc
     if not Path(path, "meta.json").exists():
         raise LexiconError(f"{path}: parser model not found; retrain with scripts/train_parser.py")
+    from detente.lexicon.cache import no_gc
+
     # the saved tokenizer is spaCy's English default (a test checks it), which the pipeline already
     # has: reading it again from disk would double the load's largest cost
-    return spacy.load(path, exclude=["tokenizer"])
+    with no_gc():
+        return spacy.load(path, exclude=["tokenizer"])
 
 
 def _spans(doc: Document) -> list[tuple[int, int]]:
