@@ -8,7 +8,6 @@ Lemma lookups, the only ones made while coding, come from a table kept in the le
 
 from __future__ import annotations
 
-import copy
 import importlib.abc
 import importlib.util
 import sys
@@ -61,7 +60,7 @@ def _build_lemma_table() -> LemmaTable:
     for word in set(known) | set(overrides):
         if word != word.lower():
             continue
-        lemmas = {**copy.deepcopy(known.get(word, {})), **copy.deepcopy(overrides.get(word, {}))}
+        lemmas = {**known.get(word, {}), **overrides.get(word, {})}  # a new dict; its tuples are immutable
         table[word] = tuple(applyCapsStyleToDict(lemmas, getCapsStyle(word)).items())
     return table
 
