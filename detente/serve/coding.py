@@ -72,6 +72,13 @@ class SharedCoder:
             self._lock.release()
 
 
+    @property
+    def can_explain(self) -> bool:
+        """Whether this coder is detente's pipeline (loaded or still to load), which can explain."""
+        from detente.pipeline import Pipeline
+
+        return self._pipeline is None or isinstance(self._pipeline, Pipeline)
+
     def explain(self, text: str, date: dt.date | None, doc_id: str, wait: float) -> dict[str, Any]:
         """``detente explain`` for posted text (see detente/explain.py); the same lock and wait as
         coding. A server whose coder is not the detente pipeline (a test stub) cannot explain."""

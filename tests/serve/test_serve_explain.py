@@ -11,7 +11,6 @@ from fastapi.testclient import TestClient
 from detente import Pipeline
 from detente.serve import ServeConfig, create_app
 from detente.serve.coding import SharedCoder
-from tests.serve.serve_helpers import KeywordCoder
 
 MILITIAS = "Iran-backed militias attacked a US base in Syria."
 
@@ -32,12 +31,12 @@ def test_explain_gives_events_patterns_rules_and_rejections(real_client: TestCli
     assert event["pattern"]["id"].startswith("19") and event["roles"]["source_rule"]
 
 
-def test_explain_needs_the_real_coder(client: TestClient) -> None:
-    answer = client.post("/api/explain", json={"text": MILITIAS})
-    assert answer.status_code == 501 and answer.json()["error"]["code"] == "explain_unavailable"
+def test_explain_is_offered_only_by_the_real_coder(client: TestClient) -> None:
+    assert client.post("/api/explain", json={"text": MILITIAS}).status_code == 404
+    assert "/api/explain" not in client.get("/openapi.json").json()["paths"]
 
 
-def test_explain_refuses_too_long_a_text(store_path: Path) -> None:
-    app = create_app(ServeConfig(db=store_path, max_code_chars=20), coder=SharedCoder(KeywordCoder()))
+def test_explain_refuses_too_long_a_text(store_path: Path, pipeline: Pipeline) -> None:
+    app = create_app(ServeConfig(db=store_path, max_code_chars=20), coder=SharedCoder(pipeline))
     answer = TestClient(app).post("/api/explain", json={"text": MILITIAS})
     assert answer.status_code == 413
