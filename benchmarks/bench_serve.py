@@ -5,7 +5,8 @@ schema, no coding), starts a uvicorn server on it on a free loopback port in a s
 sends the same list of requests with httpx: from 1 and from 8 client threads (throughput), then
 from 20 concurrent clients (latency under load: p50/p95). Each run is repeated with the server's
 result cache on and off, so the scaling of the reads themselves shows too. The clients share the
-machine with the server, so the numbers are for the whole machine. Prints numbers; asserts
+machine with the server, so the numbers are for the whole machine. ``--hot N`` draws every
+request from N fixed views instead (many dashboards on a few popular views). Prints numbers; asserts
 nothing. Targets: p95 < 200 ms with 20 clients; 8 threads at least as fast as 1.
 
     .venv/bin/python benchmarks/bench_serve.py [--events 200000] [--requests 400] [--clients 20]
@@ -205,6 +206,12 @@ def bench_endpoint(base: str, name: str, make: Make, n: int, clients: int, threa
     print(load(base, [make(rng) for _ in range(n)], clients).line(f"{clients} concurrent clients"))
 
 
+def hot(make: Make, views: int) -> Make:
+    """Requests drawn from ``views`` fixed ones: dashboards open on a few popular views."""
+    popular = [make(random.Random(100 + i)) for i in range(views)]
+    return lambda rng: rng.choice(popular)
+
+
 SERVER = """
 import sys, uvicorn
 from detente.serve import ServeConfig, create_app
@@ -241,6 +248,7 @@ def main() -> None:
     parser.add_argument("--cache-mb", type=float, nargs="+", default=[64.0, 0.0],
                         help="server result cache sizes to compare (0: off; -1: the server's default)")  # fmt: skip
     parser.add_argument("--duckdb-threads", type=int, default=0, help="the server's DuckDB threads (0: its default)")
+    parser.add_argument("--hot", type=int, default=0, help="draw requests from this many fixed views (0: random)")
     parser.add_argument("--readers", type=int, default=0, help="the server's reads at once (0: its default)")
     parser.add_argument("--db", type=Path, help="reuse or create this store instead of a temporary one")
     args = parser.parse_args()
@@ -254,9 +262,12 @@ def main() -> None:
             print(f"== server result cache: {'default' if cache_mb < 0 else f'{cache_mb:g} MB'}")
             cache_bytes = -1 if cache_mb < 0 else int(cache_mb * 1024 * 1024)
             with server(db, cache_bytes, args.duckdb_threads, args.readers) as base:
-                bench_endpoint(base, "GET /api/dyads/{a}/{b}/series", series_request, args.requests,
+                series, events = series_request, events_request
+                if args.hot:
+                    series, events = hot(series_request, args.hot), hot(events_request, args.hot)
+                bench_endpoint(base, "GET /api/dyads/{a}/{b}/series", series, args.requests,
                                args.clients, args.threads)  # fmt: skip
-                bench_endpoint(base, "GET /api/events (limit 50)", events_request, args.requests,
+                bench_endpoint(base, "GET /api/events (limit 50)", events, args.requests,
                                args.clients, args.threads)  # fmt: skip
 
 
