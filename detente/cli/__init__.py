@@ -19,16 +19,15 @@ from detente.errors import DetenteError, UsageError
 from detente.ingest.readers import MAX_DOC_BYTES, option_date, read_documents
 from detente.ingest.totals import count_documents
 from detente.output import write_events
+from detente.output.registry import names as event_formats
 
 app = typer.Typer(help="detente: political events from news text, and country-pair series.", no_args_is_help=True)
 actors_app = typer.Typer(help="Look up actors (people, offices, countries, organisations).", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 
 
-class Format(StrEnum):
-    jsonl = "jsonl"
-    table = "table"
-    csv = "csv"
+# the event formats the registry holds (detente/output/registry.py)
+Format = StrEnum("Format", {name: name for name in event_formats("events")})  # type: ignore[misc]
 
 
 DataDir = Annotated[
@@ -151,7 +150,7 @@ def _register_core() -> None:
     cli_explain.register(app)
 
 
-_CORE_COMMANDS = frozenset({"code", "validate", "actors"})
+_CORE_COMMANDS = frozenset({"code", "validate", "actors", "explain"})
 
 
 def _invoked_command() -> str | None:

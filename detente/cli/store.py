@@ -24,6 +24,8 @@ from detente.cli.filter_options import (
 from detente.cli.progress import ProgressDisplay, QuietOption
 from detente.errors import DetenteError, InputError
 from detente.ingest.totals import count_documents
+from detente.output.registry import names as export_formats
+from detente.store import export as _exporters  # noqa: F401 - registers the export formats
 from detente.store.filters import build_filters
 from detente.store.formats import CsvColumns
 from detente.store.handoff import open_for_ingest
@@ -62,11 +64,8 @@ class Engine(StrEnum):
     dask = "dask"
 
 
-class ExportFormat(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    gdelt = "gdelt"
-    plover = "plover"
+# the export formats the registry holds (detente/output/registry.py)
+ExportFormat = StrEnum("ExportFormat", {name: name for name in export_formats("export")})  # type: ignore[misc]
 
 
 def _fail(exc: Exception) -> None:

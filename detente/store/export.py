@@ -14,8 +14,7 @@ from typing import Any
 import duckdb
 
 from detente.errors import UsageError
-
-FORMATS = ("parquet", "csv", "gdelt", "plover")
+from detente.output.registry import EVENT_COLUMNS, register, renderer
 
 # Events with every evidence span of every report, in publication order.
 EVENTS_WITH_EVIDENCE = """
@@ -48,11 +47,10 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 
+# The event columns every table shares (detente/output/registry.py), then what the store adds.
 CSV_COLUMNS: tuple[str, ...] = (
-    "cluster_id", "date", "date_precision", "source_key", "source_code", "source_country", "source_org",
-    "target_key", "target_code", "target_country", "target_org", "reciprocal", "cameo", "root", "plover",
-    "quad_class", "goldstein", "contexts", "location", "mention_count", "article_count", "sources", "urls",
-    "first_seen", "evidence", "status",
+    "cluster_id", *EVENT_COLUMNS, "source_key", "target_key", "reciprocal", "root", "location",
+    "mention_count", "article_count", "sources", "urls", "first_seen", "evidence",
 )  # fmt: skip
 
 
@@ -78,7 +76,8 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_parquet(conn: duckdb.DuckDBPyConnection, out: Path) -> int:
+@register("export", "parquet", "Parquet files partitioned by month (month=YYYY-MM/)")
+def write_parquet(conn: duckdb.DuckDBPyConnection, out: Path, header: bool = True) -> int:
     """A directory of ``month=YYYY-MM/*.parquet`` files (``month=undated`` for events without a date)."""
     if out.exists() and any(out.iterdir()):
         raise UsageError(f"{out}: directory is not empty; Parquet export writes a fresh partitioned directory")
@@ -94,6 +93,7 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+@register("export", "csv", "one row per event (cluster) with every report's evidence", "events.csv")
 def write_csv(conn: duckdb.DuckDBPyConnection, out: Path, header: bool = True) -> int:
     n = 0
     with out.open("w", encoding="utf-8", newline="") as stream:
@@ -150,6 +150,7 @@ def gdelt_row(event: dict[str, Any]) -> list[Any]:
     return [row[c] for c in GDELT_COLUMNS]
 
 
+@register("export", "gdelt", "GDELT 2.0 event table columns, tab-separated", "events.tsv")
 def write_gdelt(conn: duckdb.DuckDBPyConnection, out: Path, header: bool = True) -> int:
     n = 0
     with out.open("w", encoding="utf-8", newline="") as stream:
@@ -192,7 +193,8 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_plover(conn: duckdb.DuckDBPyConnection, out: Path) -> int:
+@register("export", "plover", "PLOVER-style JSON Lines, one event per line", "events.jsonl")
+def write_plover(conn: duckdb.DuckDBPyConnection, out: Path, header: bool = True) -> int:
     n = 0
     with out.open("w", encoding="utf-8") as stream:
         for event in _events(conn):
@@ -201,20 +203,17 @@ def write_plover(conn: duckdb.DuckDBPyConnection, out: Path) -> int:
     return n
 
 
-# the file written when --out names a directory ("--out out/", as the README spells it)
-FILE_NAMES = {"csv": "events.csv", "gdelt": "events.tsv", "plover": "events.jsonl"}
-
-
 def export_target(fmt: str, out: str | Path) -> Path:
     """Where ``fmt`` goes: ``out`` itself, or ``out/events.*`` when ``out`` is or ends like a
     directory (created when its parent exists). A missing parent is a :class:`UsageError`."""
     text = str(out)
     path = Path(text)
-    if fmt != "parquet" and (path.is_dir() or text.endswith(("/", "\\"))):
+    file_name = renderer("export", fmt).file_name  # None: the format writes a directory itself
+    if file_name and (path.is_dir() or text.endswith(("/", "\\"))):
         if not path.exists():
             _check_parent(path)
             path.mkdir()
-        return path / FILE_NAMES[fmt]
+        return path / file_name
     _check_parent(path)
     return path
 
@@ -227,17 +226,10 @@ def _check_parent(path: Path) -> None:
 def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, header: bool = True) -> int:
     """Write all events in ``fmt`` to ``out``; returns how many events were written. A full disk
     or an unwritable place is a :class:`UsageError` naming the path; the database is only read."""
-    if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    write = renderer("export", fmt).write
     path = export_target(fmt, out)
     try:
-        if fmt == "parquet":
-            return write_parquet(conn, path)
-        if fmt == "csv":
-            return write_csv(conn, path, header)
-        if fmt == "gdelt":
-            return write_gdelt(conn, path, header)
-        return write_plover(conn, path)
+        return write(conn, path, header)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     except duckdb.IOException as exc:
