@@ -88,6 +88,7 @@ class Resources:
     case_sensitive_regex: re.Pattern[str] | None
     pattern_records: list[PatternRecord]
     context_matcher: PhraseMatcher[str]
+    context_names: tuple[str, ...]
     cues: dict[str, frozenset[str]]
     chrome_matcher: PhraseMatcher[str]
     time_words: dict[str, TimeWordRecord]
@@ -396,6 +397,7 @@ def _load(dirs: list[Path]) -> Resources:
         case_sensitive_regex=_forms_regex(case_sensitive),
         pattern_records=[p for _, _, p in r.patterns],
         context_matcher=PhraseMatcher((p, c.context) for _, _, c in r.contexts for p in c.phrases),
+        context_names=tuple(sorted({c.context for _, _, c in r.contexts})),
         cues={k: frozenset(v) for k, v in cue_sets.items()},
         chrome_matcher=PhraseMatcher((p, c.kind) for _, _, c in r.chrome for p in c.phrases),
         time_words={t.phrase: t for _, _, t in r.time_words},

@@ -26,7 +26,7 @@ from detente.scale.partitions import Partition, Skipped, StoredFilter, ingest_ti
 from detente.scale.parts import PartSummary, read_summary, remove_temporaries
 from detente.scale.worker import PartitionTask, code_partition
 from detente.store import CsvColumns, IngestReport, Store
-from detente.store.errors import CodingError
+from detente.store.errors import DocumentFailed
 from detente.store.ingest import Progress
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class _Run:
         self.skip_bad = skip_bad
         self.active: dict[Future, int] = {}  # -> partition index
         self.done: list[PartSummary] = []
-        self.failure: CodingError | None = None
+        self.failure: DocumentFailed | None = None
         self._failed_at = -1
         self.skipped: Skipped = []  # every skipped record with its place in the input
         self.started = time.perf_counter()
@@ -69,7 +69,7 @@ class _Run:
         self.report.documents_added += summary.documents  # provisional; the load gives the final counts
         self.report.reports_added += summary.reports
         for number, origin, message in summary.failures:
-            error = CodingError(origin, None, message)
+            error = DocumentFailed(origin, None, message)
             if self.skip_bad:
                 self.skipped.append((number, error))
                 self.report.errors.append(error)

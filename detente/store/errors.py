@@ -9,5 +9,6 @@ class StoreError(DetenteError):
     """The database could not be opened, migrated or written (locked, corrupt, newer schema)."""
 
 
-class CodingError(InputError):
-    """The coder raised on a document; ``path`` is where the document came from (path:line)."""
+class DocumentFailed(InputError):
+    """The coder raised on a document; ``path`` is where the document came from (path:line). The
+    stage failure itself is the chained :class:`detente.errors.CodingError`."""

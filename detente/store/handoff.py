@@ -16,7 +16,7 @@ from typing import Any
 
 from detente.errors import InputError
 from detente.store.advert import Advert, read_advert, resolved
-from detente.store.errors import CodingError, StoreError
+from detente.store.errors import DocumentFailed, StoreError
 from detente.store.formats import CsvColumns, Record
 from detente.store.ingest import IngestReport, Progress
 from detente.store.locks import DatabaseLocked
@@ -160,7 +160,7 @@ def _merge(report: IngestReport, answer: dict[str, Any]) -> None:
         setattr(report, name, getattr(report, name) + int(answer[name]))
     report.events_after += int(answer["events_after"]) - int(answer["events_before"])
     for error in answer["errors"]:
-        report.errors.append(CodingError(str(error["path"]), error.get("line"), str(error["message"])))
+        report.errors.append(DocumentFailed(str(error["path"]), error.get("line"), str(error["message"])))
 
 
 def open_for_ingest(db: str | Path) -> Store | LiveIngest:

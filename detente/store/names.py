@@ -4,21 +4,17 @@ every reader (CLI, API, dashboard) shows "sign formal agreement", not "057"."""
 from __future__ import annotations
 
 import functools
-import json
 
-from detente.resources import DATA_DIR
+from detente.resources import load_resources
 
 
 @functools.lru_cache(maxsize=1)
 def cameo_table() -> dict[str, dict[str, object]]:
-    """CAMEO code -> {label, plover, goldstein, quad_class} from ``data/events/cameo.jsonl``."""
-    table: dict[str, dict[str, object]] = {}
-    path = DATA_DIR / "events" / "cameo.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("{"):
-            record = json.loads(line)
-            table[record["code"]] = {k: record.get(k) for k in ("label", "plover", "goldstein", "quad_class")}
-    return table
+    """CAMEO code -> {label, plover, goldstein, quad_class}, from the CAMEO table in force."""
+    return {
+        code: {"label": r.label, "plover": r.plover, "goldstein": r.goldstein, "quad_class": r.quad_class}
+        for code, r in load_resources().cameo.items()
+    }
 
 
 def cameo_name(code: str | None) -> str | None:
@@ -42,7 +38,5 @@ def plover_name(plover: str | None) -> str | None:
 
 
 def context_names() -> list[str]:
-    """The contexts (spheres) the coder tags events with, from ``data/events/contexts.jsonl``."""
-    path = DATA_DIR / "events" / "contexts.jsonl"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return sorted({json.loads(line)["context"] for line in lines if line.startswith("{")})
+    """The contexts (spheres) the coder tags events with, from the context table in force."""
+    return sorted(load_resources().context_names)

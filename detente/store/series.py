@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +16,6 @@ from typing import Any
 import duckdb
 
 from detente.errors import UsageError
-from detente.resources import DATA_DIR
 from detente.store.cluster import pair_key
 from detente.store.filters import DEFAULT_STATUSES, EventFilters
 
@@ -321,21 +319,11 @@ def normalise_code(code: str) -> str:
 
 
 def bundled_actor_codes() -> set[str]:
-    """Country and organisation codes of the bundled actor tables."""
-    codes: set[str] = set()
-    for name in ("countries.jsonl", "organisations.jsonl"):
-        path = DATA_DIR / "actors" / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("{"):
-                try:
-                    code = json.loads(line).get("code")
-                except json.JSONDecodeError:
-                    continue
-                if isinstance(code, str):
-                    codes.add(code.upper())
-    return codes
+    """Country and organisation codes of the actor tables in force (read through the loader)."""
+    from detente.resources import load_resources
+
+    res = load_resources()
+    return {code.upper() for code in (*res.countries, *res.organisations)}
 
 
 def check_actor_codes(conn: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> None:

@@ -8,11 +8,10 @@ None (``--wide``) shortens nothing.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from detente.resources import DATA_DIR
+from detente.resources import load_resources
 from detente.store.series import DyadSeries, TopDyads
 
 WIDTH = 100
@@ -21,12 +20,11 @@ GAP = "  "
 
 @functools.lru_cache(maxsize=1)
 def _actor_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for file in ("countries.jsonl", "organisations.jsonl"):
-        for line in (DATA_DIR / "actors" / file).read_text(encoding="utf-8").splitlines():
-            if line.startswith("{"):
-                record = json.loads(line)
-                names.setdefault(str(record["code"]).upper(), str(record.get("name") or record["code"]))
+    """Code -> name of every country and organisation in the actor tables in force."""
+    res = load_resources()
+    names = {code.upper(): c.name for code, c in res.countries.items()}
+    for code, o in res.organisations.items():
+        names.setdefault(code.upper(), o.name or code)
     return names
 
 
