@@ -211,12 +211,29 @@ class RoleBinder:
                         return [m]
                 return self._previous_keys(i, 1)[:1]
             if word in plural:
-                prev = [m for m in self.upto(i) if m.actor.key]
-                if not prev:
-                    return []
-                group = self._coordinated(prev, prev[-1], backwards=True)
-                return group if len({m.actor.key for m in group}) >= 2 else group[:1]
+                return self._plural_antecedent(i)
         return []
+
+    def _plural_antecedent(self, i: int) -> list[Mention]:
+        """ "they": the last group named ("the rebels ... they"), or coordinated actors ("china and
+        russia ... they"); a place named where something happened is no antecedent ("putin met xi
+        in moscow. they signed": the two men)."""
+        prev = [m for m in self.upto(i) if m.actor.key and not self._locative(m)]
+        if not prev:
+            return []
+        group = self._coordinated(prev, prev[-1], backwards=True)
+        if len({m.actor.key for m in group}) >= 2 or prev[-1].kind in ("agent", "people", "org"):
+            return group if len({m.actor.key for m in group}) >= 2 else group[:1]
+        # the last two parties of the sentence before: "x met y ... they"
+        pair: list[Mention] = []
+        for m in reversed(prev):
+            if i - m.end > 40:
+                break
+            if all(p.actor.key != m.actor.key for p in pair):
+                pair.append(m)
+            if len(pair) == 2:
+                return pair[::-1]
+        return prev[-1:]
 
     def _reciprocal_subject(self, seg: Segment, trig: Trigger, topics: set[str]) -> list[Mention] | None:
         """ "The two sides", "the two men": the last two parties named (people for "men", "leaders")."""
