@@ -57,7 +57,7 @@ def stage(name: str, run: StageFunction, requires: Iterable[str], assigns: Itera
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
-    stage("normalise", lambda doc, res: normalise_document(doc), ["text"], ["tokens"]),
+    stage("normalise", normalise_document, ["text"], ["tokens"]),
     stage("recognise_actors", recognise_actors, ["tokens"], ["mentions"]),
     stage("segment", segment_document, ["tokens", "mentions"], ["segments"]),
     stage("find_triggers", find_triggers, ["tokens", "segments"], ["triggers"]),

@@ -30,6 +30,7 @@ from detente.lexicon.schemas import (
     OrganisationRecord,
     PatternRecord,
     PersonRecord,
+    QuantityWordRecord,
     TimeWordRecord,
 )
 
@@ -92,75 +93,12 @@ class Resources:
     cues: dict[str, frozenset[str]]
     chrome_matcher: PhraseMatcher[str]
     time_words: dict[str, TimeWordRecord]
+    quantity_words: dict[str, dict[str, QuantityWordRecord]]  # kind -> phrase -> record
     closed_words: frozenset[str] = frozenset()  # function words and cue words: never part of a name
     sources: list[Path] = field(default_factory=list)
     event_matcher: PatternMatcher | None = None  # built lazily below
 
 
-# Function words that no cue list names but that never start or continue a name.
-_CLOSED = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "by",
-        "for",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "then",
-        "than",
-        "also",
-        "not",
-        "no",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "mr",
-        "mrs",
-        "ms",
-        "s",
-        "t",
-        "d",
-        "ll",
-        "re",
-        "ve",
-    ]
-)
 
 
 def data_dirs(extra: tuple[str, ...] = ()) -> list[Path]:
@@ -316,6 +254,7 @@ class _Records:
     cues: list = field(default_factory=list)
     chrome: list = field(default_factory=list)
     time_words: list = field(default_factory=list)
+    quantity_words: list = field(default_factory=list)
 
 
 _FILES = {  # _Records field -> (file pattern, schema)
@@ -330,6 +269,7 @@ _FILES = {  # _Records field -> (file pattern, schema)
     "cues": ("text/cues*.jsonl", CueRecord),
     "chrome": ("text/chrome*.jsonl", ChromeRecord),
     "time_words": ("text/dates*.jsonl", TimeWordRecord),
+    "quantity_words": ("text/quantities*.jsonl", QuantityWordRecord),
 }
 
 
@@ -371,6 +311,24 @@ def _cross_check(r: _Records) -> None:
         raise LexiconErrors(errors)
 
 
+# Cue kinds whose words may still be parts of names ("Sen", "Col", "Co" in scraped text).
+_NAME_PARTS = frozenset(["abbreviation_stop", "split_prefix"])
+
+
+def _closed_words(cue_sets: dict[str, set[str]]) -> frozenset[str]:
+    """Closed-class words never start or continue a person's name: every cue word (the
+    ``function_word`` kind among them) except abbreviations and prefixes."""
+    words = {w for kind, v in cue_sets.items() if kind not in _NAME_PARTS for p in v for w in p.split()}
+    return frozenset(words | cue_sets.get("function_word", set()))
+
+
+def _by_kind(records: list) -> dict[str, dict[str, QuantityWordRecord]]:
+    out: dict[str, dict[str, QuantityWordRecord]] = {}
+    for _, _, q in records:
+        out.setdefault(q.kind, {})[q.phrase] = q
+    return out
+
+
 def _load(dirs: list[Path]) -> Resources:
     r = _read(dirs)
     _cross_check(r)
@@ -401,7 +359,8 @@ def _load(dirs: list[Path]) -> Resources:
         cues={k: frozenset(v) for k, v in cue_sets.items()},
         chrome_matcher=PhraseMatcher((p, c.kind) for _, _, c in r.chrome for p in c.phrases),
         time_words={t.phrase: t for _, _, t in r.time_words},
-        closed_words=frozenset(w for v in cue_sets.values() for p in v for w in p.split()) | _CLOSED,
+        quantity_words=_by_kind(r.quantity_words),
+        closed_words=_closed_words(cue_sets),
         sources=dirs,
     )
     from detente.lexicon.patterns import PatternMatcher  # late: compiling patterns needs lemminflect

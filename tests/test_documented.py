@@ -20,7 +20,7 @@ DATA_DOC = (ROOT / "docs" / "data-files.md").read_text(encoding="utf-8")
 DATA_README = (ROOT / "detente" / "data" / "README.md").read_text(encoding="utf-8")
 RECORDS = [
     "CountryRecord", "OrganisationRecord", "AgentRecord", "PersonRecord", "CameoRecord", "PatternRecord",
-    "ModalityRecord", "ContextRecord", "CueRecord", "ChromeRecord", "TimeWordRecord",
+    "ModalityRecord", "ContextRecord", "CueRecord", "ChromeRecord", "TimeWordRecord", "QuantityWordRecord",
 ]  # fmt: skip
 
 

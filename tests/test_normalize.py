@@ -1,4 +1,5 @@
 from detente.normalize import tokenize
+from detente.resources import load_resources
 
 
 def test_clean_and_scraped_give_the_same_words():
@@ -8,9 +9,12 @@ def test_clean_and_scraped_give_the_same_words():
 
 
 def test_sentence_breaks_only_where_a_sentence_ends():
-    tokens = tokenize("U.S. officials met Mr. Putin. Then China spoke of 3.5 billion.")
+    abbreviations = load_resources().cues["abbreviation_stop"]
+    tokens = tokenize("U.S. officials met Mr. Putin. Then China spoke of 3.5 billion.", abbreviations)
     breaks = [t.text for t in tokens if t.break_before]
     assert breaks == ["then"]
+    # without the data file's abbreviations, "Mr." ends a sentence
+    assert [t.text for t in tokenize("They met Mr. Putin.") if t.break_before] == ["putin"]
 
 
 def test_offsets_point_into_the_original_text():

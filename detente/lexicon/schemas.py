@@ -292,6 +292,9 @@ class CueRecord(Strict):
         "compass_direction",
         "object_maker",
         "audience_verb",
+        "abbreviation_stop",
+        "split_prefix",
+        "function_word",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 
@@ -311,3 +314,19 @@ class TimeWordRecord(Strict):
     phrase: Phrase
     value: int  # month 1-12, weekday 0=monday, or relative offset in units of ``unit``
     unit: Literal["day", "week", "month", "year"] | None = None
+
+
+class QuantityWordRecord(Strict):
+    """``data/text/quantities.jsonl``: number words, scales, currencies and units of duration."""
+
+    kind: Literal["number", "scale", "currency", "duration"]
+    phrase: Phrase
+    value: int | float | None = None  # number and scale: the amount ("billion" -> 1e9)
+    code: str | None = None  # currency: ISO 4217 ("USD"); duration: the unit ("year")
+
+    @model_validator(mode="after")
+    def _complete(self) -> QuantityWordRecord:
+        needs_value = self.kind in ("number", "scale")
+        if needs_value != (self.value is not None) or needs_value == (self.code is not None):
+            raise ValueError("number and scale words take a value; currency and duration words a code")
+        return self

@@ -11,55 +11,11 @@ import re
 import unicodedata
 
 from detente.model import Document, Token
+from detente.resources import Resources
 
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?;]|\n")
 _CLAUSE_MARK = re.compile(r"[,:()\[\]{}\"“”—–]|\s-\s|``|''")
-# Abbreviations whose full stop does not end a sentence.
-_NO_BREAK_AFTER = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "maj",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "rev",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-
-
 def _fold(word: str) -> str:
     if word.isascii():
         return word.lower()
@@ -67,7 +23,7 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
-def _gap_flags(gap: str, prev_word: str, raw: str) -> tuple[bool, bool]:
+def _gap_flags(gap: str, prev_word: str, raw: str, abbreviations: frozenset[str]) -> tuple[bool, bool]:
     """(sentence break, clause mark) for the characters between two words."""
     if "\n" in gap:
         return True, False
@@ -76,14 +32,17 @@ def _gap_flags(gap: str, prev_word: str, raw: str) -> tuple[bool, bool]:
     break_before = False
     if _SENTENCE_END.search(gap):
         # "U.S. officials", "Mr. Putin", "3.5 billion": a full stop that is not a boundary.
-        after_abbrev = len(prev_word) == 1 or prev_word in _NO_BREAK_AFTER
+        after_abbrev = len(prev_word) == 1 or prev_word in abbreviations
         decimal = gap == "." and prev_word.isdigit() and raw[0].isdigit()
         lower_next = raw[0].islower()
         break_before = not (decimal or (gap.strip() == "." and (after_abbrev or lower_next))) or ";" in gap
     return break_before, (not break_before and bool(_CLAUSE_MARK.search(gap)))
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Token]:
+    """Words of ``text``, lowercased and accent-folded, with their offsets and the punctuation before
+    them as flags. A full stop after one of ``abbreviations`` ("mr", "gen") or a single letter ends
+    no sentence (the pipeline passes the ``abbreviation_stop`` cues)."""
     tokens: list[Token] = []
     append = tokens.append
     prev_end = 0
@@ -100,27 +59,24 @@ def tokenize(text: str) -> list[Token]:
         if start - prev_end == 1 and text[prev_end] == " " or not tokens:
             flags = (False, False)  # the common case: one space between two words
         else:
-            flags = _gap_flags(text[prev_end:start], prev_word, raw)
+            flags = _gap_flags(text[prev_end:start], prev_word, raw, abbreviations)
         append(Token(folded, start, end, len(raw) > 1 and raw.isupper(), flags[0], flags[1]))
         prev_end = end
         prev_word = folded
     return tokens
 
 
-# Prefixes that hyphenation or scraping splits off ("re-open", "co operation"): joined again so that
-# one lexicon entry ("reopen", "cooperation") serves every spelling.
-_JOINED_PREFIXES = frozenset(["re", "co"])
-
-
-def _join_prefixes(tokens: list[Token]) -> list[Token]:
-    if not any(t.text in _JOINED_PREFIXES for t in tokens):
+def _join_prefixes(tokens: list[Token], prefixes: frozenset[str]) -> list[Token]:
+    """Prefixes that hyphenation or scraping splits off ("re-open", "co operation") joined again, so
+    that one lexicon entry ("reopen", "cooperation") serves every spelling."""
+    if not any(t.text in prefixes for t in tokens):
         return tokens
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok.text in _JOINED_PREFIXES and nxt is not None and nxt.text.isalpha() and not nxt.break_before:
+        if tok.text in prefixes and nxt is not None and nxt.text.isalpha() and not nxt.break_before:
             out.append(Token(tok.text + nxt.text, tok.start, nxt.end, False, tok.break_before, tok.comma_before))
             i += 2
             continue
@@ -129,7 +85,9 @@ def _join_prefixes(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def normalise_document(doc: Document) -> Document:
+def normalise_document(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.tokens``."""
-    doc.tokens = _join_prefixes(tokenize(doc.text))
+    none: frozenset[str] = frozenset()
+    tokens = tokenize(doc.text, res.cues.get("abbreviation_stop", none))
+    doc.tokens = _join_prefixes(tokens, res.cues.get("split_prefix", none))
     return doc

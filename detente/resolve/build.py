@@ -329,7 +329,7 @@ class EventBuilder:
     ) -> list[Event]:
         record = self.res.cameo[code]
         contexts = contexts_in(self.context_hits, self.context_starts, seg) | set(trig.contexts)
-        quantities = quantities_in(self.doc, seg, self.words)
+        quantities = quantities_in(self.doc, seg, self.words, self.res)
         start_char = self.doc.tokens[seg.start].start
         end_char = self.doc.tokens[seg.end - 1].end
         evidence = Evidence(self.doc.text[start_char:end_char], start_char, end_char)

@@ -7,48 +7,6 @@ import bisect
 from detente.model import Document, Mention, Segment
 from detente.resources import Resources
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
-_CURRENCY = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "usd": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "yuan": "CNY",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "pounds": "GBP",
-    "yen": "JPY",
-}
-_DURATION = {
-    "year": "year",
-    "years": "year",
-    "month": "month",
-    "months": "month",
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "fifty": 50,
-    "hundred": 100,
-}
-
 
 def context_hits(doc: Document, res: Resources) -> list[tuple[int, int, list[str]]]:
     """Every context phrase in the document, found once."""
@@ -61,12 +19,17 @@ def contexts_in(hits: list[tuple[int, int, list[str]]], starts: list[int], seg: 
     return {c for _, end, values in hits[first:last] if end <= seg.end for c in values}
 
 
-def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:
+def quantities_in(doc: Document, seg: Segment, words: list[str], res: Resources) -> list[dict]:
+    """Amounts of money and durations in the clause ("400 billion dollars", "two years"), from
+    the quantity words of data/text/quantities.jsonl."""
+    q = res.quantity_words
+    numbers, scales = q.get("number", {}), q.get("scale", {})
+    currencies, durations = q.get("currency", {}), q.get("duration", {})
     out: list[dict] = []
     i = seg.start
     while i < seg.end:
         w = words[i]
-        value = float(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+        value = float(w) if w.isdigit() else (numbers[w].value if w in numbers else None)
         if value is None:
             i += 1
             continue
@@ -77,10 +40,10 @@ def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:
             j += 1
         nxt = words[j] if j < seg.end else ""
         text_start = doc.tokens[i].start
-        if nxt in _SCALE:
-            value *= _SCALE[nxt]
+        if nxt in scales:
+            value *= float(scales[nxt].value)
             j += 1
-            currency = _CURRENCY.get(words[j]) if j < seg.end else None
+            currency = currencies[words[j]].code if j < seg.end and words[j] in currencies else None
             if currency:
                 j += 1  # "400 billion dollars": the currency word is part of the amount
             elif doc.text[max(0, text_start - 1) : text_start] == "$":
@@ -95,12 +58,12 @@ def quantities_in(doc: Document, seg: Segment, words: list[str]) -> list[dict]:
             )
             i = j
             continue
-        if nxt in _DURATION:
+        if nxt in durations:
             out.append(
                 {
                     "kind": "duration",
                     "value": value,
-                    "unit": _DURATION[nxt],
+                    "unit": durations[nxt].code,
                     "text": doc.text[text_start : doc.tokens[j].end],
                 }
             )
