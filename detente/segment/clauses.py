@@ -101,10 +101,17 @@ class _Cutter:
         self.reciprocal_first = {p.split()[0] for p in self.reciprocal}
 
     def cuts(self) -> set[int]:
-        cuts = {i for i, t in enumerate(self.doc.tokens) if t.break_before}
+        tokens = self.doc.tokens
+        cuts = {i for i, t in enumerate(tokens) if t.break_before}
         rules = (self._opener, self._pronoun_subject, self._listed_after_comma, self._actor_subject,
                  self._after_year, self._reciprocal_subject, self._after_time_word)
-        cuts.update(i for i in range(1, self.n) if any(rule(i) for rule in rules))
+        # Only these words, actors and words after a comma can start a clause: the rest is skipped
+        # without trying the rules (the segmenter runs on every token of every document).
+        starters = self.openers | self.relative | self.pronouns | self.reciprocal_first | {"the", "both"}
+        words, actors = self.words, self.mention_end
+        for i in range(1, self.n):
+            if (words[i] in starters or i in actors or tokens[i].comma_before) and any(r(i) for r in rules):
+                cuts.add(i)
         return cuts
 
     def _opener(self, i: int) -> bool:
