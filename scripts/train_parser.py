@@ -4,7 +4,7 @@ Reproduces the model shipped in `detente/models/parser-en/` from UD English-EWT 
 the punctuated Voice of America articles (public domain) in ../shared/corpora:
 
     python scripts/train_parser.py prepare            # CoNLL-U and VOA -> spaCy DocBin files
-    python scripts/train_parser.py train --hours 1.2  # spacy train, one thread
+    python scripts/train_parser.py train --hours 1.2  # spacy train, one thread (scripts/parser.cfg)
     python scripts/train_parser.py install            # copy the chosen model into the package
 
 Every EWT document chunk (at most 10 sentences) is rendered twice: as written, and as a scraper
@@ -237,8 +237,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("step", choices=["prepare", "train", "install"])
     parser.add_argument("--hours", type=float, default=1.5)
-    parser.add_argument("--config", type=Path, default=ROOT / "scripts" / "parser.cfg", help="spaCy training config")
-    parser.add_argument("--output", type=Path, default=WORK / "model", help="where spacy train writes its models")
+    parser.add_argument("--config", type=Path, default=ROOT / "scripts" / "parser.cfg", help="training config")
+    parser.add_argument("--output", type=Path, default=WORK / "model", help="where spacy train writes")
     args = parser.parse_args()
     steps = {
         "prepare": prepare,
