@@ -76,6 +76,7 @@ SERIES_COLUMNS = (
     "goldstein_mean",
     "goldstein_sum",
     "documents",
+    "events_per_100_documents",
 )
 
 COMPACT_COLUMNS = (
@@ -189,6 +190,8 @@ def _row(period: dt.date, direction: str, row: tuple[Any, ...] | None, documents
     out["goldstein_mean"] = round(row[8], 3) if row and row[8] is not None else None
     out["goldstein_sum"] = round(row[9], 3) if row and row[9] is not None else 0.0
     out["documents"] = documents
+    # normalised for how much news was read: events of this pair per 100 documents of the period
+    out["events_per_100_documents"] = round(100 * out["events"] / documents, 3) if documents else None
     return out
 
 

@@ -246,6 +246,10 @@ def test_several_pairs_on_one_chart(watched: Watched, shots: Path) -> None:
     assert periods == page.locator("#compare-chart g.pair-line[data-pair='CHN-RUS'] circle").count() > 24
     page.screenshot(path=str(shots / "dashboard-compare.png"))
 
+    page.select_option("#cmp-metric", "per100")
+    page.wait_for_selector("#compare-chart text.axis-title:has-text('per 100 documents')")
+    assert page.locator("#compare-chart g.pair-line[data-pair='JPN-USA'] circle").count() > 0
+
     page.click("#pair-chips .chip[data-pair='IRN-USA'] button.remove")
     expect(page.locator("#compare-chart g.pair-line")).to_have_count(2)
     assert page.locator("#compare-chart g.pair-line[data-pair='IRN-USA']").count() == 0

@@ -168,6 +168,9 @@ def test_series_do_not_mislead(warming_db: Path) -> None:
     assert all(-10 <= r["goldstein_mean"] <= 10 for r in both if r["goldstein_mean"] is not None)
     assert both[7]["events_rolling_mean"] == pytest.approx((both[5]["events"] + 0 + both[7]["events"]) / 3, abs=1e-3)
     assert both[3]["net_cooperation"] == both[3]["verbal_coop"] - both[3]["material_conflict"]
+    assert gap["events_per_100_documents"] == 0
+    busy = both[3]
+    assert busy["events_per_100_documents"] == pytest.approx(100 * busy["events"] / busy["documents"], abs=1e-3)
 
 
 def test_cli_relation_text_and_json(warming_db: Path) -> None:

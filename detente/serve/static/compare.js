@@ -10,6 +10,7 @@
     goldstein: { label: "mean Goldstein (-10 hostile .. +10 cooperative)", min: -10, max: 10, value: (r) => (r.events ? r.goldstein_mean : null) },
     net: { label: "net cooperation (cooperative minus conflictual events)", value: (r) => r.verbal_coop + r.material_coop - r.verbal_conflict - r.material_conflict },
     events: { label: "events", value: (r) => r.events },
+    per100: { label: "events per 100 documents coded in the period", value: (r) => r.events_per_100_documents },
   };
   const state = { pairs: [], lines: [], periods: [] };
   const pickA = Detente.picker($("#cmp-a"), $("#cmp-a-list"));
