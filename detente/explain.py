@@ -29,6 +29,7 @@ class Explanation:
     date: str | None
     events: list[Event]
     candidates: list[dict[str, Any]] = field(default_factory=list)
+    chrome: list[str] = field(default_factory=list)  # site furniture skipped before any pattern ran
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +37,7 @@ class Explanation:
             "date": self.date,
             "events": [e.to_dict() for e in self.events],
             "candidates": self.candidates,
+            "chrome": self.chrome,
         }
 
 
@@ -118,7 +120,8 @@ def explain(
         if decision.outcome == "event" and mine and not any(id(e) in merged for e in mine):
             decision.outcome, decision.reason = "rejected", "merged into the same event told earlier"
         candidates.append(_candidate(doc, builder, decision, patterns))
-    return Explanation(doc_id, doc.date.isoformat() if doc.date else None, doc.events, candidates)
+    chrome = [doc.span_text(seg.start, seg.end) for seg in doc.segments if seg.chrome]
+    return Explanation(doc_id, doc.date.isoformat() if doc.date else None, doc.events, candidates, chrome)
 
 
 def _actor_list(actors: list[dict[str, Any]]) -> str:
@@ -148,6 +151,10 @@ def render_text(explanation: Explanation) -> list[str]:
             lines.append(f"    modality: {c['modality']}; date: {c['date']}")
         if c["parse"]:
             lines.append(f"    parse: {_parse_line(c['parse'])}")
+    if explanation.chrome:
+        lines += ["", f"site chrome, not coded ({len(explanation.chrome)} stretches):"]
+        lines += [f"    {text[:100]}" for text in explanation.chrome]
+    lines.append("")
     for e in explanation.events:
         target = e.target.code if e.target else "-"
         when = e.date or "undated"

@@ -72,3 +72,14 @@ def test_cli_text_and_json(tmp_path: Path) -> None:
 def test_cli_refuses_empty_text() -> None:
     result = CliRunner().invoke(app, ["explain", "   "])
     assert result.exit_code == 2 and "give a sentence" in result.output
+
+
+def test_site_chrome_is_listed_as_not_coded(pipeline: Pipeline) -> None:
+    text = (
+        "Russia and China signed a treaty on Monday.\nTop Stories\nIran condemns Israel\n"
+        "Russia said the treaty with China would last twenty years."
+    )
+    expl = explain(text, dt.date(2015, 5, 6), pipeline=pipeline)
+    assert any("iran condemns israel" in c.lower() for c in expl.chrome)
+    assert all("Iran" not in c["sentence"] for c in expl.candidates)
+    assert expl.events and all(e.source.country in ("RUS", "CHN") for e in expl.events)
