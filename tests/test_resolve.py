@@ -116,3 +116,15 @@ def test_a_sentence_repeated_thousands_of_times_is_one_event_with_every_mention(
     assert len(events) == 1
     assert len(events[0].mentions) == 3000
     assert len({(m.start, m.end) for m in events[0].mentions}) == 3000
+
+
+def test_a_comma_before_and_joins_clauses_not_subjects(pipeline):
+    # clean text only: scraped text has no comma to tell the clause join from a list of subjects
+    events = code(pipeline, "Russia did not attack Ukraine, and China refused to meet Japan.", "2020-01-02")
+    assert [keys(e) for e in events] == [("CHN", "JPN")]
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_they_after_a_meeting_is_the_two_parties_not_the_place(pipeline, render):
+    events = code(pipeline, render("Vladimir Putin met Xi Jinping in Moscow on Friday. They signed a gas deal."))
+    assert all(keys(e) != ("RUS", "RUS") for e in events)

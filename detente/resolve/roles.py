@@ -132,6 +132,11 @@ class RoleBinder:
             comma = hi < len(self.doc.tokens) and self.doc.tokens[hi].comma_before
             # "u s japan alliance", "sino russian entente": adjacent state names act together.
             compound = not between and cur.kind in _STATE and other.kind in _STATE
+            # "russia did not attack ukraine, | and china refused": a comma before the conjunction
+            # joins two clauses, so the actor before it is not a co-subject.
+            clause_join = backwards and len(group) == 1 and bool(joined) and self.doc.tokens[lo].comma_before
+            if clause_join:
+                break
             if (joined and all(w in self.coord for w in joined)) or (not joined and comma) or compound:
                 group.append(other)
                 cur = other
