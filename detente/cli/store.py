@@ -23,11 +23,11 @@ from detente.cli.filter_options import (
 )
 from detente.cli.progress import ProgressDisplay, QuietOption
 from detente.errors import DetenteError, InputError
+from detente.ingest.formats import CsvColumns
 from detente.ingest.totals import count_documents
 from detente.output.registry import names as export_formats
 from detente.store import export as _exporters  # noqa: F401 - registers the export formats
 from detente.store.filters import build_filters
-from detente.store.formats import CsvColumns
 from detente.store.handoff import open_for_ingest
 from detente.store.ingest import IngestReport, Progress
 from detente.store.series import DyadSeries, TopDyads, dyad

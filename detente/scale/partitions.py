@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
+from detente.ingest.sources import iter_records
 from detente.model import Document
 from detente.store import CsvColumns, IngestReport
-from detente.store.sources import iter_records
 from detente.store.text import content_hash, repair
 
 

@@ -17,13 +17,13 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import Scope
 
+from detente.ingest.formats import Record
 from detente.model import Document
 from detente.serve.db import Database
 from detente.serve.deps import AppState, state
 from detente.serve.errors import ApiError
 from detente.serve.limits import BodyLimit
 from detente.store.advert import resolved
-from detente.store.formats import Record
 
 PREFIX = "/api/live"
 router = APIRouter(prefix=PREFIX, include_in_schema=False)

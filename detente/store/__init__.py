@@ -9,9 +9,9 @@ articles, and read dyad series and exports back.
 
 from __future__ import annotations
 
+from detente.ingest.formats import CsvColumns
 from detente.store.cluster import ClusterInput, cluster_events, cluster_reports
 from detente.store.errors import StoreError
-from detente.store.formats import CsvColumns
 from detente.store.ingest import IngestReport
 from detente.store.series import DyadSeries, TopDyads
 from detente.store.store import DEFAULT_DB, Store

@@ -15,12 +15,12 @@ from types import TracebackType
 from typing import Any
 
 from detente.errors import InputError
+from detente.ingest.formats import CsvColumns, Record
+from detente.ingest.sources import iter_records
 from detente.store.advert import Advert, read_advert, resolved
 from detente.store.errors import DocumentFailed, StoreError
-from detente.store.formats import CsvColumns, Record
 from detente.store.ingest import IngestReport, Progress
 from detente.store.locks import DatabaseLocked
-from detente.store.sources import iter_records
 from detente.store.store import Store
 
 BATCH_DOCS = 25  # small batches: new events show soon, and coding requests wait little between them

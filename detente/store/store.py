@@ -9,9 +9,9 @@ from types import TracebackType
 
 import duckdb
 
+from detente.ingest.formats import CsvColumns, Record
 from detente.store.errors import StoreError
 from detente.store.export import export
-from detente.store.formats import CsvColumns, Record
 from detente.store.ingest import BATCH_DOCS, Coder, Ingester, IngestReport, Progress
 from detente.store.locks import open_error
 from detente.store.schema import migrate
