@@ -127,9 +127,7 @@ def ingest_documents(db: Database, documents: list[dict[str, Any]]) -> dict[str,
     if db.store is None:  # pragma: no cover - the route checks the token first
         raise ApiError(403, "writes_disabled", "this server is read-only")
     records = list(iter_posted(documents, POSTED))
-    with db.write_lock:
-        report = db.store.ingest_records(records, skip_bad=True)  # type: ignore[arg-type]
-    db.wrote()
+    report = db.ingest_records(records)
     return {
         "documents_read": report.documents_read,
         "documents_added": report.documents_added,

@@ -8,6 +8,7 @@ import functools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -19,6 +20,10 @@ from detente.store.schema import LATEST, current_version
 from detente.store.store import Store
 
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+
+
+if TYPE_CHECKING:
+    from detente.store.ingest import IngestReport
 
 
 class Database:
@@ -84,6 +89,16 @@ class Database:
             pool = self._pool
         with pool.cursor() as cur:
             yield cur
+
+    def ingest_records(self, records: list) -> IngestReport:  # noqa: ANN001 - store Records
+        """Store coded records the way ``detente ingest`` does (bad ones reported, not fatal), one
+        writer at a time, then let readers and caches see the new events."""
+        if self.store is None:  # the routes refuse writes to a read-only server before this
+            raise ServeError(f"{self.path}: this server is read-only")
+        with self.write_lock:
+            report = self.store.ingest_records(records, skip_bad=True)
+        self.wrote()
+        return report
 
     def wrote(self) -> None:
         """Called after a write commits, so cached reads are not served stale."""

@@ -84,9 +84,7 @@ def ingest_batch(db: Database, documents: list[LiveDocument]) -> dict[str, Any]:
         Record(Document(doc_id=d.id, text=d.text, date=d.date, title=d.title, url=d.url, source=d.source), d.origin)
         for d in documents
     ]
-    with db.write_lock:
-        report = db.store.ingest_records(records, skip_bad=True)
-    db.wrote()
+    report = db.ingest_records(records)
     return {
         "documents_read": report.documents_read,
         "documents_added": report.documents_added,
