@@ -4,6 +4,10 @@
 requests and more: about a third of spaCy's import time, of no use to a process that only runs
 a trained pipeline. A stand-in ``spacy.cli`` is in place while spaCy itself is imported and
 removed right after, so a later ``import spacy.cli`` still gets the real one.
+
+spaCy's registries (catalogue) look up plugins among the installed packages' entry points on
+every lookup, by a scan of all of them; loading a pipeline makes about a hundred lookups. The
+entry points are grouped once instead, so each lookup finds its group directly (same answers).
 """
 
 from __future__ import annotations
@@ -21,6 +25,16 @@ def _real_info(*args: Any, **kwargs: Any) -> Any:
     return info(*args, **kwargs)
 
 
+def _entry_points_by_group() -> None:
+    """catalogue's table of entry points, grouped: catalogue reads a plain mapping by group (its
+    fallback for old Pythons) with no scan, where it scans all of them for each lookup."""
+    import catalogue
+
+    found = catalogue.AVAILABLE_ENTRY_POINTS
+    if hasattr(found, "select") and hasattr(found, "groups"):
+        catalogue.AVAILABLE_ENTRY_POINTS = {group: list(found.select(group=group)) for group in found.groups}
+
+
 def import_spacy() -> types.ModuleType:
     if "spacy" in sys.modules:
         import spacy
@@ -34,6 +48,7 @@ def import_spacy() -> types.ModuleType:
     sys.modules.update(stand_ins)
     try:
         with no_gc():  # as for the lexicon cache: an import creating many objects and no garbage
+            _entry_points_by_group()
             import spacy
     finally:
         for name, module in stand_ins.items():

@@ -24,6 +24,42 @@ _CONTEXT = 6  # tokens of context on each side of a clause segment in unpunctuat
 _MAX_SPAN = 200  # tokens: longer runs are parsed in pieces (the parser's cost and limits stay small)
 
 
+_LAZY_TOKENIZER = "detente.lazy_rules_tokenizer.v1"
+
+
+class LazyRulesTokenizer:
+    """spaCy's default tokenizer for the language, given its special cases ("don't", "a.m.",
+    ":)": 1,347 for English) as the texts need them. Adding them all takes longer than the rest
+    of the parser's load. A special case applies only where its string occurs in the text, so
+    adding, before each text, those whose string it contains gives the tokens all of them give."""
+
+    def __init__(self, tokenizer: Any, rules: dict[str, Any]) -> None:
+        self.tokenizer = tokenizer
+        self._pending = dict(rules)
+
+    def __call__(self, text: str) -> Any:
+        if self._pending:
+            needed = sorted(key for key in self._pending if key in text)
+            for key in needed:
+                self.tokenizer.add_special_case(key, self._pending.pop(key))
+        return self.tokenizer(text)
+
+
+def _lazy_rules_tokenizer() -> Any:
+    """The factory spaCy's config names (``[nlp.tokenizer]``): the default tokenizer, built with no
+    special cases by spaCy's own factory, inside a :class:`LazyRulesTokenizer`."""
+    from types import SimpleNamespace
+
+    from spacy.language import create_tokenizer
+
+    def factory(nlp: Any) -> LazyRulesTokenizer:
+        no_rules = type("NoRules", (nlp.Defaults,), {"tokenizer_exceptions": {}})
+        bare = create_tokenizer()(SimpleNamespace(vocab=nlp.vocab, Defaults=no_rules))
+        return LazyRulesTokenizer(bare, nlp.Defaults.tokenizer_exceptions)
+
+    return factory
+
+
 @lru_cache(maxsize=2)
 def load_parser(path: str = str(MODEL_DIR)) -> Any:
     try:
@@ -31,15 +67,16 @@ def load_parser(path: str = str(MODEL_DIR)) -> Any:
 
         spacy = import_spacy()
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
-        raise LexiconError(f"{path}: spaCy is needed to load the parser ({exc})") from exc
+        raise LexiconError(path, None, f"spaCy is needed to load the parser ({exc})") from exc
     if not Path(path, "meta.json").exists():
-        raise LexiconError(f"{path}: parser model not found; retrain with scripts/train_parser.py")
+        raise LexiconError(path, None, "parser model not found; retrain with scripts/train_parser.py")
     from detente.lexicon.cache import no_gc
 
+    spacy.registry.tokenizers.register(_LAZY_TOKENIZER, func=_lazy_rules_tokenizer)
     # the saved tokenizer is spaCy's English default (a test checks it), which the pipeline already
     # has: reading it again from disk would double the load's largest cost
     with no_gc():
-        return spacy.load(path, exclude=["tokenizer"])
+        return spacy.load(path, exclude=["tokenizer"], config={"nlp": {"tokenizer": {"@tokenizers": _LAZY_TOKENIZER}}})
 
 
 def _spans(doc: Document) -> list[tuple[int, int]]:
