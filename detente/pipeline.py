@@ -8,6 +8,7 @@ earlier stage provides fails at once with its name, not deep inside a run.
 | stage            | requires                              | assigns     |
 |------------------|---------------------------------------|-------------|
 | normalise        | text                                  | tokens      |
+| sentence_ends    | tokens                                | sentence ends (tokens' breaks; unpunctuated text) |
 | recognise_actors | tokens                                | mentions    |
 | segment          | tokens, mentions                      | segments (chrome marked) |
 | find_triggers    | tokens, segments                      | triggers    |
@@ -35,6 +36,7 @@ from detente.parse import parse_document
 from detente.resolve import resolve_events
 from detente.resources import Resources, load_resources
 from detente.segment import segment_document
+from detente.segment.sentences import find_sentence_ends
 from detente.windows import code_in_windows, needs_windows
 
 StageFunction = Callable[[Document, Resources], Document]
@@ -58,6 +60,7 @@ def stage(name: str, run: StageFunction, requires: Iterable[str], assigns: Itera
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
     stage("normalise", normalise_document, ["text"], ["tokens"]),
+    stage("sentence_ends", find_sentence_ends, ["tokens"], ["sentence_ends"]),
     stage("recognise_actors", recognise_actors, ["tokens"], ["mentions"]),
     stage("segment", segment_document, ["tokens", "mentions"], ["segments"]),
     stage("find_triggers", find_triggers, ["tokens", "segments"], ["triggers"]),

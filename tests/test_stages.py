@@ -17,8 +17,8 @@ TEXT = "Russian President Vladimir Putin met Chinese President Xi Jinping in Mos
        "They signed a gas deal. Top Stories: Iran condemns Israel"  # fmt: skip
 DATE = dt.date(2015, 5, 8)
 FIELDS = {"tokens", "mentions", "segments", "triggers", "events"}
-# "parse" writes the tags, heads and labels of tokens, so it is allowed to touch tokens.
-TOUCHES = {"parse": {"tokens"}}
+# "parse" writes the tags, heads and labels of tokens and "sentence_ends" their breaks: both may touch tokens.
+TOUCHES = {"parse": {"tokens"}, "sentence_ends": {"tokens"}}
 
 
 def _before(pipeline: Pipeline, name: str) -> Document:
