@@ -75,8 +75,13 @@ def main() -> None:
     import spacy
 
     nlp = spacy.load(opts.model)
+    from train_sentence_ends import boundary_scores, voa_documents
+
+    from detente.segment.sentences import load_model
+
     result = {"clean": treebank_scores(nlp, "clean"), "scraped": treebank_scores(nlp, "scraped"),
-              "voa_scraped_boundaries": voa_boundaries(nlp)}
+              "voa_scraped_boundaries": voa_boundaries(nlp),
+              "voa_scraped_sentence_end_model": boundary_scores(load_model(), voa_documents("heldout"))}
     if opts.json:
         print(json.dumps(result, indent=1))
         return
@@ -87,6 +92,9 @@ def main() -> None:
     b = result["voa_scraped_boundaries"]
     print(f"VOA scraped sentence boundaries (held-apart third, {b['boundaries']}): precision {b['precision']:.2f}, "
           f"recall {b['recall']:.2f}, F1 {b['f1']:.2f}")
+    m = result["voa_scraped_sentence_end_model"]
+    print(f"VOA scraped sentence starts by the sentence-end model (detente/models/sentence-ends, same articles): "
+          f"precision {m['precision']:.2f}, recall {m['recall']:.2f}, F1 {m['f1']:.2f}")
 
 
 if __name__ == "__main__":
