@@ -16,7 +16,7 @@ from detente.serve.cache import ResultCache
 from detente.serve.cursors import CursorPool
 from detente.serve.errors import ServeError
 from detente.store.locks import lock_conflict
-from detente.store.schema import LATEST, current_version
+from detente.store.schema import LATEST, READABLE, current_version
 from detente.store.store import Store
 
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
@@ -64,10 +64,10 @@ class Database:
         except duckdb.Error as exc:
             self._conn.close()
             raise ServeError(f"{self.path}: not a detente store: {exc}") from exc
-        if version != LATEST:
+        if not READABLE <= version <= LATEST:  # between them only indexes differ: slower reads, same answers
             self._conn.close()
             raise ServeError(
-                f"{self.path}: schema version {version}, this detente reads {LATEST}; "
+                f"{self.path}: schema version {version}, this detente reads {READABLE} to {LATEST}; "
                 "open it once with `detente ingest` (or serve with a token) to migrate"
             )
 

@@ -32,6 +32,17 @@ def _sector_sql(side: str) -> str:
     )
 
 
+_MAX_CONTEXT_TESTS = 8
+
+
+def _contexts_sql(contexts: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """Any of these contexts: one list_contains per context (several times faster than
+    list_has_any with a list parameter, which DuckDB evaluates row by row); many as one list."""
+    if len(contexts) > _MAX_CONTEXT_TESTS:
+        return "list_has_any(contexts, ?::VARCHAR[])", [list(contexts)]
+    return "(" + " OR ".join(["list_contains(contexts, ?)"] * len(contexts)) + ")", list(contexts)
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilters:
     """Which events count. ``sectors`` match the source's or the target's sector; ``contexts``
@@ -48,7 +59,8 @@ class EventFilters:
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL over the ``events`` table (columns unqualified) and its parameters."""
-        clauses = ["coalesce(status, 'reported') IN (SELECT unnest(?::VARCHAR[]))"]
+        # list_contains, not IN (SELECT unnest(...)): the same test without a semi-join per query
+        clauses = ["list_contains(?::VARCHAR[], coalesce(status, 'reported'))"]
         params: list[Any] = [list(self.statuses)]
         if self.start:
             clauses.append("date >= ?")
@@ -58,13 +70,14 @@ class EventFilters:
             params.append(self.end)
         if self.sectors:
             clauses.append(
-                f"(({_sector_sql('source')}) IN (SELECT unnest(?::VARCHAR[])) "
-                f"OR ({_sector_sql('target')}) IN (SELECT unnest(?::VARCHAR[])))"
+                f"(list_contains(?::VARCHAR[], {_sector_sql('source')}) "
+                f"OR list_contains(?::VARCHAR[], {_sector_sql('target')}))"
             )
             params += [list(self.sectors), list(self.sectors)]
         if self.contexts:
-            clauses.append("list_has_any(contexts, ?::VARCHAR[])")
-            params.append(list(self.contexts))
+            sql, values = _contexts_sql(self.contexts)
+            clauses.append(sql)
+            params += values
         if self.min_confidence > 0:
             # an event is as confident as its most confident report
             clauses.append(

@@ -117,9 +117,16 @@ MIGRATIONS: tuple[Migration, ...] = (
                WHERE events.cluster_id = s.cluster_id""",
         ),
     ),
+    Migration(
+        3,
+        "index on reports.cluster_id: an event's reports (its evidence) by lookup, not a scan of every report",
+        ("CREATE INDEX IF NOT EXISTS reports_cluster_id ON reports (cluster_id)",),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
+# The oldest version readers still serve as is: later migrations only add indexes (speed, not data).
+READABLE = 2
 
 
 def current_version(conn: duckdb.DuckDBPyConnection) -> int:

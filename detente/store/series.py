@@ -133,36 +133,61 @@ def series_filters(
 def _dyad_counts(
     conn: duckdb.DuckDBPyConnection, a: str, b: str, by: str, filters: EventFilters
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """Per (period, direction): counts, QuadClasses and Goldstein; and per context."""
+    """Per (period, direction): counts, QuadClasses and Goldstein; and per context.
+
+    A pair's events are few (hundreds, thousands), so they are fetched, only the columns counted,
+    and counted here: two grouped queries cost more in DuckDB's planning and hash tables than the
+    counting does. The sums add in scan order, as DuckDB's own sum and avg of doubles do."""
     where, params = filters.where()
-    ab, ba, both = f"{a}->{b}", f"{b}->{a}", f"{a}-{b}"
-    base = f"""
-        WITH e AS (SELECT * FROM events WHERE pair_key = ? AND date IS NOT NULL AND {where}),
-        d AS (
-            SELECT ? AS direction, * FROM e WHERE (source_key = ? AND target_key = ?) OR reciprocal
-            UNION ALL SELECT ? AS direction, * FROM e WHERE (source_key = ? AND target_key = ?) OR reciprocal
-            UNION ALL SELECT ? AS direction, * FROM e
-        )"""
-    args = [pair_key(a, b), *params, ab, a, b, ba, b, a, both]
-    counts = conn.execute(
-        base
-        + f"""
-        SELECT date_trunc('{by}', date)::DATE AS period, direction, count(*) AS events,
-               sum(mention_count)::BIGINT AS reports,
-               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
-               avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum
-        FROM d GROUP BY ALL""",
-        args,
+    rows = conn.execute(
+        f"""SELECT date, source_key, target_key, reciprocal, mention_count, quad_class, goldstein, contexts
+            FROM events WHERE pair_key = ? AND date IS NOT NULL AND {where}""",
+        [pair_key(a, b), *params],
     ).fetchall()
-    per_context = conn.execute(
-        base
-        + f"""
-        SELECT date_trunc('{by}', date)::DATE AS period, direction, ctx, count(*)
-        FROM (SELECT date, direction, unnest(contexts) AS ctx FROM d) GROUP BY ALL""",
-        args,
-    ).fetchall()
-    return counts, per_context
+    sides = ((f"{a}->{b}", a, b), (f"{b}->{a}", b, a))
+    both = f"{a}-{b}"
+    groups: dict[tuple[dt.date, str], _Group] = {}
+    per_context: dict[tuple[dt.date, str, str], int] = {}
+    starts: dict[dt.date, dt.date] = {}
+    for day, source, target, reciprocal, *counted in rows:
+        period = starts.get(day) or starts.setdefault(day, _period_start(day, by))
+        # a reciprocal event counts in both directions, and once in the combined row
+        chosen = [d for d, s, t in sides if (source == s and target == t) or reciprocal] + [both]
+        for direction in chosen:
+            groups.setdefault((period, direction), _Group()).add(*counted)
+            for ctx in counted[3] or ():
+                if ctx is not None:
+                    key = (period, direction, ctx)
+                    per_context[key] = per_context.get(key, 0) + 1
+    counts = [(period, direction, *group.row()) for (period, direction), group in groups.items()]
+    return counts, [(*key, n) for key, n in per_context.items()]
+
+
+@dataclass(slots=True)
+class _Group:
+    """What the series counts of one (period, direction), with SQL's NULL rules: sums skip NULLs
+    and are NULL when every value is."""
+
+    events: int = 0
+    mentions: int | None = None
+    quads: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    goldstein: float = 0.0
+    scored: int = 0
+
+    def add(self, mentions: int | None, quad: int | None, goldstein: float | None, _contexts: object) -> None:
+        self.events += 1
+        if mentions is not None:
+            self.mentions = (self.mentions or 0) + mentions
+        if quad in (1, 2, 3, 4):
+            self.quads[quad - 1] += 1
+        if goldstein is not None:
+            self.goldstein += goldstein
+            self.scored += 1
+
+    def row(self) -> tuple[Any, ...]:
+        """events, reports, the four QuadClass counts, Goldstein mean and sum (as _row reads them)."""
+        mean = self.goldstein / self.scored if self.scored else None
+        return (self.events, self.mentions, *self.quads, mean, self.goldstein if self.scored else None)
 
 
 def documents_per_period(
@@ -241,18 +266,51 @@ def dyad(
     documents = documents_per_period(conn, by, first, _next_period(last, by) - dt.timedelta(days=1))
     ctx_count = {(row[0], row[1], row[2]): row[3] for row in per_context}
     wanted = {"all": series.directions, "A->B": series.directions[:1], "B->A": series.directions[1:2]}
+    periods = _periods(first, last, by)  # every period, empty ones as zeros, so plots and diffs line up
+    per_direction = []
     for direction in wanted[filters.direction]:
-        rows, period = [], first
-        while period <= last:  # every period, empty ones as zeros, so plots and diffs line up
-            row = _row(period, direction, found.get((period, direction)), documents.get(period, 0))
-            row.update({f"ctx_{c}": ctx_count.get((period, direction, c), 0) for c in contexts})
-            rows.append(row)
-            period = _next_period(period, by)
+        rows = _direction_rows(periods, direction, found, documents, ctx_count, contexts)
         if rolling > 1:
             add_rolling(rows, rolling)
-        series.rows.extend(rows)
-    series.rows.sort(key=lambda r: r["period"])  # period-major, directions in their fixed order
+        per_direction.append(rows)
+    # period-major, directions in their fixed order (every direction has the same periods)
+    series.rows = [row for same_period in zip(*per_direction, strict=True) for row in same_period]
     return series
+
+
+def _periods(first: dt.date, last: dt.date, by: str) -> list[dt.date]:
+    out, period = [], first
+    while period <= last:
+        out.append(period)
+        period = _next_period(period, by)
+    return out
+
+
+def _direction_rows(
+    periods: list[dt.date],
+    direction: str,
+    found: dict[tuple[dt.date, str], tuple[Any, ...]],
+    documents: dict[dt.date, int],
+    ctx_count: dict[tuple[dt.date, str, str], int],
+    contexts: list[str],
+) -> list[dict[str, Any]]:
+    """One direction's rows; an empty period is a copy of one zero row (most periods of a long
+    series by week or day are empty, and a copy costs a fraction of building the row)."""
+    zero = _row(periods[0], direction, None, 0) | {f"ctx_{c}": 0 for c in contexts}
+    rows = []
+    for period in periods:
+        docs = documents.get(period, 0)
+        counted = found.get((period, direction))
+        if counted is None:
+            row = zero.copy()  # keys keep their order when overwritten
+            row["period"] = period.isoformat()
+            row["documents"] = docs
+            row["events_per_100_documents"] = 0.0 if docs else None
+        else:
+            row = _row(period, direction, counted, docs)
+            row.update({f"ctx_{c}": ctx_count.get((period, direction, c), 0) for c in contexts})
+        rows.append(row)
+    return rows
 
 
 @dataclass(slots=True)
