@@ -45,3 +45,48 @@ def test_sidebar_headlines_are_chrome_until_the_article_returns(pipeline):
     assert "copyright 2015" in chrome and "reprint permission" in chrome
     assert "china and russia began naval drills on monday" in body
     assert "sign in" in chrome and "china and russia hold naval drills" in body
+
+
+SIDEBAR_ARTICLE = (
+    "japan and south korea held talks in tokyo on tuesday on the future of their security cooperation as tensions "
+    "with north korea rose japanese foreign minister yoko kamikawa met her south korean counterpart park jin for more "
+    "than two hours officials said the two ministers agreed to resume regular military exchanges that were suspended "
+    "four years ago south korea said the meeting was constructive and called on japan to address the legacy of "
+    "wartime forced labour japan said it would consider the request "
+    "brazil coffee exports hit record high floods strand villagers in kenya after river bursts banks canada wildfire "
+    "season starts early "
+    "north korea fired two ballistic missiles into the sea off its east coast on monday the japanese defence ministry "
+    "said tokyo condemned the launch south korea said it would strengthen its watch with the united states the "
+    "united states japan and south korea have held joint naval drills three times this year pyongyang has accused "
+    "the three countries of preparing an invasion analysts in seoul said the talks in tokyo showed that the two "
+    "governments want to put their disputes over history aside while the threat from the north grows a summit of "
+    "the leaders of the two countries is expected later this year officials in both capitals said no date has been "
+    "set and that the agenda would include trade with china and russia as well as the war in ukraine"
+)
+
+
+def test_sidebar_headlines_without_a_heading_are_chrome(pipeline):
+    """Three countries the article never discusses, a few words apart: headlines a site put in the body."""
+    _, segs = segments(pipeline, SIDEBAR_ARTICLE)
+    chrome = " ".join(text for text, is_chrome in segs if is_chrome)
+    assert "brazil coffee exports" in chrome and "canada wildfire" in chrome
+    # the article on either side stays: no event is lost to the sidebar
+    assert "japan said it would consider the request" not in chrome and "north korea fired" not in chrome
+    events = pipeline.run(Document("t", SIDEBAR_ARTICLE, dt.date(2024, 3, 5))).events
+    assert not [e for e in events if "brazil" in e.evidence.text or "kenya" in e.evidence.text]
+
+
+def test_countries_listed_in_a_sentence_are_not_a_sidebar(pipeline):
+    listed = SIDEBAR_ARTICLE.replace(
+        "brazil coffee exports hit record high floods strand villagers in kenya after river bursts banks canada "
+        "wildfire season starts early ",
+        "diplomats from brazil said the talks would cover trade and diplomats from kenya and canada said the same ",
+    )
+    _, segs = segments(pipeline, listed)
+    assert not [text for text, is_chrome in segs if is_chrome]
+
+
+def test_a_short_text_naming_many_countries_is_no_sidebar(pipeline):
+    text = "brazil signed a trade deal with kenya on monday while canada stayed away from the talks"
+    _, segs = segments(pipeline, text)
+    assert not [text for text, is_chrome in segs if is_chrome]

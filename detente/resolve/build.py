@@ -250,7 +250,8 @@ class EventBuilder:
         roles = self.binder.bind(seg, trig)
         if self.syntax.parsed:
             predicate = self.syntax.predicate(trig)
-            if self.syntax.is_modifier(predicate):
+            # "korea held | talks" is a verb and its object, both in the trigger; "rebel held | town" qualifies
+            if self.syntax.is_modifier(predicate) and trig.end <= predicate + 1:
                 return "parse: the trigger only modifies a noun"
             if self._possible_only(predicate, modality):
                 return "parse: a modal of possibility (could, might, may) - no act reported"

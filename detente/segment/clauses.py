@@ -20,11 +20,15 @@ from dataclasses import dataclass
 from detente.actors.topics import topic_keys
 from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.matcher import TokenText
-from detente.model import Document, Segment
+from detente.model import Document, Mention, Segment
 from detente.resources import Resources
 
 _MAX_LEN = 80  # a safety net for text with no cue at all; real cuts come from the rules above
 _NONE: frozenset[str] = frozenset()
+_HEADLINE_GAP = 12  # words at most between the actors of consecutive sidebar headlines
+_HEADLINE_WORDS = 3  # a gap this long holds a headline's words; a list of countries has none
+_SIDEBAR_PAGE = 200  # words: shorter texts are not pages with sidebars
+_HEADLINE_TAIL = 6  # words of the last headline kept in the sidebar after its country
 
 
 def _past_tense(word: str) -> bool:
@@ -62,9 +66,46 @@ def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
     return n
 
 
+def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
+    """Sidebar headlines with no heading ("... in seoul | norway wealth fund posts record quarter
+    floods leave thousands homeless in bangladesh ethiopia coffee growers try ..."): three or more
+    countries the article otherwise hardly names, within a few words of each other and with
+    headline words between at least one pair, none of the article's main actors among them. A
+    list in a sentence ("russia china britain and france") names them side by side: left alone."""
+    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+    topics = topic_keys(doc)
+    if not topics or len(doc.tokens) < _SIDEBAR_PAGE:
+        return []  # a sentence or a short note has no sidebar to tell apart
+    joiners = frozenset(w for w in res.cues.get("coordination", _NONE) if " " not in w)
+    named = [m for m in doc.mentions if m.actor.key and not m.inferred and m.kind != "pronoun"]
+    runs: list[tuple[int, int]] = []
+    group: list[Mention] = []
+    for m in [*named, None]:
+        rare = m is not None and m.actor.key not in topics and counts[m.actor.key] <= 2
+        if rare and (not group or m.start - group[-1].end <= _HEADLINE_GAP):
+            group.append(m)
+            continue
+        if _is_headline_block(group, doc.words, joiners):
+            end = min(group[-1].end + _HEADLINE_TAIL, m.start if m is not None else len(doc.tokens))
+            runs.append((group[0].start, end))
+        group = [m] if rare else []
+    return runs
+
+
+def _is_headline_block(group: list[Mention], words: list[str], joiners: frozenset[str]) -> bool:
+    """Three countries or more with a headline's words between two of them, and no "and" or "or"
+    joining any two: prose lists them ("afghanistan and iraq", "japan s ntt docomo and airtel")."""
+    pairs = list(zip(group, group[1:], strict=False))
+    if len({m.actor.key for m in group}) < 3 or any(joiners & set(words[a.end : b.start]) for a, b in pairs):
+        return False
+    return any(b.start - a.end >= _HEADLINE_WORDS for a, b in pairs)
+
+
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
     n = len(words)
     mask = bytearray(n)
+    for start, end in _headline_runs(doc, res):
+        mask[start:end] = b"\x01" * (end - start)
     hits = res.chrome_matcher.find(text)
     if not hits:
         return mask
