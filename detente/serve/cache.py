@@ -147,3 +147,43 @@ async def _replay(answer: Answer, send: Send) -> None:
     headers = [*answer.headers, (HEADER, b"hit")]
     await send({"type": "http.response.start", "status": answer.status, "headers": headers})
     await send({"type": "http.response.body", "body": answer.body})
+
+
+@dataclass(slots=True)
+class RowMemo:
+    """Rows already read (an event with its evidence, by cluster id), kept for the store's current
+    generation: pages of different searches share many events, and fetching 50 rows by key costs
+    DuckDB a few milliseconds per table. A thread-safe LRU of at most ``max_items`` (0: off);
+    a write empties it (:meth:`invalidate`) and rows read before it are not kept."""
+
+    max_items: int
+    _items: OrderedDict[str, Any] = field(default_factory=OrderedDict)
+    _generation: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get_many(self, generation: int, keys: list[str]) -> dict[str, Any]:
+        with self._lock:
+            if generation != self._generation:
+                return {}
+            found = {k: self._items[k] for k in keys if k in self._items}
+            for key in found:
+                self._items.move_to_end(key)
+            return found
+
+    def put_many(self, generation: int, items: dict[str, Any]) -> None:
+        with self._lock:
+            if generation != self._generation or not self.max_items:
+                return  # read before a write: the store may have changed since
+            self._items.update(items)
+            for key in items:
+                self._items.move_to_end(key)
+            while len(self._items) > self.max_items:
+                self._items.popitem(last=False)
+
+    def invalidate(self, generation: int) -> None:
+        with self._lock:
+            self._generation = max(self._generation, generation)
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from detente.serve.cache import ResultCache
+from detente.serve.cache import ResultCache, RowMemo
 from detente.serve.cursors import CursorPool
 from detente.serve.errors import ServeError
 from detente.store.locks import lock_conflict
@@ -20,6 +20,7 @@ from detente.store.schema import LATEST, READABLE, current_version
 from detente.store.store import Store
 
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+ROW_MEMO_ITEMS = 20_000  # events with their evidence, about 1 kB each
 
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class Database:
         self.write_lock = threading.Lock()
         self.generation = 0  # bumped after each write: anything cached from reads is keyed on it
         self.cache = ResultCache(cache_bytes)
+        self.rows = RowMemo(ROW_MEMO_ITEMS if cache_bytes else 0)  # events read, shared by pages; off with the cache
+        self.periods = RowMemo(4 if cache_bytes else 0)  # documents per day, week, month, year
         self._pool_lock = threading.Lock()
         self._pool: CursorPool | None = None
         self._max_readers = max_readers  # reads running at once; 0: one per core
@@ -105,6 +108,8 @@ class Database:
         with self._pool_lock:
             self.generation += 1
             self.cache.invalidate(self.generation)
+            self.rows.invalidate(self.generation)
+            self.periods.invalidate(self.generation)
 
     invalidate = wrote  # the name a cache's user looks for
 

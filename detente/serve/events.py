@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from detente.serve.cache import RowMemo
 from detente.serve.errors import ApiError, not_found
 from detente.store.cluster import pair_key
 from detente.store.filters import EventFilters
@@ -185,17 +186,35 @@ def _reports(cur: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> dict[str
     return out
 
 
-def _events_by_id(cur: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> list[dict[str, Any]]:
-    """These events, in this order."""
+def _events_by_id(cur: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """These events with their evidence (the most confident report stands for the event)."""
     if not cluster_ids:
-        return []
+        return {}
     sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE cluster_id = ANY(?::VARCHAR[])"
-    rows = {row[0]: row for row in cur.execute(sql, [cluster_ids]).fetchall()}
-    return [_event(rows[cluster_id]) for cluster_id in cluster_ids]
+    events = {row[0]: _event(row) for row in cur.execute(sql, [cluster_ids]).fetchall()}
+    reports = _reports(cur, list(events))
+    for cluster_id, event in events.items():
+        best = reports.get(cluster_id)
+        event["evidence"] = best[0] if best else None
+    return events
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """Events already read for this generation of the store (see :class:`RowMemo`)."""
+
+    rows: RowMemo
+    generation: int
 
 
 def search_events(
-    cur: duckdb.DuckDBPyConnection, filt: EventFilter, limit: int, offset: int, sort: str, order: str
+    cur: duckdb.DuckDBPyConnection,
+    filt: EventFilter,
+    limit: int,
+    offset: int,
+    sort: str,
+    order: str,
+    memo: Memo | None = None,
 ) -> dict[str, Any]:
     where, params = filt.where()
     total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
@@ -209,11 +228,11 @@ def search_events(
             [*params, limit, offset],
         ).fetchall()
     ]
-    events = _events_by_id(cur, page)
-    reports = _reports(cur, [e["cluster_id"] for e in events])
-    for event in events:
-        best = reports.get(event["cluster_id"], [])
-        event["evidence"] = best[0] if best else None  # the most confident report stands for the event
+    known = memo.rows.get_many(memo.generation, page) if memo else {}
+    read = _events_by_id(cur, [c for c in page if c not in known])
+    if memo and read:
+        memo.rows.put_many(memo.generation, read)
+    events = [e for c in page if (e := known.get(c) or read.get(c))]  # one a write removed is left out
     return {"total": int(total), "limit": limit, "offset": offset, "events": events}
 
 

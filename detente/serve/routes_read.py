@@ -62,6 +62,7 @@ def health(cur: Cursor, st: AppState) -> dict[str, object]:
 @router.get("/events", response_model=EventPage, responses=errors(400))
 def list_events(
     cur: Cursor,
+    st: AppState,
     filters: Filters,
     actor: Code = None,
     source: Code = None,
@@ -84,7 +85,8 @@ def list_events(
     pair = events.split_dyad(dyad) if dyad else None
     filt = events.EventFilter(actor, source, target, dyad, cameo, root, plover, quad_class, q)
     filt.common = filters.build(start, end, pair)
-    return _json(events.search_events(cur, filt, limit, offset, sort, order))
+    memo = events.Memo(st.db.rows, st.db.generation)  # the generation before reading: see RowMemo
+    return _json(events.search_events(cur, filt, limit, offset, sort, order, memo))
 
 
 @router.get("/events/{cluster_id}", response_model=EventDetail, responses=errors(404))
@@ -120,7 +122,8 @@ def dyad_series(
     """Per period: A->B, B->A and A-B rows with QuadClass, Goldstein mean (and a labelled sum), documents
     and context counts (as ``detente dyad``); empty periods have zero counts and no Goldstein mean."""
     chosen = filters.build(start, end, (a.strip().upper(), b.strip().upper()))
-    return _json(series.series(cur, a, b, by, st.config.max_periods, chosen, rolling))
+    documents = series.documents_memo(cur, st.db.periods, st.db.generation)
+    return _json(series.series(cur, a, b, by, st.config.max_periods, chosen, rolling, documents))
 
 
 @router.get("/documents/{key}", response_model=DocumentOut, responses=errors(404))

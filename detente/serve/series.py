@@ -4,15 +4,17 @@ filters), made safe for the web by bounding how many periods one request may ask
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import duckdb
 
 from detente.errors import UsageError
+from detente.serve.cache import RowMemo
 from detente.serve.errors import ApiError
 from detente.store.cluster import pair_key
 from detente.store.filters import EventFilters
-from detente.store.series import dyad, top_dyads
+from detente.store.series import documents_per_period, dyad, top_dyads
 
 _DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
 
@@ -20,6 +22,23 @@ _DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
 def _check_range(start: dt.date | None, end: dt.date | None) -> None:
     if start and end and start > end:
         raise ApiError(400, "bad_request", f"from {start} is after to {end}")
+
+
+def documents_memo(
+    cur: duckdb.DuckDBPyConnection, memo: RowMemo, generation: int
+) -> Callable[[str], dict[dt.date, int]]:
+    """Documents per period of the whole store, read once per period kind until the next write
+    (every series divides by them; the count scans every document's date)."""
+
+    def per_period(by: str) -> dict[dt.date, int]:
+        known = memo.get_many(generation, [by])
+        if by in known:
+            return known[by]  # type: ignore[no-any-return]
+        counts = documents_per_period(cur, by, None, None)
+        memo.put_many(generation, {by: counts})
+        return counts
+
+    return per_period
 
 
 def series(
@@ -30,6 +49,7 @@ def series(
     max_periods: int,
     filters: EventFilters,
     rolling: int = 0,
+    documents: Callable[[str], dict[dt.date, int]] | None = None,
 ) -> dict[str, Any]:
     start, end = filters.start, filters.end
     _check_range(start, end)
@@ -44,7 +64,7 @@ def series(
             400, "range_too_long", f"more than {max_periods} {by}s in this range; narrow it or use a longer period"
         )
     try:
-        result = dyad(cur, a, b, by=by, filters=filters, rolling=rolling)
+        result = dyad(cur, a, b, by=by, filters=filters, rolling=rolling, documents=documents)
     except UsageError as exc:
         raise ApiError(400, "bad_request", str(exc)) from exc
     wanted = {r["direction"] for r in result.rows} or set(result.directions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,7 +154,10 @@ def _dyad_counts(
         # a reciprocal event counts in both directions, and once in the combined row
         chosen = [d for d, s, t in sides if (source == s and target == t) or reciprocal] + [both]
         for direction in chosen:
-            groups.setdefault((period, direction), _Group()).add(*counted)
+            group = groups.get((period, direction))
+            if group is None:
+                group = groups[period, direction] = _Group()
+            group.add(*counted)
             for ctx in counted[3] or ():
                 if ctx is not None:
                     key = (period, direction, ctx)
@@ -242,10 +245,13 @@ def dyad(
     include_historical: bool = False,
     filters: EventFilters | None = None,
     rolling: int = 0,
+    documents: Callable[[str], dict[dt.date, int]] | None = None,
 ) -> DyadSeries:
     """Every period from the first to the last (``filters.start``/``end`` when given), empty ones
     with zero counts. ``filters`` (default: reported events in ``[start, end]``) replaces the range
-    and ``include_historical``; a ``direction`` in it keeps that direction's rows only."""
+    and ``include_historical``; a ``direction`` in it keeps that direction's rows only.
+    ``documents(by)``, when given, returns :func:`documents_per_period` over all dates (a server
+    keeps it until the next write); periods are whole, so its counts are the range's."""
     _check_by(by)
     a, b = normalise_code(a), normalise_code(b)
     if a == b:
@@ -263,13 +269,16 @@ def dyad(
         return series
     first = _period_start(filters.start, by) if filters.start else min(p for p, _ in found)
     last = _period_start(filters.end, by) if filters.end else max(p for p, _ in found)
-    documents = documents_per_period(conn, by, first, _next_period(last, by) - dt.timedelta(days=1))
+    if documents is None:
+        per_period = documents_per_period(conn, by, first, _next_period(last, by) - dt.timedelta(days=1))
+    else:
+        per_period = documents(by)
     ctx_count = {(row[0], row[1], row[2]): row[3] for row in per_context}
     wanted = {"all": series.directions, "A->B": series.directions[:1], "B->A": series.directions[1:2]}
     periods = _periods(first, last, by)  # every period, empty ones as zeros, so plots and diffs line up
     per_direction = []
     for direction in wanted[filters.direction]:
-        rows = _direction_rows(periods, direction, found, documents, ctx_count, contexts)
+        rows = _direction_rows(periods, direction, found, per_period, ctx_count, contexts)
         if rolling > 1:
             add_rolling(rows, rolling)
         per_direction.append(rows)
