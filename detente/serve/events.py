@@ -217,17 +217,18 @@ def search_events(
     memo: Memo | None = None,
 ) -> dict[str, Any]:
     where, params = filt.where()
-    total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
-    order_sql = f"{SORTS[sort]} {ORDERS[order]} NULLS LAST, cluster_id"  # both from whitelists
-    # the page's keys first, then its rows by primary key: the sort carries one narrow column
-    # instead of every column of every match up to the offset
-    page = [
-        row[0]
-        for row in cur.execute(
-            f"SELECT cluster_id FROM events WHERE {where} ORDER BY {order_sql} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
-    ]
+    key, direction = SORTS[sort], ORDERS[order]  # both from whitelists
+    # one query, the matches read once: their count, and the page's keys (the sort carries the key
+    # and one column instead of every column of every match up to the offset); rows come after
+    total, page = cur.execute(
+        f"""WITH m AS MATERIALIZED (SELECT cluster_id, {key} FROM events WHERE {where})
+            SELECT (SELECT count(*) FROM m),
+                   (SELECT list(cluster_id ORDER BY {key} {direction} NULLS LAST, cluster_id)
+                    FROM (SELECT cluster_id, {key} FROM m
+                          ORDER BY {key} {direction} NULLS LAST, cluster_id LIMIT ? OFFSET ?))""",
+        [*params, limit, offset],
+    ).fetchall()[0]
+    page = page or []
     known = memo.rows.get_many(memo.generation, page) if memo else {}
     read = _events_by_id(cur, [c for c in page if c not in known])
     if memo and read:
