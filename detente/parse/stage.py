@@ -12,6 +12,7 @@ character offset: "U.S." is one parser token and two detente tokens, which share
 from __future__ import annotations
 
 import bisect
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,15 @@ class LazyRulesTokenizer:
     def __init__(self, tokenizer: Any, rules: dict[str, Any]) -> None:
         self.tokenizer = tokenizer
         self._pending = dict(rules)
+        self._adding = threading.Lock()  # a coder abandoned at its deadline may still be running
 
     def __call__(self, text: str) -> Any:
         if self._pending:
-            needed = sorted(key for key in self._pending if key in text)
-            for key in needed:
-                self.tokenizer.add_special_case(key, self._pending.pop(key))
+            with self._adding:
+                needed = sorted(key for key in self._pending if key in text)
+                for key in needed:  # dropped from pending once added: an empty one means all are in
+                    self.tokenizer.add_special_case(key, self._pending[key])
+                    del self._pending[key]
         return self.tokenizer(text)
 
 
