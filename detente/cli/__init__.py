@@ -22,6 +22,10 @@ from detente.ingest.totals import count_documents
 from detente.output import write_events
 from detente.output.registry import names as event_formats
 
+# One coding thread per process (scale-out is by processes): the worker threads OpenBLAS starts
+# when numpy is first imported would only spin, and cost a tenth of a second of every short run.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 
 class _Program(typer.Typer):
     """The ``detente`` app. Run as the ``detente`` program for a core command, it ends the process

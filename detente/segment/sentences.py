@@ -20,12 +20,14 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from detente.errors import LexiconError
 from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.model import Document, Token
+
+if TYPE_CHECKING:  # numpy is imported when the model is first used: most commands never need it
+    import numpy as np
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "sentence-ends"
 _PAD = 3  # words of padding on each side: the widest template looks three words back
@@ -47,7 +49,6 @@ TEMPLATES: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = (
     (22, ((0, -1), (1, 0))), (23, ((1, -1), (0, 0))),
 )  # fmt: skip
 _MULT_INT = 0x9E3779B97F4A7C15
-_MULT = np.uint64(_MULT_INT)
 
 
 def _stable(text: str) -> int:
@@ -63,6 +64,9 @@ def word_fields(word: str) -> tuple[int, int, int]:
 
 def feature_matrix(words: list[str], size: int) -> np.ndarray:
     """Hashed feature indices, one row per word (a sentence may start at it), one column per template."""
+    import numpy as np
+
+    mult = np.uint64(_MULT_INT)
     pads = [_stable(f"<pad{k}>") for k in range(_PAD)]
     fields = np.array(
         [(p, p, p) for p in pads] + [word_fields(w) for w in words] + [(p, p, p) for p in pads], dtype=np.uint64
@@ -72,7 +76,7 @@ def feature_matrix(words: list[str], size: int) -> np.ndarray:
     for col, (template, parts) in enumerate(TEMPLATES):
         h = np.full(n, (template * _MULT_INT) & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
         for field, offset in parts:
-            h = (h ^ fields[_PAD + offset : _PAD + offset + n, field]) * _MULT
+            h = (h ^ fields[_PAD + offset : _PAD + offset + n, field]) * mult
         out[:, col] = (h >> np.uint64(20)) % np.uint64(size)
     return out
 
@@ -83,6 +87,8 @@ class SentenceEndModel:
     threshold: float  # a sentence starts where the probability is above it
 
     def probabilities(self, words: list[str]) -> np.ndarray:
+        import numpy as np
+
         if not words:
             return np.zeros(0)
         scores = self.weights[feature_matrix(words, len(self.weights))].astype(np.float32).sum(axis=1)
@@ -91,6 +97,8 @@ class SentenceEndModel:
     def starts(self, words: list[str]) -> list[int]:
         """Positions where a new sentence begins: the likeliest first, none leaving a piece shorter
         than a news sentence ever is (most false starts cut off a few words at a sentence's edge)."""
+        import numpy as np
+
         probs = self.probabilities(words)
         chosen: list[int] = []
         for i in sorted(np.flatnonzero(probs > self.threshold).tolist(), key=lambda k: -probs[k]):
@@ -102,6 +110,8 @@ class SentenceEndModel:
 
 @lru_cache(maxsize=2)
 def load_model(path: str = str(MODEL_DIR)) -> SentenceEndModel:
+    import numpy as np
+
     meta_path, weights_path = Path(path, "meta.json"), Path(path, "weights.npy")
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
