@@ -35,17 +35,26 @@ class LazyRulesTokenizer:
     adding, before each text, those whose string it contains gives the tokens all of them give."""
 
     def __init__(self, tokenizer: Any, rules: dict[str, Any]) -> None:
+        import ahocorasick
+
         self.tokenizer = tokenizer
         self._pending = dict(rules)
         self._adding = threading.Lock()  # a coder abandoned at its deadline may still be running
+        # one pass over the text finds every special case it holds (testing each string would cost
+        # ten times the tokenizing itself)
+        self._finder = ahocorasick.Automaton()
+        for key in rules:
+            self._finder.add_word(key, key)
+        self._finder.make_automaton()
 
     def __call__(self, text: str) -> Any:
         if self._pending:
-            with self._adding:
-                needed = sorted(key for key in self._pending if key in text)
-                for key in needed:  # dropped from pending once added: an empty one means all are in
-                    self.tokenizer.add_special_case(key, self._pending[key])
-                    del self._pending[key]
+            needed = sorted({key for _, key in self._finder.iter(text) if key in self._pending})
+            if needed:
+                with self._adding:
+                    for key in needed:  # dropped from pending once added: an empty one means all are in
+                        if key in self._pending:
+                            self.tokenizer.add_special_case(key, self._pending.pop(key))
         return self.tokenizer(text)
 
 
