@@ -28,12 +28,17 @@ def state(request: Request) -> State:
     return request.app.state.detente  # type: ignore[no-any-return]
 
 
+async def _state(request: Request) -> State:
+    """``state`` as a dependency: async, so FastAPI calls it on the event loop, not in its thread pool."""
+    return state(request)
+
+
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     with state(request).db.cursor() as cur:
         yield cur
 
 
-def require_token(request: Request) -> None:
+async def require_token(request: Request) -> None:
     """Writes exist only when a token is configured, and then need ``Authorization: Bearer TOKEN``."""
     token = state(request).config.token
     if not token:
@@ -44,7 +49,7 @@ def require_token(request: Request) -> None:
 
 
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
-AppState = Annotated[State, Depends(state)]
+AppState = Annotated[State, Depends(_state)]
 
 
 def errors(*statuses: int) -> dict[int | str, dict[str, object]]:

@@ -44,7 +44,7 @@ class FilterParams:
             raise ApiError(400, "bad_request", str(exc)) from exc
 
 
-def filter_params(
+async def filter_params(
     status: Annotated[
         list[str] | None,
         Query(max_length=40, description="reported (default), planned, refused, historical or all; repeatable."),
@@ -66,6 +66,7 @@ def filter_params(
         bool, Query(description="Also count events only ever reported as past (same as adding status=historical).")
     ] = False,
 ) -> FilterParams:
+    # async: pure parsing, so FastAPI runs it on the event loop instead of a hop to its thread pool
     return FilterParams(status, sector, context, min_confidence, direction, include_historical)
 
 
