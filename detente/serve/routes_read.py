@@ -7,12 +7,12 @@ import pathlib
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic_core import to_json
 
 from detente.serve import documents, events, lookups, relation, series
 from detente.serve.config import MAX_LIMIT
 from detente.serve.deps import AppState, Cursor, errors, state
 from detente.serve.filter_params import Filters
+from detente.serve.jsonbytes import to_json
 from detente.serve.models import (
     ActorRecord,
     Country,
@@ -38,9 +38,9 @@ Historical = Annotated[
 
 
 def _json(content: dict[str, object]) -> Response:
-    """The answer as JSON bytes, by the serializer FastAPI would use for the response model, without
-    first validating it against the model: the big reads (a series by week has thousands of rows)
-    build their dicts in the model's shape, which the tests check."""
+    """The answer as JSON bytes (the bytes FastAPI's serializer would send), without first validating
+    it against the response model: the big reads (a series by week has thousands of rows) build
+    their dicts in the model's shape, which the tests check."""
     return Response(to_json(content), media_type="application/json")
 
 
