@@ -21,6 +21,7 @@ from detente.store.store import Store
 
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 ROW_MEMO_ITEMS = 20_000  # events with their evidence, about 1 kB each
+SPAN_MEMO_ITEMS = 20_000  # pairs, about 0.3 kB each
 
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class Database:
         self.cache = ResultCache(cache_bytes)
         self.rows = RowMemo(ROW_MEMO_ITEMS if cache_bytes else 0)  # events read, shared by pages; off with the cache
         self.periods = RowMemo(4 if cache_bytes else 0)  # documents per day, week, month, year
+        self.spans = RowMemo(SPAN_MEMO_ITEMS if cache_bytes else 0)  # pairs' first and last dates
         self._pool_lock = threading.Lock()
         self._pool: CursorPool | None = None
         self._max_readers = max_readers  # reads running at once; 0: one per core
@@ -110,6 +112,7 @@ class Database:
             self.cache.invalidate(self.generation)
             self.rows.invalidate(self.generation)
             self.periods.invalidate(self.generation)
+            self.spans.invalidate(self.generation)
 
     invalidate = wrote  # the name a cache's user looks for
 

@@ -125,8 +125,10 @@ def dyad_series(
     chosen = filters.build(start, end, (a.strip().upper(), b.strip().upper()))
     st = state(request)
     with st.db.cursor() as cur:  # as in list_events
-        documents = series.documents_memo(cur, st.db.periods, st.db.generation)
-        answer = series.series(cur, a, b, by, st.config.max_periods, chosen, rolling, documents)
+        generation = st.db.generation  # before reading: see RowMemo
+        documents = series.documents_memo(cur, st.db.periods, generation)
+        span = series.span_memo(cur, st.db.spans, generation)
+        answer = series.series(cur, a, b, by, st.config.max_periods, chosen, rolling, documents, span)
     return _json(answer)
 
 

@@ -41,6 +41,29 @@ def documents_memo(
     return per_period
 
 
+Span = tuple[dt.date | None, dt.date | None]
+
+
+def span_memo(cur: duckdb.DuckDBPyConnection, memo: RowMemo, generation: int) -> Callable[[str], Span]:
+    """A pair's first and last event dates (by pair key), read once until the next write: a series
+    without both ``from`` and ``to`` needs them to bound its periods, and they cost a scan."""
+
+    def span(key: str) -> Span:
+        known = memo.get_many(generation, [key])
+        if key in known:
+            return known[key]  # type: ignore[no-any-return]
+        found = _span(cur, key)
+        memo.put_many(generation, {key: found})
+        return found
+
+    return span
+
+
+def _span(cur: duckdb.DuckDBPyConnection, key: str) -> Span:
+    lo, hi = cur.execute("SELECT min(date), max(date) FROM events WHERE pair_key = ?", [key]).fetchall()[0]
+    return lo, hi
+
+
 def series(
     cur: duckdb.DuckDBPyConnection,
     a: str,
@@ -50,6 +73,7 @@ def series(
     filters: EventFilters,
     rolling: int = 0,
     documents: Callable[[str], dict[dt.date, int]] | None = None,
+    span: Callable[[str], Span] | None = None,
 ) -> dict[str, Any]:
     start, end = filters.start, filters.end
     _check_range(start, end)
@@ -59,8 +83,7 @@ def series(
     if start and end:
         first, last = start, end  # the pair's own first and last dates are not needed (a scan saved)
     else:
-        sql = "SELECT min(date), max(date) FROM events WHERE pair_key = ?"
-        lo, hi = cur.execute(sql, [pair_key(a, b)]).fetchall()[0]
+        lo, hi = span(pair_key(a, b)) if span else _span(cur, pair_key(a, b))
         first, last = start or lo, end or hi
     if first and last and (last - first).days // _DAYS[by] + 1 > max_periods:
         # the store fills every empty period with zeros, so a long range by day would be huge
