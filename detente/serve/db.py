@@ -22,6 +22,7 @@ from detente.store.store import Store
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 ROW_MEMO_ITEMS = 20_000  # events with their evidence, about 1 kB each
 SPAN_MEMO_ITEMS = 20_000  # pairs, about 0.3 kB each
+PAIR_MEMO_ITEMS = 64  # pairs' rows for series, at most 2,000 rows (about 0.8 MB) each
 
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class Database:
         self.rows = RowMemo(ROW_MEMO_ITEMS if cache_bytes else 0)  # events read, shared by pages; off with the cache
         self.periods = RowMemo(4 if cache_bytes else 0)  # documents per day, week, month, year
         self.spans = RowMemo(SPAN_MEMO_ITEMS if cache_bytes else 0)  # pairs' first and last dates
+        self.pairs = RowMemo(PAIR_MEMO_ITEMS if cache_bytes else 0)  # pairs' rows for series
         self._pool_lock = threading.Lock()
         self._pool: CursorPool | None = None
         self._max_readers = max_readers  # reads running at once; 0: one per core
@@ -113,6 +115,7 @@ class Database:
             self.rows.invalidate(self.generation)
             self.periods.invalidate(self.generation)
             self.spans.invalidate(self.generation)
+            self.pairs.invalidate(self.generation)
 
     invalidate = wrote  # the name a cache's user looks for
 

@@ -128,7 +128,8 @@ def dyad_series(
         generation = st.db.generation  # before reading: see RowMemo
         documents = series.documents_memo(cur, st.db.periods, generation)
         span = series.span_memo(cur, st.db.spans, generation)
-        answer = series.series(cur, a, b, by, st.config.max_periods, chosen, rolling, documents, span)
+        fetch = series.rows_memo(cur, st.db.pairs, generation)
+        answer = series.series(cur, a, b, by, st.config.max_periods, chosen, rolling, documents, span, fetch)
     return _json(answer)
 
 

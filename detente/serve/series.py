@@ -3,6 +3,7 @@ filters), made safe for the web by bounding how many periods one request may ask
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,7 @@ from detente.serve.cache import RowMemo
 from detente.serve.errors import ApiError
 from detente.store.cluster import pair_key
 from detente.store.filters import EventFilters
-from detente.store.series import documents_per_period, dyad, top_dyads
+from detente.store.series import PairRows, documents_per_period, dyad, pair_rows, top_dyads
 
 _DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
 
@@ -59,6 +60,40 @@ def span_memo(cur: duckdb.DuckDBPyConnection, memo: RowMemo, generation: int) ->
     return span
 
 
+PAIR_MEMO_ROWS = 2_000  # most rows of one pair kept (about 0.4 kB each); a larger pair is read each time
+
+
+def rows_memo(
+    cur: duckdb.DuckDBPyConnection, memo: RowMemo, generation: int
+) -> Callable[[str, str, EventFilters], PairRows]:
+    """A pair's rows for a series (:func:`detente.store.series.pair_rows`) over all dates, read
+    once per pair and filters until the next write, then cut to the request's dates here: the read
+    is most of a series' cost, and dashboards ask about the same pairs over and over with other
+    periods and ranges. The cut keeps the table's order, so the sums are those of a read with the
+    dates. A pair with more than :data:`PAIR_MEMO_ROWS` rows is read with its dates each time
+    (it is remembered as too large)."""
+
+    def fetch(a: str, b: str, filters: EventFilters) -> PairRows:
+        undated = dataclasses.replace(filters, start=None, end=None, direction="all")
+        key = f"{pair_key(a, b)} {undated!r}"
+        known = memo.get_many(generation, [key])
+        if key in known:
+            kept = known[key]
+        else:
+            kept = pair_rows(cur, a, b, undated, limit=PAIR_MEMO_ROWS + 1)
+            if len(kept) > PAIR_MEMO_ROWS:
+                kept = None
+            memo.put_many(generation, {key: kept})
+        if kept is None:
+            return pair_rows(cur, a, b, filters)
+        start, end = filters.start, filters.end
+        if start is None and end is None:
+            return kept  # type: ignore[no-any-return]
+        return [r for r in kept if (start is None or r[0] >= start) and (end is None or r[0] <= end)]
+
+    return fetch
+
+
 def _span(cur: duckdb.DuckDBPyConnection, key: str) -> Span:
     lo, hi = cur.execute("SELECT min(date), max(date) FROM events WHERE pair_key = ?", [key]).fetchall()[0]
     return lo, hi
@@ -74,6 +109,7 @@ def series(
     rolling: int = 0,
     documents: Callable[[str], dict[dt.date, int]] | None = None,
     span: Callable[[str], Span] | None = None,
+    fetch: Callable[[str, str, EventFilters], PairRows] | None = None,
 ) -> dict[str, Any]:
     start, end = filters.start, filters.end
     _check_range(start, end)
@@ -91,7 +127,7 @@ def series(
             400, "range_too_long", f"more than {max_periods} {by}s in this range; narrow it or use a longer period"
         )
     try:
-        result = dyad(cur, a, b, by=by, filters=filters, rolling=rolling, documents=documents)
+        result = dyad(cur, a, b, by=by, filters=filters, rolling=rolling, documents=documents, fetch=fetch)
     except UsageError as exc:
         raise ApiError(400, "bad_request", str(exc)) from exc
     wanted = {r["direction"] for r in result.rows} or set(result.directions)

@@ -130,20 +130,29 @@ def series_filters(
     return EventFilters(start=start, end=end, statuses=statuses)
 
 
-def _dyad_counts(
-    conn: duckdb.DuckDBPyConnection, a: str, b: str, by: str, filters: EventFilters
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+PairRows = list[tuple[Any, ...]]
+
+
+def pair_rows(conn: duckdb.DuckDBPyConnection, a: str, b: str, filters: EventFilters, limit: int = 0) -> PairRows:
+    """The pair's dated events that ``filters`` keep, only the columns a series counts, in the
+    table's order (``limit``: at most that many, 0 for all): date, source and target key,
+    reciprocal, mentions, QuadClass, Goldstein, contexts."""
+    where, params = filters.where()
+    cut = f" LIMIT {int(limit)}" if limit else ""
+    return conn.execute(
+        f"""SELECT date, source_key, target_key, reciprocal, mention_count, quad_class, goldstein, contexts
+            FROM events WHERE pair_key = ? AND date IS NOT NULL AND {where}{cut}""",
+        [pair_key(a, b), *params],
+    ).fetchall()
+
+
+def _dyad_counts(rows: PairRows, a: str, b: str, by: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Per (period, direction): counts, QuadClasses and Goldstein; and per context.
 
     A pair's events are few (hundreds, thousands), so they are fetched, only the columns counted,
-    and counted here: two grouped queries cost more in DuckDB's planning and hash tables than the
-    counting does. The sums add in scan order, as DuckDB's own sum and avg of doubles do."""
-    where, params = filters.where()
-    rows = conn.execute(
-        f"""SELECT date, source_key, target_key, reciprocal, mention_count, quad_class, goldstein, contexts
-            FROM events WHERE pair_key = ? AND date IS NOT NULL AND {where}""",
-        [pair_key(a, b), *params],
-    ).fetchall()
+    and counted here: a grouped query (with the direction rows as a UNION ALL, contexts unnested)
+    costs DuckDB more than the fetch and the counting together. The sums add in the table's order,
+    as DuckDB's own sum and avg of doubles do."""
     sides = ((f"{a}->{b}", a, b), (f"{b}->{a}", b, a))
     both = f"{a}-{b}"
     groups: dict[tuple[dt.date, str], _Group] = {}
@@ -246,12 +255,14 @@ def dyad(
     filters: EventFilters | None = None,
     rolling: int = 0,
     documents: Callable[[str], dict[dt.date, int]] | None = None,
+    fetch: Callable[[str, str, EventFilters], PairRows] | None = None,
 ) -> DyadSeries:
     """Every period from the first to the last (``filters.start``/``end`` when given), empty ones
     with zero counts. ``filters`` (default: reported events in ``[start, end]``) replaces the range
     and ``include_historical``; a ``direction`` in it keeps that direction's rows only.
     ``documents(by)``, when given, returns :func:`documents_per_period` over all dates (a server
-    keeps it until the next write); periods are whole, so its counts are the range's."""
+    keeps it until the next write); periods are whole, so its counts are the range's. ``fetch(a, b,
+    filters)``, when given, returns :func:`pair_rows` (a server keeps a pair's rows)."""
     _check_by(by)
     a, b = normalise_code(a), normalise_code(b)
     if a == b:
@@ -259,7 +270,8 @@ def dyad(
     if rolling < 0 or rolling > 120:
         raise UsageError(f"--rolling {rolling}: use 0 (none) to 120 periods")
     filters = series_filters(start, end, include_historical, filters)
-    counts, per_context = _dyad_counts(conn, a, b, by, filters)
+    fetched = fetch(a, b, filters) if fetch is not None else pair_rows(conn, a, b, filters)
+    counts, per_context = _dyad_counts(fetched, a, b, by)
     contexts = sorted({row[2] for row in per_context})
     series = DyadSeries(a, b, by, [*SERIES_COLUMNS, *(f"ctx_{c}" for c in contexts)], contexts=contexts)
     if rolling > 1:
