@@ -217,19 +217,28 @@ def documents_per_period(
 
 def _row(period: dt.date, direction: str, row: tuple[Any, ...] | None, documents: int) -> dict[str, Any]:
     """One period of one direction; an empty period has zero counts and no Goldstein mean."""
-    out: dict[str, Any] = {"period": period.isoformat(), "direction": direction}
-    out["events"] = row[2] if row else 0
-    out["reports"] = row[3] if row else 0
-    for i, name in enumerate(QUADS.values()):
-        out[name] = row[4 + i] if row else 0
-    out["net_cooperation"] = out["verbal_coop"] + out["material_coop"] - out["verbal_conflict"]
-    out["net_cooperation"] -= out["material_conflict"]
-    out["goldstein_mean"] = round(row[8], 3) if row and row[8] is not None else None
-    out["goldstein_sum"] = round(row[9], 3) if row and row[9] is not None else 0.0
-    out["documents"] = documents
-    # normalised for how much news was read: events of this pair per 100 documents of the period
-    out["events_per_100_documents"] = round(100 * out["events"] / documents, 3) if documents else None
-    return out
+    if row is None:
+        events, reports, quads, mean, total = 0, 0, (0, 0, 0, 0), None, None
+    else:
+        events, reports, quads, mean, total = row[2], row[3], row[4:8], row[8], row[9]
+    verbal_coop, material_coop, verbal_conflict, material_conflict = quads
+    # one literal, in the order of SERIES_COLUMNS: a series by week builds thousands of these
+    return {
+        "period": period.isoformat(),
+        "direction": direction,
+        "events": events,
+        "reports": reports,
+        "verbal_coop": verbal_coop,
+        "material_coop": material_coop,
+        "verbal_conflict": verbal_conflict,
+        "material_conflict": material_conflict,
+        "net_cooperation": verbal_coop + material_coop - verbal_conflict - material_conflict,
+        "goldstein_mean": round(mean, 3) if mean is not None else None,
+        "goldstein_sum": round(total, 3) if total is not None else 0.0,
+        "documents": documents,
+        # normalised for how much news was read: events of this pair per 100 documents of the period
+        "events_per_100_documents": round(100 * events / documents, 3) if documents else None,
+    }
 
 
 def add_rolling(rows: list[dict[str, Any]], window: int) -> None:
@@ -285,7 +294,9 @@ def dyad(
         per_period = documents_per_period(conn, by, first, _next_period(last, by) - dt.timedelta(days=1))
     else:
         per_period = documents(by)
-    ctx_count = {(row[0], row[1], row[2]): row[3] for row in per_context}
+    ctx_count: dict[tuple[dt.date, str], dict[str, int]] = {}
+    for period, direction, ctx, n in per_context:
+        ctx_count.setdefault((period, direction), {})[f"ctx_{ctx}"] = n
     wanted = {"all": series.directions, "A->B": series.directions[:1], "B->A": series.directions[1:2]}
     periods = _periods(first, last, by)  # every period, empty ones as zeros, so plots and diffs line up
     per_direction = []
@@ -312,12 +323,13 @@ def _direction_rows(
     direction: str,
     found: dict[tuple[dt.date, str], tuple[Any, ...]],
     documents: dict[dt.date, int],
-    ctx_count: dict[tuple[dt.date, str, str], int],
+    ctx_count: dict[tuple[dt.date, str], dict[str, int]],
     contexts: list[str],
 ) -> list[dict[str, Any]]:
     """One direction's rows; an empty period is a copy of one zero row (most periods of a long
     series by week or day are empty, and a copy costs a fraction of building the row)."""
-    zero = _row(periods[0], direction, None, 0) | {f"ctx_{c}": 0 for c in contexts}
+    no_contexts = {f"ctx_{c}": 0 for c in contexts}
+    zero = _row(periods[0], direction, None, 0) | no_contexts
     rows = []
     for period in periods:
         docs = documents.get(period, 0)
@@ -329,7 +341,8 @@ def _direction_rows(
             row["events_per_100_documents"] = 0.0 if docs else None
         else:
             row = _row(period, direction, counted, docs)
-            row.update({f"ctx_{c}": ctx_count.get((period, direction, c), 0) for c in contexts})
+            row.update(no_contexts)  # every context in order, then this period's counts
+            row.update(ctx_count.get((period, direction), {}))
         rows.append(row)
     return rows
 
