@@ -169,6 +169,9 @@ class CameoRecord(Strict):
     goldstein: float = Field(ge=-10, le=10)
     plover: str | None = None
     quad_class: int = Field(ge=1, le=4)
+    # Only a state's authorities do it (arrest, deport, impose a curfew): "he was arrested in
+    # kampala", with no agent named, is coded with the state where it happened as the source.
+    state_act: bool = False
 
 
 class PatternRecord(Strict):

@@ -261,6 +261,11 @@ class EventBuilder:
             roles.sources, roles.joint = [adjunct_subject], False
             roles.targets = [m for m in roles.targets if m.actor.key != adjunct_subject.actor.key]
             roles.rule = "-ing adjunct shares the subject of the clause before"
+        if not roles.sources and roles.targets and self.res.cameo[trig.cameo].state_act:
+            state = self.binder.implied_state(seg, trig, roles.targets[0])
+            if state is not None:
+                roles.sources, roles.inferred = [state], True
+                roles.rule = "agentless passive of a state act: the state where it happened"
         if not roles.sources:
             return "no source actor in the clause"
         return roles

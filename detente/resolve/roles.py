@@ -292,6 +292,22 @@ class RoleBinder:
             return Mention(source.start, source.end, home, "country")
         return None
 
+    def implied_state(self, seg: Segment, trig: Trigger, patient: Mention) -> Mention | None:
+        """The state behind an agentless passive of an act only states do: "the opposition leader
+        was arrested in kampala" (Uganda), "250 egyptian protesters were detained" (Egypt)."""
+        if not self._passive(trig, seg):
+            return None
+        in_seg = self._in(seg)
+        # "at the u s border" says where; "the state of nayarit" only whose official he is
+        places = [m for m in in_seg if m.actor.country and self._locative(m)]
+        place = places[0] if places else self._place_near(in_seg, trig)
+        where = place if place is not None and place.actor.country else patient
+        country = where.actor.country
+        if not country:
+            return None
+        state = Actor(text=where.actor.text, code=f"{country}GOV", country=country, sector="GOV")
+        return Mention(where.start, where.end, state, "country", inferred=True)
+
     def _locative(self, m: Mention) -> bool:
         """A place named as where something happened: "in helsinki", "at the border near gaza"."""
         if m.kind not in ("place", "capital", "country"):
