@@ -33,7 +33,10 @@ def _modifier_or_background(words: list[str], start: int, end: int, lists: _Back
     while i >= 0 and steps < 4:
         w = words[i]
         if w in lists.background or (i >= 1 and f"{words[i - 1]} {w}" in lists.background):
-            return not words[start].endswith("ed")  # "after he resigned" still reports a resignation
+            # "after he resigned" still reports a resignation, and "told reporters after meeting
+            # with turnbull" a meeting: a gerund right after the word is the clause subject's act.
+            gerund = i == start - 1 and words[start].endswith("ing")
+            return not (words[start].endswith("ed") or gerund)
         if w not in lists.determiners and not w.isdigit() and w not in lists.fillers:
             return False
         i -= 1
