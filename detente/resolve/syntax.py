@@ -97,6 +97,15 @@ class SyntaxView:
             return True
         return self.dep(h) == "nmod" and trig.start <= self.head(h) < trig.end
 
+    def in_purpose_clause(self, m: Mention, p: int) -> bool:
+        """Whether the mention sits in a purpose clause below predicate ``p``: "met ... | to
+        underscore their cooperation against north korea" names no one they met."""
+        k, hops, purpose = self._mention_head(m), 0, False
+        while k != p and self.head(k) != k and hops < 12:
+            purpose = purpose or (self.dep(k) == "advcl" and any(self.words[c] == "to" for c in self.children[k]))
+            k, hops = self.head(k), hops + 1
+        return purpose and k == p  # below the predicate, not a phrase it hangs from
+
     def _mention_head(self, m: Mention) -> int:
         for k in range(m.start, m.end):
             if not m.start <= self.head(k) < m.end or self.head(k) == k:
@@ -193,6 +202,8 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
         if direct and (not roles.targets or roles.targets[0] is not direct[0]):
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
+    if not verbal and not roles.joint:
+        roles.targets = [m for m in roles.targets if not syn.in_purpose_clause(m, p)]
     placed = [m for m in roles.targets if not verbal and syn.is_locative(m, trig)]
     if placed:
         roles.targets = [m for m in roles.targets if m not in placed]
