@@ -274,7 +274,7 @@ class RoleBinder:
         # "signed by x", not "rejected calls by x" (there "by" belongs to the object).
         by = trig.end < seg.end and self.words[trig.end] == "by"
         word = self.words[trig.start]
-        participle = word.endswith(("ed", "en")) or word in self.irregular
+        participle = word.endswith(("ed", "en")) or word in self.irregular or self.doc.tokens[trig.start].tag == "VBN"
         # With "by" right after, the participle must end the trigger: "was rejected by" is passive,
         # "denied claims by kiev" is not (the agent belongs to the noun).
         last = self.words[trig.end - 1]
@@ -482,7 +482,7 @@ class RoleBinder:
         the target and the reporting speaker, if any, the source."""
         if c.trig.roles != "forward" or not self._passive(c.trig, c.seg):
             return None
-        patients = self._not_prepositional(c)
+        patients = self._passive_patients(c)
         agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]
         if agents:
             targets = [patients[-1]] if patients else c.before[-1:]
@@ -495,10 +495,27 @@ class RoleBinder:
             return None
         roles = Roles([], [patients[-1]], rule="passive subject is the target")
         speaker = self._speaker(c.seg, c.keyed, c.trig)
-        if speaker is not None and speaker.actor.key != patients[-1].actor.key:
+        place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] in _VIOLENT_ROOTS else None
+        if place is not None and place.actor.key != patients[-1].actor.key:
+            # "he was attacked ... in seoul": as for an active with no subject, the place stands for
+            # the unnamed attacker; whoever reports it did not do it.
+            roles.sources, roles.inferred = [place], True
+            roles.rule = "passive subject is the target, the place the unnamed agent"
+        elif speaker is not None and speaker.actor.key != patients[-1].actor.key:
             roles.sources, roles.inferred = [speaker], True
             roles.rule = "passive subject is the target, speaker the source"
         return roles
+
+    def _passive_patients(self, c: _Clause) -> list[Mention]:
+        """Who a passive acts on: the subject before it, else the noun a relative clause hangs from
+        ("fallujah, which was overrun by ..."), else the actor a subject pronoun stands for."""
+        patients = self._not_prepositional(c)
+        if patients:
+            return patients
+        antecedent = self._antecedent(c.seg, c.trig)
+        if antecedent is not None:
+            return [antecedent]
+        return self._subject_pronoun(c.seg, c.trig)
 
     def _subjects(self, c: _Clause) -> list[Mention]:
         subjects = self._not_prepositional(c)
