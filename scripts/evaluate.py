@@ -88,6 +88,24 @@ def _article_rows() -> list[str]:
     return rows
 
 
+def _ace_rows() -> list[str]:
+    """Trigger recall against the ACE annotations of the VOA articles (benchmarks/eval_ace.py)."""
+    corpus = REPO.parent / "shared" / "corpora" / "voa-dev.jsonl"
+    if not corpus.exists():
+        return []
+    rows = []
+    for rendering in ("clean", "scraped"):
+        out = _bench("benchmarks/eval_ace.py", "--rendering", rendering)
+        total = next(x for x in out.splitlines() if x.startswith("| all |")).split("|")
+        rows.append(
+            f"| ACE events of 6 types with CAMEO counterparts in the 124 VOA articles, {rendering}: found with "
+            f"a counterpart root (benchmarks/eval_ace.py) | dev {total[2].strip()}; held apart "
+            f"{total[3].strip()} | measured, no goal (ACE marks events no CAMEO coder codes: photo "
+            f"captions, unnamed crowds) |"
+        )
+    return rows
+
+
 def _parser_rows() -> list[str]:
     out = _bench("scripts/evaluate_parser.py")
     rows = []
@@ -139,6 +157,7 @@ def main() -> None:
             )
     sys.path.insert(0, str(REPO))
     rows.extend(_article_rows())
+    rows.extend(_ace_rows())
     from tests.golden_score import score_golden  # noqa: E402  - the same scorer the test suite gates on
 
     for rendering in ("clean", "scraped"):
