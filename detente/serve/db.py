@@ -87,6 +87,16 @@ class Database:
             ).fetchall()
         return bool(rows[0][0])
 
+    @functools.cached_property
+    def has_best_evidence(self) -> bool:
+        """Whether ``events.best_evidence`` exists (schema 4 on): an events page is then one read."""
+        with self.cursor() as cur:
+            rows = cur.execute(
+                "SELECT count(*) FROM information_schema.columns "
+                "WHERE table_name = 'events' AND column_name = 'best_evidence'"
+            ).fetchall()
+        return bool(rows[0][0])
+
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A reader connection of this request's own, from the pool (see :mod:`detente.serve.cursors`)."""

@@ -16,9 +16,10 @@ import duckdb
 from detente.errors import UsageError
 from detente.output.registry import EVENT_COLUMNS, register, renderer
 
-# Events with every evidence span of every report, in publication order.
+# Events with every evidence span of every report, in publication order (best_evidence, the
+# server's copy of one of them, is left out).
 EVENTS_WITH_EVIDENCE = """
-SELECT e.*, x.evidence, x.in_lead
+SELECT e.* EXCLUDE (best_evidence), x.evidence, x.in_lead
 FROM events e LEFT JOIN (
     SELECT r.cluster_id,
            list({'doc_id': d.doc_id, 'doc_hash': r.doc_hash, 'url': d.url, 'source': d.source,

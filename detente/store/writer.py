@@ -14,16 +14,18 @@ import pyarrow as pa
 
 from detente.store.cluster import DAY_PRECISIONS, WINDOW_DAYS, ClusterInput, cluster_reports
 from detente.store.rows import DOCUMENT_SCHEMA, REPORT_SCHEMA, table
+from detente.store.schema import BEST_EVIDENCE_SQL
 
 # One row per cluster; "reciprocal" also when both directions were reported; "status" is
 # "historical" only when every report is (see docs/store.md). Ties of mode() go to the earliest
 # report (date, then report id), so the result never depends on scan order or batching.
+# best_evidence: the most confident report with its document (see schema.BEST_EVIDENCE_SQL).
 _EVENTS_SQL = """
 INSERT INTO events
 SELECT cluster_id, pair_key, date, date_precision,
        actors.sk, actors.sc, actors.sn, actors.so, actors.tk, actors.tc, actors.tn, actors.tor, reciprocal,
        cameo, root, plover, quad_class, goldstein, contexts, location,
-       mention_count, article_count, sources, urls, first_seen, status
+       mention_count, article_count, sources, urls, first_seen, status, best_evidence
 FROM (
     SELECT r.cluster_id,
            any_value(r.pair_key) AS pair_key,
@@ -47,12 +49,13 @@ FROM (
            min(coalesce(d.date, d.ingested_at::DATE)) AS first_seen,
            CASE WHEN bool_and(r.status IS NOT DISTINCT FROM 'historical') THEN 'historical'
                 WHEN bool_or(r.status = 'reported') THEN 'reported'
-                ELSE min(r.status) FILTER (WHERE r.status IS DISTINCT FROM 'historical') END AS status
+                ELSE min(r.status) FILTER (WHERE r.status IS DISTINCT FROM 'historical') END AS status,
+           BEST_EVIDENCE AS best_evidence
     FROM reports r JOIN documents d USING (doc_hash)
     WHERE r.cluster_id IN (SELECT cluster_id FROM _touched_clusters)
     GROUP BY r.cluster_id
 )
-"""
+""".replace("BEST_EVIDENCE", BEST_EVIDENCE_SQL)
 
 
 def existing_hashes(conn: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:

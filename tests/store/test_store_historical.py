@@ -83,7 +83,7 @@ def test_migration_2_adds_and_fills_status(tmp_path: Path) -> None:
         news = tmp_path / "news.jsonl"
         news.write_text("".join(json.dumps({"id": i, "date": d, "text": t}) + "\n" for i, d, t in NEWS), "utf-8")
         source.ingest([news])
-        expected = source.conn.execute("SELECT cluster_id, status FROM events ORDER BY 1").fetchall()
+        expected = source.conn.execute("SELECT cluster_id, status, best_evidence FROM events ORDER BY 1").fetchall()
         columns = [c for (c,) in source.conn.execute("SELECT column_name FROM (DESCRIBE events)").fetchall()]
     conn = duckdb.connect(str(path))
     conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR, "
@@ -94,10 +94,12 @@ def test_migration_2_adds_and_fills_status(tmp_path: Path) -> None:
     conn.execute(f"ATTACH '{tmp_path / 'src.duckdb'}' AS src (READ_ONLY)")
     conn.execute("INSERT INTO documents SELECT * FROM src.documents")
     conn.execute("INSERT INTO reports SELECT * FROM src.reports")
-    v1_columns = ", ".join(c for c in columns if c != "status")
+    v1_columns = ", ".join(c for c in columns if c not in ("status", "best_evidence"))
     conn.execute(f"INSERT INTO events SELECT {v1_columns} FROM src.events")
     conn.close()
     with Store(path) as store:
-        assert current_version(store.conn) == LATEST >= 2
-        assert store.conn.execute("SELECT cluster_id, status FROM events ORDER BY 1").fetchall() == expected
+        assert current_version(store.conn) == LATEST >= 4
+        # migrations 2 and 4 fill the columns as the writer does
+        query = "SELECT cluster_id, status, best_evidence FROM events ORDER BY 1"
+        assert store.conn.execute(query).fetchall() == expected
         assert store.dyad("CHN", "RUS").direction("CHN-RUS")[0]["period"] == "2014-05-01"
