@@ -5,17 +5,21 @@ schema, no coding), starts a uvicorn server on it on a free loopback port in a s
 sends the same list of requests with httpx: from 1 and from 8 client threads (throughput), then
 from 20 concurrent clients (latency under load: p50/p95). Each run is repeated with the server's
 result cache on and off, so the scaling of the reads themselves shows too. The clients share the
-machine with the server, so the numbers are for the whole machine. ``--hot N`` draws every
+machine with the server, so the numbers are for the whole machine; each run prints the CPU time
+per request of the clients and of the server (psutil), and ``--client light`` sends with the
+standard library's ``http.client`` instead of httpx (a tenth of its CPU). ``--hot N`` draws every
 request from N fixed views instead (many dashboards on a few popular views). Prints numbers; asserts
 nothing. Targets: p95 < 200 ms with 20 clients; 8 threads at least as fast as 1.
 
     .venv/bin/python benchmarks/bench_serve.py [--events 200000] [--requests 400] [--clients 20]
+        [--client httpx|light] [--endpoints series events] [--cache-mb 64 0] [--db PATH]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import http.client
 import random
 import socket
 import statistics
@@ -28,10 +32,16 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
-from detente.store import Store
+try:
+    import psutil
+except ImportError:  # the server's CPU time is then not reported
+    psutil = None
+
+from detente.store import Store, schema
 
 COUNTRIES = [
     "USA", "CHN", "RUS", "GBR", "FRA", "DEU", "JPN", "IND", "IRN", "ISR", "SAU", "TUR", "UKR", "PRK",
@@ -97,6 +107,8 @@ def build(path: Path, n_events: int) -> None:
                                               "WHERE table_name = 'events'").fetchall()}  # fmt: skip
         if "status" in columns:  # schema 2 on
             conn.execute("UPDATE events SET status = 'reported'")
+        if "best_evidence" in columns:  # schema 4 on: what the writer keeps, from the reports
+            conn.execute(schema.FILL_BEST_EVIDENCE)
         conn.execute("COMMIT")
         counts = store.counts()
     print(f"store: {counts['events']:,} events, {counts['reports']:,} reports, {counts['documents']:,} documents")
@@ -153,19 +165,71 @@ class Timing:
     elapsed: float
     failures: int
     hits: int  # answered from the server's cache
+    client_cpu: float = 0.0  # CPU seconds of this process (the clients) during the run
+    server_cpu: float = 0.0  # CPU seconds of the server process during the run (0: not measured)
 
     def line(self, label: str) -> str:
         lat = sorted(self.latencies)
         p95 = lat[int(0.95 * (len(lat) - 1))]
+        n = len(lat)
+        cpu = f", CPU per request: clients {self.client_cpu / n * 1000:4.1f} ms"
+        cpu += f", server {self.server_cpu / n * 1000:4.1f} ms" if self.server_cpu else ""
         return (
-            f"  {label:<22} {len(lat) / self.elapsed:7.1f} req/s, p50 {statistics.median(lat) * 1000:6.1f} ms, "
+            f"  {label:<22} {n / self.elapsed:7.1f} req/s, p50 {statistics.median(lat) * 1000:6.1f} ms, "
             f"p95 {p95 * 1000:6.1f} ms, max {lat[-1] * 1000:6.1f} ms"
-            + f", {self.hits / len(lat):4.0%} cached"
+            + f", {self.hits / n:4.0%} cached"
             + (f", {self.failures} failed" if self.failures else "")
+            + cpu
         )
 
 
-def load(base: str, requests: list[tuple[str, dict[str, str]]], threads: int) -> Timing:
+Get = Callable[[str, dict[str, str]], tuple[int, str | None]]  # path, query -> status, x-detente-cache
+
+
+@contextlib.contextmanager
+def httpx_client(base: str) -> Iterator[Get]:
+    """A client as a dashboard's backend might use (httpx, keep-alive): 4-5 ms of CPU a request."""
+    with httpx.Client(base_url=base, timeout=60) as client:
+
+        def get(path: str, params: dict[str, str]) -> tuple[int, str | None]:
+            response = client.get(path, params=params)
+            return response.status_code, response.headers.get("x-detente-cache")
+
+        yield get
+
+
+@contextlib.contextmanager
+def light_client(base: str) -> Iterator[Get]:
+    """The standard library's keep-alive connection: a fraction of httpx's CPU, so that on a small
+    machine shared with the server more of the cores measure the server."""
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    conn = http.client.HTTPConnection(host, int(port), timeout=60)
+    try:
+
+        def get(path: str, params: dict[str, str]) -> tuple[int, str | None]:
+            conn.request("GET", f"{path}?{urlencode(params)}")
+            response = conn.getresponse()
+            response.read()
+            return response.status, response.getheader("x-detente-cache")
+
+        yield get
+    finally:
+        conn.close()
+
+
+CLIENTS = {"httpx": httpx_client, "light": light_client}
+
+
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds the server process has used (0.0 where psutil is missing)."""
+    if pid is None or psutil is None:
+        return 0.0
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
+def load(base: str, requests: list[tuple[str, dict[str, str]]], threads: int, client: str = "httpx",
+         pid: int | None = None) -> Timing:  # fmt: skip
     """Send ``requests`` from ``threads`` clients at once (each its own keep-alive connection, each
     sending its next request as soon as the last is answered); time every request."""
     todo = iter(requests)
@@ -173,37 +237,52 @@ def load(base: str, requests: list[tuple[str, dict[str, str]]], threads: int) ->
     timing = Timing([], 0.0, 0, 0)
 
     def client_loop() -> None:
-        with httpx.Client(base_url=base, timeout=60) as client:
+        with CLIENTS[client](base) as get:
             while True:
                 with lock:
                     item = next(todo, None)
                 if item is None:
                     return
                 t0 = time.perf_counter()
-                response = client.get(item[0], params=item[1])
+                status, cache = get(item[0], item[1])
                 spent = time.perf_counter() - t0
                 with lock:
                     timing.latencies.append(spent)
-                    timing.failures += response.status_code != 200
-                    timing.hits += response.headers.get("x-detente-cache") == "hit"
+                    timing.failures += status != 200
+                    timing.hits += cache == "hit"
 
+    cpu0, server0 = time.process_time(), server_cpu(pid)
     started = time.perf_counter()
     with ThreadPoolExecutor(threads) as pool:
         for future in [pool.submit(client_loop) for _ in range(threads)]:
             future.result()
     timing.elapsed = time.perf_counter() - started
+    timing.client_cpu = time.process_time() - cpu0
+    timing.server_cpu = server_cpu(pid) - server0
     return timing
 
 
-def bench_endpoint(base: str, name: str, make: Make, n: int, clients: int, threads: list[int]) -> None:
+@dataclass(frozen=True, slots=True)
+class Run:
+    """How one endpoint is driven: requests per run, clients, thread counts, the client kind."""
+
+    n: int
+    clients: int
+    threads: list[int]
+    client: str = "httpx"
+
+
+def bench_endpoint(base: str, pid: int | None, name: str, make: Make, run: Run) -> None:
     """One run per thread count and one with ``clients`` clients, each on fresh random requests (a
     new seed per run), so cache hits come only from requests the distribution repeats."""
     rng = random.Random(7)
-    load(base, [make(rng) for _ in range(10)], 1)  # warm up: the first query of a kind reads the file
-    print(f"{name} ({n} requests per run)")
-    for count in threads:
-        print(load(base, [make(rng) for _ in range(n)], count).line(f"{count} thread{'s' if count > 1 else ''}"))
-    print(load(base, [make(rng) for _ in range(n)], clients).line(f"{clients} concurrent clients"))
+    load(base, [make(rng) for _ in range(10)], 1, run.client)  # warm up: the first query of a kind reads the file
+    print(f"{name} ({run.n} requests per run, {run.client} clients)")
+    for count in run.threads:
+        timing = load(base, [make(rng) for _ in range(run.n)], count, run.client, pid)
+        print(timing.line(f"{count} thread{'s' if count > 1 else ''}"))
+    timing = load(base, [make(rng) for _ in range(run.n)], run.clients, run.client, pid)
+    print(timing.line(f"{run.clients} concurrent clients"))
 
 
 def hot(make: Make, views: int) -> Make:
@@ -211,6 +290,11 @@ def hot(make: Make, views: int) -> Make:
     popular = [make(random.Random(100 + i)) for i in range(views)]
     return lambda rng: rng.choice(popular)
 
+
+ENDPOINTS: dict[str, tuple[str, Make]] = {
+    "series": ("GET /api/dyads/{a}/{b}/series", series_request),
+    "events": ("GET /api/events (limit 50)", events_request),
+}
 
 SERVER = """
 import sys, uvicorn
@@ -225,7 +309,7 @@ uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 
 @contextlib.contextmanager
-def server(db: Path, cache_bytes: int, duckdb_threads: int = 0, readers: int = 0) -> Iterator[str]:
+def server(db: Path, cache_bytes: int, duckdb_threads: int = 0, readers: int = 0) -> Iterator[tuple[str, int]]:
     """A real uvicorn server on a free loopback port, in its own process (as ``detente serve`` runs it)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -233,7 +317,7 @@ def server(db: Path, cache_bytes: int, duckdb_threads: int = 0, readers: int = 0
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     try:
         wait_ready(base, proc)
-        yield base
+        yield base, proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -251,6 +335,9 @@ def main() -> None:
     parser.add_argument("--hot", type=int, default=0, help="draw requests from this many fixed views (0: random)")
     parser.add_argument("--readers", type=int, default=0, help="the server's reads at once (0: its default)")
     parser.add_argument("--db", type=Path, help="reuse or create this store instead of a temporary one")
+    parser.add_argument("--client", choices=sorted(CLIENTS), default="httpx",
+                        help="httpx, or light: the standard library's http.client (less client CPU)")  # fmt: skip
+    parser.add_argument("--endpoints", choices=["series", "events"], nargs="+", default=["series", "events"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
         db = args.db or Path(tmp) / "bench.duckdb"
@@ -261,14 +348,11 @@ def main() -> None:
         for cache_mb in args.cache_mb:
             print(f"== server result cache: {'default' if cache_mb < 0 else f'{cache_mb:g} MB'}")
             cache_bytes = -1 if cache_mb < 0 else int(cache_mb * 1024 * 1024)
-            with server(db, cache_bytes, args.duckdb_threads, args.readers) as base:
-                series, events = series_request, events_request
-                if args.hot:
-                    series, events = hot(series_request, args.hot), hot(events_request, args.hot)
-                bench_endpoint(base, "GET /api/dyads/{a}/{b}/series", series, args.requests,
-                               args.clients, args.threads)  # fmt: skip
-                bench_endpoint(base, "GET /api/events (limit 50)", events, args.requests,
-                               args.clients, args.threads)  # fmt: skip
+            run = Run(args.requests, args.clients, args.threads, args.client)
+            with server(db, cache_bytes, args.duckdb_threads, args.readers) as (base, pid):
+                for endpoint in args.endpoints:
+                    name, make = ENDPOINTS[endpoint]
+                    bench_endpoint(base, pid, name, hot(make, args.hot) if args.hot else make, run)
 
 
 if __name__ == "__main__":
