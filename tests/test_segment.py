@@ -76,6 +76,22 @@ def test_sidebar_headlines_without_a_heading_are_chrome(pipeline):
     assert not [e for e in events if "brazil" in e.evidence.text or "kenya" in e.evidence.text]
 
 
+def test_a_country_repeated_across_headlines_does_not_end_the_sidebar(pipeline):
+    """A story several headline blocks repeat names its country three times; it stands between the
+    others without hiding them."""
+    repeated = SIDEBAR_ARTICLE.replace(
+        "brazil coffee exports hit record high floods strand villagers in kenya after river bursts banks canada "
+        "wildfire season starts early ",
+        "brazil coffee exports hit record high india monsoon rains arrive early floods strand villagers in kenya "
+        "after river bursts banks india tea prices climb canada wildfire season starts early india cricket team "
+        "wins series ",
+    )
+    _, segs = segments(pipeline, repeated)
+    chrome = " ".join(text for text, is_chrome in segs if is_chrome)
+    assert "brazil coffee exports" in chrome and "kenya after river" in chrome and "canada wildfire" in chrome
+    assert "japan said it would consider the request" not in chrome and "north korea fired" not in chrome
+
+
 def test_countries_listed_in_a_sentence_are_not_a_sidebar(pipeline):
     listed = SIDEBAR_ARTICLE.replace(
         "brazil coffee exports hit record high floods strand villagers in kenya after river bursts banks canada "

@@ -79,16 +79,20 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
     joiners = frozenset(w for w in res.cues.get("coordination", _NONE) if " " not in w)
     named = [m for m in doc.mentions if m.actor.key and not m.inferred and m.kind != "pronoun"]
     runs: list[tuple[int, int]] = []
-    group: list[Mention] = []
+    group: list[Mention] = []  # consecutive non-topic mentions a few words apart
     for m in [*named, None]:
-        rare = m is not None and m.actor.key not in topics and counts[m.actor.key] <= 2
-        if rare and (not group or m.start - group[-1].end <= _HEADLINE_GAP):
+        other = m is not None and m.actor.key not in topics
+        if other and (not group or m.start - group[-1].end <= _HEADLINE_GAP):
             group.append(m)
             continue
-        if _is_headline_block(group, doc.words, joiners):
-            end = min(group[-1].end + _HEADLINE_TAIL, m.start if m is not None else len(doc.tokens))
-            runs.append((group[0].start, end))
-        group = [m] if rare else []
+        # Only countries named once or twice count; one named more often (a story repeated in
+        # several headline blocks) may stand between them without ending the block.
+        rare = [k for k, g in enumerate(group) if counts[g.actor.key] <= 2]
+        if rare and _is_headline_block([group[k] for k in rare], doc.words, joiners):
+            after = group[rare[-1] + 1].start if rare[-1] + 1 < len(group) else None
+            after = after if after is not None else (m.start if m is not None else len(doc.tokens))
+            runs.append((group[rare[0]].start, min(group[rare[-1]].end + _HEADLINE_TAIL, after)))
+        group = [m] if other else []
     return runs
 
 
