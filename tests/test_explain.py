@@ -69,6 +69,12 @@ def test_cli_text_and_json(tmp_path: Path) -> None:
     assert body["date"] == "2024-01-20" and body["events"][0]["cameo"].startswith("19")
 
 
+def test_cli_reads_standard_input_for_a_dash() -> None:
+    shown = CliRunner().invoke(app, ["explain", "-", "--json"], input=MILITIAS)
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.output)["events"][0]["cameo"].startswith("19")
+
+
 def test_cli_refuses_empty_text() -> None:
     result = CliRunner().invoke(app, ["explain", "   "])
     assert result.exit_code == 2 and "give a sentence" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +14,13 @@ from detente.errors import DetenteError, UsageError
 
 
 def _text_of(text_or_file: str) -> str:
-    """A path to a readable file gives its contents; anything else is the text itself."""
+    """A path to a readable file gives its contents, "-" standard input (as for ``detente code``);
+    anything else is the text itself."""
+    if text_or_file == "-":
+        try:
+            return sys.stdin.read()
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"standard input: not UTF-8 text ({exc})") from exc
     path = Path(text_or_file)
     if len(text_or_file) < 4096 and "\n" not in text_or_file and path.is_file():
         try:
@@ -28,7 +35,7 @@ def _text_of(text_or_file: str) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("explain")
     def explain_cmd(
-        text: Annotated[str, typer.Argument(help="A sentence (quoted) or a text file.")],
+        text: Annotated[str, typer.Argument(help="A sentence (quoted), a text file, or - for standard input.")],
         date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="The explanation as JSON.")] = False,
     ) -> None:
