@@ -242,6 +242,7 @@ class CueRecord(Strict):
     """``data/text/cues.jsonl``: closed-class words the resolver and segmenter rely on."""
 
     kind: Literal[
+        "event_head_noun",
         "negation",
         "obligation",
         "refusal",

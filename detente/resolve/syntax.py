@@ -40,6 +40,7 @@ class SyntaxView:
         self.locative_preps = res.cues.get("locative", frozenset())
         self.qualifiers = res.cues.get("qualifier", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
+        self.event_heads = res.cues.get("event_head_noun", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
         self.name_start = {m.start for m in doc.mentions if m.actor.key and m.kind != "agent"}
@@ -73,6 +74,18 @@ class SyntaxView:
         # a common noun after it ("militias", "coalition"); "beijing backed | moscow s demand" is a verb
         noun_after = nxt.tag in ("NN", "NNS", "JJ") and (p + 1) not in self.name_start
         return noun_after and (p in self.mention_end or self.dep(p) in _MODIFIER)
+
+    def is_noun_modifier(self, p: int) -> bool:
+        """ "support networks", "the bombing suspect", "a jail term": an event noun that only modifies
+        another noun names no act of its own ("a mediation effort" still does: cues event_head_noun)."""
+        head = self.head(p)
+        return (
+            self.dep(p) == "compound"
+            and self.tokens[p].tag.startswith("NN")
+            and head != p
+            and self.tokens[head].tag.startswith("NN")
+            and self.words[head] not in self.event_heads
+        )
 
     def in_modifier(self, m: Mention) -> bool:
         """Whether the mention only qualifies a noun: "us" in "us-backed fighters"."""
