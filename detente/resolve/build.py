@@ -253,7 +253,7 @@ class EventBuilder:
             # "korea held | talks" is a verb and its object, both in the trigger; "rebel held | town" qualifies
             if self.syntax.is_modifier(predicate) and trig.end <= predicate + 1:
                 return "parse: the trigger only modifies a noun"
-            if self.syntax.is_noun_modifier(predicate):
+            if self.syntax.is_noun_modifier(predicate) and trig.end <= predicate + 1:
                 return "parse: an event noun that only modifies another noun"
             if self._possible_only(predicate, modality):
                 return "parse: a modal of possibility (could, might, may) - no act reported"

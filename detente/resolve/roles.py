@@ -268,7 +268,8 @@ class RoleBinder:
 
     def _passive(self, trig: Trigger, seg: Segment) -> bool:
         i = trig.start - 1
-        while i >= seg.start and self.words[i] in self.passive_adverbs:
+        # "was reportedly killed"; "have been killed" ("been" is both)
+        while i >= seg.start and self.words[i] in self.passive_adverbs and self.words[i] not in self.aux:
             i -= 1
         aux = i >= seg.start and self.words[i] in self.aux
         # "signed by x", not "rejected calls by x" (there "by" belongs to the object).
@@ -495,8 +496,11 @@ class RoleBinder:
             return None
         roles = Roles([], [patients[-1]], rule="passive subject is the target")
         speaker = self._speaker(c.seg, c.keyed, c.trig)
+        named = self._agent_in_trigger(c, patients[-1].actor.code)
         place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] in _VIOLENT_ROOTS else None
-        if place is not None and place.actor.key != patients[-1].actor.key:
+        if named:
+            roles.sources, roles.rule = named, "passive subject is the target, the agent named in the trigger"
+        elif place is not None and place.actor.key != patients[-1].actor.key:
             # "he was attacked ... in seoul": as for an active with no subject, the place stands for
             # the unnamed attacker; whoever reports it did not do it.
             roles.sources, roles.inferred = [place], True
@@ -506,16 +510,26 @@ class RoleBinder:
             roles.rule = "passive subject is the target, speaker the source"
         return roles
 
+    def _agent_in_trigger(self, c: _Clause, victim_code: str | None) -> list[Mention]:
+        """ "killed in a u s drone strike", "in russian and syrian government airstrikes": for a
+        violent act the state qualifying the weapon did it."""
+        if c.trig.cameo[:2] not in _VIOLENT_ROOTS:
+            return []
+        named = [m for m in c.inside if m.actor.code != victim_code and m.kind not in ("place", "capital")]
+        return self._coordinated(c.inside, named[0], backwards=False) if named else []
+
     def _passive_patients(self, c: _Clause) -> list[Mention]:
         """Who a passive acts on: the subject before it, else the noun a relative clause hangs from
-        ("fallujah, which was overrun by ..."), else the actor a subject pronoun stands for."""
+        ("fallujah, which was overrun by ..."), else the actor a subject pronoun stands for, else
+        the last actor of the subject phrase."""
         patients = self._not_prepositional(c)
         if patients:
             return patients
         antecedent = self._antecedent(c.seg, c.trig)
         if antecedent is not None:
             return [antecedent]
-        return self._subject_pronoun(c.seg, c.trig)
+        # "hundreds of syrian civilians were killed": the actor inside the subject phrase
+        return self._subject_pronoun(c.seg, c.trig) or c.before[-1:]
 
     def _subjects(self, c: _Clause) -> list[Mention]:
         subjects = self._not_prepositional(c)
@@ -559,6 +573,9 @@ class RoleBinder:
         pronoun = self._subject_pronoun(c.seg, c.trig)
         if pronoun:
             return Roles(pronoun, inferred=True, rule="pronoun resolved to the last actor named")
+        named = self._agent_in_trigger(c, None)
+        if named:
+            return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] >= "14" else None
         if place is not None and (speaker is None or c.trig.cameo[:2] in _VIOLENT_ROOTS):
