@@ -346,12 +346,25 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
     return sorted(mentions + _later_references(doc, res, aliases, covered), key=lambda m: m.start)
 
 
+def _capitalised_surname(doc: Document, j: int, closed: frozenset[str]) -> bool:
+    """Written with a capital mid-sentence, not in capitals throughout, and an uninflected word
+    ("Lynch", "Rice", "Brown"; not the "Says" of a title-case headline)."""
+    tok = doc.tokens[j]
+    raw = doc.text[tok.start : tok.end]
+    word = raw.lower()
+    if not raw[:1].isupper() or raw.isupper() or word in closed:
+        return False
+    return all(word in forms for forms in lemminflect.getAllLemmas(word).values())
+
+
 def _take_following_name(doc: Document, m: Mention, covered: bytearray, closed: frozenset[str]) -> None:
     """ "spokesman geng yansheng": up to three unknown name-like words after a title join it."""
     words = doc.words
     j = m.end
-    while j < len(words) and j - m.end < 3 and not covered[j] and _name_like(words[j], closed):
-        if doc.tokens[j].break_before:
+    while j < len(words) and j - m.end < 3 and not covered[j] and not doc.tokens[j].break_before:
+        # after one unknown word, a capitalised word in its base form continues the name:
+        # "attorney general loretta | lynch" (a surname that is also a verb)
+        if not (_name_like(words[j], closed) or (j > m.end and _capitalised_surname(doc, j, closed))):
             break
         j += 1
     if j > m.end:

@@ -44,6 +44,16 @@ def _modifier_or_background(words: list[str], start: int, end: int, lists: _Back
     return False
 
 
+def _inside_names(doc: Document) -> list[int]:
+    """For each token, 1 + the index of the person's or organisation's name it is part of, else 0:
+    a pattern inside a name ("loretta lynch", "the world food programme") is no event."""
+    named = [0] * len(doc.words)
+    for k, m in enumerate(doc.mentions):
+        if m.kind in ("person", "org"):
+            named[m.start : m.end] = [k + 1] * (m.end - m.start)
+    return named
+
+
 OBLIGATION_PATTERN = "<obligation>"
 _OBLIGATION_REACH = 6
 
@@ -82,10 +92,13 @@ def find_triggers(doc: Document, res: Resources) -> Document:
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
     lists = _Background.of(res)
+    named = _inside_names(doc)
     hits = [
         h
         for h in res.event_matcher.find(doc.joined(), words, limit_of)
-        if coded[h.start] and not _modifier_or_background(words, h.start, h.end, lists)
+        if coded[h.start]
+        and not (named[h.start] and named[h.end - 1] == named[h.start])
+        and not _modifier_or_background(words, h.start, h.end, lists)
     ]
     hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.start, h.pattern.breadth))
     taken = bytearray(len(words))
