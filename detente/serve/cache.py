@@ -153,11 +153,14 @@ async def _replay(answer: Answer, send: Send) -> None:
 class RowMemo:
     """Rows already read (an event with its evidence, by cluster id), kept for the store's current
     generation: pages of different searches share many events, and fetching 50 rows by key costs
-    DuckDB a few milliseconds per table. A thread-safe LRU of at most ``max_items`` (0: off);
-    a write empties it (:meth:`invalidate`) and rows read before it are not kept."""
+    DuckDB a few milliseconds per table. A thread-safe LRU of at most ``max_items`` (0: off), where
+    an item may count as several (``weight``: a list of keys counts its length); a write empties it
+    (:meth:`invalidate`) and rows read before it are not kept."""
 
     max_items: int
     _items: OrderedDict[str, Any] = field(default_factory=OrderedDict)
+    _weights: dict[str, int] = field(default_factory=dict)  # only items weighing more than 1
+    _size: int = 0
     _generation: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -170,20 +173,31 @@ class RowMemo:
                 self._items.move_to_end(key)
             return found
 
-    def put_many(self, generation: int, items: dict[str, Any]) -> None:
+    def put_many(self, generation: int, items: dict[str, Any], weight: int = 1) -> None:
+        """Keep ``items``, each counting as ``weight`` (one larger than the memo is not kept)."""
         with self._lock:
-            if generation != self._generation or not self.max_items:
-                return  # read before a write: the store may have changed since
-            self._items.update(items)
-            for key in items:
-                self._items.move_to_end(key)
-            while len(self._items) > self.max_items:
-                self._items.popitem(last=False)
+            if generation != self._generation or not 0 < weight <= self.max_items:
+                return  # read before a write (the store may have changed since), or too large
+            for key, value in items.items():
+                self._drop(key)
+                self._items[key] = value
+                self._size += weight
+                if weight != 1:
+                    self._weights[key] = weight
+            while self._size > self.max_items:
+                self._drop(next(iter(self._items)))
+
+    def _drop(self, key: str) -> None:
+        if key in self._items:
+            del self._items[key]
+            self._size -= self._weights.pop(key, 1)
 
     def invalidate(self, generation: int) -> None:
         with self._lock:
             self._generation = max(self._generation, generation)
             self._items.clear()
+            self._weights.clear()
+            self._size = 0
 
     def __len__(self) -> int:
         return len(self._items)

@@ -23,6 +23,7 @@ DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 ROW_MEMO_ITEMS = 20_000  # events with their evidence, about 1 kB each
 SPAN_MEMO_ITEMS = 20_000  # pairs, about 0.3 kB each
 PAIR_MEMO_ITEMS = 64  # pairs' rows for series, at most 2,000 rows (about 0.8 MB) each
+MATCH_MEMO_ITEMS = 300_000  # event searches' matches (keys and dates), about 80 bytes each: 24 MB
 
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class Database:
         self.periods = RowMemo(4 if cache_bytes else 0)  # documents per day, week, month, year
         self.spans = RowMemo(SPAN_MEMO_ITEMS if cache_bytes else 0)  # pairs' first and last dates
         self.pairs = RowMemo(PAIR_MEMO_ITEMS if cache_bytes else 0)  # pairs' rows for series
+        self.matches = RowMemo(MATCH_MEMO_ITEMS if cache_bytes else 0)  # event searches' matches
         self._pool_lock = threading.Lock()
         self._pool: CursorPool | None = None
         self._max_readers = max_readers  # reads running at once; 0: one per core
@@ -126,6 +128,7 @@ class Database:
             self.periods.invalidate(self.generation)
             self.spans.invalidate(self.generation)
             self.pairs.invalidate(self.generation)
+            self.matches.invalidate(self.generation)
 
     invalidate = wrote  # the name a cache's user looks for
 

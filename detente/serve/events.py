@@ -6,7 +6,11 @@ never from the request.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,10 +220,97 @@ def _events_by_id(
 
 @dataclass(frozen=True, slots=True)
 class Memo:
-    """Events already read for this generation of the store (see :class:`RowMemo`)."""
+    """Events already read for this generation of the store (see :class:`RowMemo`), and searches'
+    matches (:class:`Matches`, by filters other than the dates, sort and order)."""
 
     rows: RowMemo
     generation: int
+    matches: RowMemo | None = None
+
+
+MATCH_MEMO_ROWS = 50_000  # most matches of one search kept (about 80 bytes each); more: searched each time
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """A search's matches over all dates, in its order: their keys and dates (day ordinals, 0 for
+    none; ``dated`` of them have one, and sorted by date those come first)."""
+
+    ids: tuple[str, ...]
+    days: array[int]
+    dated: int
+
+
+def _page_sql(where: str, key: str, direction: str) -> str:
+    """The matches read once: their count, and the page's keys (the sort carries the key and one
+    column instead of every column of every match up to the offset); rows come after."""
+    return f"""WITH m AS MATERIALIZED (SELECT cluster_id, {key} FROM events WHERE {where})
+        SELECT (SELECT count(*) FROM m),
+               (SELECT list(cluster_id ORDER BY {key} {direction} NULLS LAST, cluster_id)
+                FROM (SELECT cluster_id, {key} FROM m
+                      ORDER BY {key} {direction} NULLS LAST, cluster_id LIMIT ? OFFSET ?))"""
+
+
+def _kept_matches(
+    cur: duckdb.DuckDBPyConnection, filt: EventFilter, key: str, direction: str, memo: RowMemo, generation: int
+) -> Matches | None:
+    """The matches of ``filt`` without its dates, read once per filters and order until the next
+    write (None: more than :data:`MATCH_MEMO_ROWS`, remembered as such): dashboards page through
+    and narrow the same searches, and the matching query is most of a page's cost."""
+    undated = dataclasses.replace(filt, common=dataclasses.replace(filt.common, start=None, end=None))
+    where, params = undated.where()
+    name = f"{key} {direction} {where} {params!r}"
+    known = memo.get_many(generation, [name])
+    if name in known:
+        return known[name]  # type: ignore[no-any-return]
+    rows = cur.execute(
+        f"SELECT cluster_id, date FROM events WHERE {where} ORDER BY {key} {direction} NULLS LAST, cluster_id LIMIT ?",
+        [*params, MATCH_MEMO_ROWS + 1],
+    ).fetchall()
+    if len(rows) > MATCH_MEMO_ROWS:
+        memo.put_many(generation, {name: None})
+        return None
+    days = array("i", [d.toordinal() if d else 0 for _, d in rows])
+    kept = Matches(tuple(c for c, _ in rows), days, len(days) - days.count(0))
+    memo.put_many(generation, {name: kept}, weight=len(rows) + 1)
+    return kept
+
+
+def _cut(matches: Matches, start: dt.date | None, end: dt.date | None, by_date: bool, asc: bool) -> list[str]:
+    """The keys of the matches between these dates (inclusive; none: every match), in order. Sorted
+    by date, the dated matches are monotonic: two bisections find them."""
+    if start is None and end is None:
+        return list(matches.ids)
+    lo_day, hi_day = start.toordinal() if start else 1, end.toordinal() if end else dt.date.max.toordinal()
+    days, dated = matches.days, matches.dated
+    if by_date and asc:
+        return list(matches.ids[bisect_left(days, lo_day, 0, dated) : bisect_right(days, hi_day, 0, dated)])
+    if by_date:
+
+        def down(day: int) -> int:
+            return -day
+
+        first = bisect_left(days, -hi_day, 0, dated, key=down)
+        return list(matches.ids[first : bisect_right(days, -lo_day, 0, dated, key=down)])
+    return [c for c, d in zip(matches.ids, days, strict=True) if d and lo_day <= d <= hi_day]
+
+
+def _page_keys(
+    cur: duckdb.DuckDBPyConnection, filt: EventFilter, limit: int, offset: int, sort: str, order: str, memo: Memo | None
+) -> tuple[int, list[str]]:
+    """How many events match, and the keys of the page's, in order: cut from the kept matches
+    where a memo has them (the same keys in the same order: the dates only remove matches), else
+    read with one query."""
+    key, direction = SORTS[sort], ORDERS[order]  # both from whitelists
+    kept = None
+    if memo and memo.matches is not None and memo.matches.max_items:
+        kept = _kept_matches(cur, filt, key, direction, memo.matches, memo.generation)
+    if kept is not None:
+        keys = _cut(kept, filt.common.start, filt.common.end, sort == "date", order == "asc")
+        return len(keys), keys[offset : offset + limit]
+    where, params = filt.where()
+    total, page = cur.execute(_page_sql(where, key, direction), [*params, limit, offset]).fetchall()[0]
+    return int(total), page or []
 
 
 def search_events(
@@ -234,25 +325,13 @@ def search_events(
 ) -> dict[str, Any]:
     """A page of events matching ``filt`` and their total; ``best_evidence``: the store has
     ``events.best_evidence`` (schema 4 on), see :func:`_events_by_id`."""
-    where, params = filt.where()
-    key, direction = SORTS[sort], ORDERS[order]  # both from whitelists
-    # one query, the matches read once: their count, and the page's keys (the sort carries the key
-    # and one column instead of every column of every match up to the offset); rows come after
-    total, page = cur.execute(
-        f"""WITH m AS MATERIALIZED (SELECT cluster_id, {key} FROM events WHERE {where})
-            SELECT (SELECT count(*) FROM m),
-                   (SELECT list(cluster_id ORDER BY {key} {direction} NULLS LAST, cluster_id)
-                    FROM (SELECT cluster_id, {key} FROM m
-                          ORDER BY {key} {direction} NULLS LAST, cluster_id LIMIT ? OFFSET ?))""",
-        [*params, limit, offset],
-    ).fetchall()[0]
-    page = page or []
+    total, page = _page_keys(cur, filt, limit, offset, sort, order, memo)
     known = memo.rows.get_many(memo.generation, page) if memo else {}
     read = _events_by_id(cur, [c for c in page if c not in known], best_evidence)
     if memo and read:
         memo.rows.put_many(memo.generation, read)
     events = [e for c in page if (e := known.get(c) or read.get(c))]  # one a write removed is left out
-    return {"total": int(total), "limit": limit, "offset": offset, "events": events}
+    return {"total": total, "limit": limit, "offset": offset, "events": events}
 
 
 def get_event(cur: duckdb.DuckDBPyConnection, cluster_id: str) -> dict[str, Any]:

@@ -85,7 +85,7 @@ def list_events(
     filt = events.EventFilter(actor, source, target, dyad, cameo, root, plover, quad_class, q)
     filt.common = filters.build(start, end, pair)
     db = state(request).db
-    memo = events.Memo(db.rows, db.generation)  # the generation before reading: see RowMemo
+    memo = events.Memo(db.rows, db.generation, db.matches)  # the generation before reading: see RowMemo
     best_evidence = db.has_best_evidence  # outside the borrowed cursor: it borrows one the first time
     with db.cursor() as cur:  # borrowed here, not by a dependency: two fewer hops to the thread pool
         page = events.search_events(cur, filt, limit, offset, sort, order, memo, best_evidence)
