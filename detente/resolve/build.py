@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detente.actors.topics import topic_keys
 from detente.events.triggers import OBLIGATION_PATTERN
 from detente.model import Document, Event, Evidence, Segment, Trigger
+from detente.resolve.confidence import EventReading
+from detente.resolve.confidence import load_model as load_confidence_model
 from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
 from detente.resolve.modality import Modality, modality_of, recode
@@ -65,6 +67,8 @@ class EventBuilder:
         self.dates_by_segment: dict[int, list] = {}
         self.decisions: dict[int, Decision] = {}  # by trigger start
         self.trigger_of: dict[int, int] = {}  # id(event) -> its trigger's start
+        self.readings: dict[int, EventReading] = {}  # id(event) -> how it was read (its confidence)
+        self.confidence_model = load_confidence_model()
         self.plan_cues = (
             res.cues.get("plan", frozenset())
             | res.cues.get("refusal", frozenset())
@@ -341,9 +345,7 @@ class EventBuilder:
         start_char = self.doc.tokens[seg.start].start
         end_char = self.doc.tokens[seg.end - 1].end
         evidence = Evidence(self.doc.text[start_char:end_char], start_char, end_char)
-        confidence = 0.55 + 0.1 * min(trig.end - trig.start, 3) / 3
-        confidence += 0.15 if roles.targets else 0.0
-        confidence -= 0.2 if roles.inferred else 0.0
+        reading = self._reading(trig, roles, code, status)
         location = location_in(self.binder.between(seg.start, seg.end), self.words)
         events: list[Event] = []
         # Co-subjects acting on one object each make an event; a reciprocal pair makes one.
@@ -352,6 +354,9 @@ class EventBuilder:
             source = actor_copy(source_mention)
             keep = target_mention is not None and target_mention is not source_mention
             target = actor_copy(target_mention) if keep else None
+            self_target = target is not None and source.country is not None and source.country == target.country
+            read = replace(reading, has_target=target is not None, self_target=self_target,
+                           source_sector=source.sector)
             eid = event_id(
                 self.doc.doc_id, source.code or source.key or "", (target.code if target else "") or "", code, date
             )
@@ -371,7 +376,7 @@ class EventBuilder:
                     location=location,
                     status=status,
                     evidence=evidence,
-                    confidence=max(0.05, min(0.99, confidence)),
+                    confidence=self.confidence_model.confidence(read),
                     mentions=[evidence],
                     quantities=quantities,
                     trigger=self.doc.span_text(trig.start, trig.end),
@@ -379,7 +384,23 @@ class EventBuilder:
                     base_code=trig.cameo,
                 )
             )
+            self.readings[id(events[-1])] = read
         return events
+
+    def _reading(self, trig: Trigger, roles: Roles, code: str, status: str) -> EventReading:
+        """How the event was read, for its confidence (the actors are filled in per event)."""
+        dep = tag = head_tag = "none"
+        if self.syntax.parsed:
+            p = self.syntax.predicate(trig)
+            token = self.doc.tokens[p]
+            head = self.doc.tokens[token.head] if token.head >= 0 else token
+            dep, tag, head_tag = token.dep, token.tag, head.tag
+        return EventReading(
+            rule=roles.rule, target_rule=roles.target_rule, dep=dep, tag=tag, head_tag=head_tag, root=code[:2],
+            inferred=roles.inferred, trigger_words=trig.end - trig.start,
+            position=trig.start / max(len(self.doc.tokens), 1), has_target=False, self_target=False,
+            status=status, source_sector=None,
+        )
 
     def _possible_only(self, predicate: int, modality: Modality) -> bool:
         """ "could resort to force": a modal of possibility on the predicate reports no act."""
