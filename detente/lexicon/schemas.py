@@ -243,6 +243,7 @@ class CueRecord(Strict):
 
     kind: Literal[
         "event_head_noun",
+        "state_sector",
         "negation",
         "obligation",
         "refusal",

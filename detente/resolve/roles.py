@@ -66,6 +66,7 @@ class RoleBinder:
         self.placed_after = cue("place_preposition", frozenset())
         self.articles = cue("article", frozenset()) | cue("honorific", frozenset())
         self.passive_adverbs = cue("passive_adverb", frozenset())
+        self.state_sectors = cue("state_sector", frozenset())
         self.irregular = cue("irregular_participle", frozenset())
         self.directions = cue("direction", frozenset())
         self.event_locative = cue("event_locative", frozenset())
@@ -588,9 +589,12 @@ class RoleBinder:
             return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
         return Roles(rule="no source found")
 
-    def _target_order(self, c: _Clause, source_keys: set[str]) -> list[Mention]:
+    def party(self, m: Mention) -> str:
+        return party_of(m, self.state_sectors)
+
+    def _target_order(self, c: _Clause, source_parties: set[str]) -> list[Mention]:
         # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
-        targets = [m for m in c.inside + c.after if m.actor.key not in source_keys]
+        targets = [m for m in c.inside + c.after if self.party(m) not in source_parties]
         if c.trig.cameo[:2] == "11":
             # "complained to the un over israeli air raids": the target is what is complained about.
             about = [
@@ -605,7 +609,8 @@ class RoleBinder:
 
     def _bind_targets(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
-        targets = self._target_order(c, source_keys)
+        source_parties = {self.party(m) for m in roles.sources}
+        targets = self._target_order(c, source_parties)
         if len(source_keys) >= 2:
             # co-subjects meeting "in helsinki" did not act on helsinki.
             targets = [m for m in targets if not self._locative(m)]
@@ -615,7 +620,7 @@ class RoleBinder:
         if targets:
             pool = c.keyed if targets[0] in c.keyed else _with_key(c.in_seg)
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
-            roles.targets = [m for m in roles.targets if m.actor.key not in source_keys][:4]
+            roles.targets = [m for m in roles.targets if self.party(m) not in source_parties][:4]
             roles.target_rule = "first actor after the trigger"
 
     def _make_joint(self, c: _Clause, roles: Roles) -> None:
@@ -632,6 +637,14 @@ class RoleBinder:
             if others:
                 roles.targets, roles.joint = [others[-1]], True
                 roles.target_rule = "joint pattern: the other party named before"
+
+
+def party_of(m: Mention, state_sectors: frozenset[str]) -> str:
+    """Who an actor stands for: its country or organisation, with a sector outside the state
+    apart ("syr" for the government and the army, "syr/reb" for the rebels): an event may set two
+    parties of one country against each other, never one party against itself."""
+    sector = (m.actor.sector or "").lower()
+    return f"{m.actor.key}/{sector}" if sector and sector not in state_sectors else str(m.actor.key)
 
 
 def actor_copy(m: Mention) -> Actor:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import Roles
+from detente.resolve.roles import Roles, party_of
 
 # Statements, appeals, demands, accusations, rejections and threats are about a place named in
 # them ("condemned the coup in niger"); material acts only happen there ("met in madrid").
@@ -41,6 +41,7 @@ class SyntaxView:
         self.qualifiers = res.cues.get("qualifier", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
+        self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
         self.name_start = {m.start for m in doc.mentions if m.actor.key and m.kind != "agent"}
@@ -211,7 +212,8 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             roles.target_rule = "parse: co-subjects act on their own object"
             keys = {m.actor.key for m in roles.sources}
     if trig.roles == "forward" and not roles.joint and verb:
-        direct = [m for m in syn.objects(p, trig, direct_only=True) if m.actor.key not in keys]
+        parties = {party_of(m, syn.state_sectors) for m in roles.sources}
+        direct = [m for m in syn.objects(p, trig, direct_only=True) if party_of(m, syn.state_sectors) not in parties]
         if direct and (not roles.targets or roles.targets[0] is not direct[0]):
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
