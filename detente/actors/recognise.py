@@ -404,7 +404,8 @@ def _nearest_country(
 ) -> Mention | None:
     """The nearest mention with a country of its own from ``mentions[k]``, looking back (step -1)
     or ahead (step 1), within reach and without crossing a sentence end. A country that only
-    qualifies another noun gives it away to nothing else: "us-backed | kurdish fighters"."""
+    qualifies another noun gives it away to nothing else: "us-backed | kurdish fighters"; nor
+    does one named after a qualifier: "fighters backed by | the us"."""
     m = mentions[k]
     j = k + step
     while 0 <= j < len(mentions):
@@ -415,6 +416,8 @@ def _nearest_country(
         qualified = other.end < len(tokens) and tokens[other.end].text in qualifiers
         if qualified and step < 0 and m.start > other.end + 1:
             return None
+        if step > 0 and any(t.text in qualifiers for t in tokens[lo:hi]):
+            return None  # "kurdish fighters backed by | the united states": a sponsor, not their country
         if other.actor.country and not other.inferred:
             return other
         j += step
@@ -432,7 +435,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             continue
         if m.start > 0 and tokens[m.start - 1].text in audience:
             continue
-        donor = _nearest_country(tokens, mentions, k, -1, qualifiers) or _nearest_country(tokens, mentions, k, 1)
+        donor = _nearest_country(tokens, mentions, k, -1, qualifiers) or _nearest_country(tokens, mentions, k, 1, qualifiers)
         if donor is not None:
             m.actor.country = donor.actor.country
             m.actor.code = f"{donor.actor.country}{m.actor.sector}"
