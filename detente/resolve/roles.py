@@ -43,6 +43,9 @@ class _Clause:
 _MAX_SUBJECT_DISTANCE = 15
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
 _VIOLENT_ROOTS = frozenset(["18", "19", "20"])
+# Statements, appeals, demands, accusations, rejections, threats: about a place they name
+# ("condemned the coup in niger"); other acts only happen there ("met in madrid").
+VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
 
 
@@ -611,8 +614,9 @@ class RoleBinder:
         source_keys = {m.actor.key for m in roles.sources}
         source_parties = {self.party(m) for m in roles.sources}
         targets = self._target_order(c, source_parties)
-        if len(source_keys) >= 2:
-            # co-subjects meeting "in helsinki" did not act on helsinki.
+        if len(source_keys) >= 2 or c.trig.cameo[:2] not in VERBAL_ROOTS:
+            # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
+            # paris" act on France: a material act's place is where it happened.
             targets = [m for m in targets if not self._locative(m)]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         if speaker is not None and roles.sources and speaker is not roles.sources[0]:

@@ -11,11 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import Roles, party_of
+from detente.resolve.roles import VERBAL_ROOTS, Roles, party_of
 
-# Statements, appeals, demands, accusations, rejections and threats are about a place named in
-# them ("condemned the coup in niger"); material acts only happen there ("met in madrid").
-_VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
 _OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
 _MODIFIER = frozenset(["amod", "compound", "nmod:poss"])
@@ -202,7 +199,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     if not roles.sources and trig.roles == "forward":
         _sources_from_parse(syn, roles, p)
     keys = {m.actor.key for m in roles.sources}
-    verbal = trig.cameo[:2] in _VERBAL_ROOTS
+    verbal = trig.cameo[:2] in VERBAL_ROOTS
     verb = syn.tokens[p].tag.startswith("VB")
     if trig.roles == "forward" and roles.joint and verb:
         parties = keys | {t.actor.key for t in roles.targets}
