@@ -263,13 +263,15 @@ def _kept_matches(
     known = memo.get_many(generation, [name])
     if name in known:
         return known[name]  # type: ignore[no-any-return]
-    rows = cur.execute(
-        f"SELECT cluster_id, date FROM events WHERE {where} ORDER BY {key} {direction} NULLS LAST, cluster_id LIMIT ?",
-        [*params, MATCH_MEMO_ROWS + 1],
-    ).fetchall()
-    if len(rows) > MATCH_MEMO_ROWS:
+    # counted first: sorting a large search's first rows only to find it too large costs several
+    # times its page (a top-N of 50,000 over every event, 90-150 ms against 20 ms)
+    if cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0] > MATCH_MEMO_ROWS:
         memo.put_many(generation, {name: None})
         return None
+    rows = cur.execute(
+        f"SELECT cluster_id, date FROM events WHERE {where} ORDER BY {key} {direction} NULLS LAST, cluster_id",
+        params,
+    ).fetchall()
     days = array("i", [d.toordinal() if d else 0 for _, d in rows])
     kept = Matches(tuple(c for c, _ in rows), days, len(days) - days.count(0))
     memo.put_many(generation, {name: kept}, weight=len(rows) + 1)
