@@ -435,7 +435,9 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             continue
         if m.start > 0 and tokens[m.start - 1].text in audience:
             continue
-        donor = _nearest_country(tokens, mentions, k, -1, qualifiers) or _nearest_country(tokens, mentions, k, 1, qualifiers)
+        donor = _nearest_country(tokens, mentions, k, -1, qualifiers) or _nearest_country(
+            tokens, mentions, k, 1, qualifiers
+        )
         if donor is not None:
             m.actor.country = donor.actor.country
             m.actor.code = f"{donor.actor.country}{m.actor.sector}"

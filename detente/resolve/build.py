@@ -14,7 +14,7 @@ from detente.resolve.confidence import load_model as load_confidence_model
 from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
 from detente.resolve.modality import Modality, modality_of, recode
-from detente.resolve.roles import RoleBinder, Roles, actor_copy
+from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
 
@@ -259,6 +259,8 @@ class EventBuilder:
                 return "parse: the trigger only modifies a noun"
             if self.syntax.is_noun_modifier(predicate) and trig.end <= predicate + 1:
                 return "parse: an event noun that only modifies another noun"
+            if trig.cameo[:2] in VIOLENT_ROOTS and self.syntax.is_nested_noun(predicate):
+                return "parse: an attack named inside another noun's phrase ('victims of the attack')"
             if self._possible_only(predicate, modality):
                 return "parse: a modal of possibility (could, might, may) - no act reported"
             roles = correct_roles(self.syntax, roles, trig, predicate)

@@ -42,7 +42,7 @@ class _Clause:
 
 _MAX_SUBJECT_DISTANCE = 15
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
-_VIOLENT_ROOTS = frozenset(["18", "19", "20"])
+VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
@@ -501,7 +501,7 @@ class RoleBinder:
         roles = Roles([], [patients[-1]], rule="passive subject is the target")
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         named = self._agent_in_trigger(c, patients[-1].actor.code)
-        place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] in _VIOLENT_ROOTS else None
+        place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] in VIOLENT_ROOTS else None
         if named:
             roles.sources, roles.rule = named, "passive subject is the target, the agent named in the trigger"
         elif place is not None and place.actor.key != patients[-1].actor.key:
@@ -517,7 +517,7 @@ class RoleBinder:
     def _agent_in_trigger(self, c: _Clause, victim_code: str | None) -> list[Mention]:
         """ "killed in a u s drone strike", "in russian and syrian government airstrikes": for a
         violent act the state qualifying the weapon did it."""
-        if c.trig.cameo[:2] not in _VIOLENT_ROOTS:
+        if c.trig.cameo[:2] not in VIOLENT_ROOTS:
             return []
         named = [m for m in c.inside if m.actor.code != victim_code and m.kind not in ("place", "capital")]
         return self._coordinated(c.inside, named[0], backwards=False) if named else []
@@ -553,7 +553,7 @@ class RoleBinder:
         """ "a turkish convoy was hit by | syrian government air strikes": the subject is the
         victim; whoever the agent phrase names did it - or, for "killed by a roadside bomb near
         basra", the place stands for whoever planted it."""
-        by_at = self._passive_by_before(c.trig) if c.trig.cameo[:2] in _VIOLENT_ROOTS else None
+        by_at = self._passive_by_before(c.trig) if c.trig.cameo[:2] in VIOLENT_ROOTS else None
         if by_at is None:
             return None
         victims = [m for m in subjects if m.end <= by_at]
@@ -582,7 +582,7 @@ class RoleBinder:
             return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] >= "14" else None
-        if place is not None and (speaker is None or c.trig.cameo[:2] in _VIOLENT_ROOTS):
+        if place is not None and (speaker is None or c.trig.cameo[:2] in VIOLENT_ROOTS):
             # "a roadside bomb near samarra killed ..., the military said": for violence the
             # place implies the actor; whoever reports it is not the one who did it.
             return Roles([place], inferred=True, rule="place stands for the unnamed agent")

@@ -85,6 +85,18 @@ class SyntaxView:
             and self.words[head] not in self.event_heads
         )
 
+    def is_nested_noun(self, p: int) -> bool:
+        """ "the victims of the attack", "a series of bombings": an event noun inside another noun's
+        phrase, which the clause is about instead."""
+        head = self.head(p)
+        return (
+            self.dep(p) == "nmod"
+            and self.tokens[p].tag.startswith("NN")
+            and head != p
+            and self.tokens[head].tag.startswith("NN")
+            and self.words[head] not in self.event_heads
+        )
+
     def in_modifier(self, m: Mention) -> bool:
         """Whether the mention only qualifies a noun: "us" in "us-backed fighters"."""
         end = m.end
