@@ -233,7 +233,8 @@ class _Composer:
         if len(gap) <= 2 and gap[-1] in ("of", "in") and lk == "agent" and nk == "org" and gap[0] in ("of", "the"):
             return not has_state
         # "andrey denisov russia s ambassador"
-        person_then_state = lk == "person" and nk in ("country", "adjective") and len(gap) <= 1
+        # (not "trump | praised | saudi arabia s crown prince": a word between is the verb)
+        person_then_state = lk == "person" and nk in ("country", "adjective") and gap in ([], ["the"])
         return person_then_state and "person" in kinds and not has_state
 
     def _mention(self, group: list[Atom]) -> Mention | None:

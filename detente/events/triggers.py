@@ -45,11 +45,12 @@ def _modifier_or_background(words: list[str], start: int, end: int, lists: _Back
 
 
 def _inside_names(doc: Document) -> list[int]:
-    """For each token, 1 + the index of the person's or organisation's name it is part of, else 0:
-    a pattern inside a name ("loretta lynch", "the world food programme") is no event."""
+    """For each token, 1 + the index of the person's mention it is part of, else 0: a pattern
+    inside a person's name ("attorney general loretta lynch") is no event. (An organisation's
+    mention may end in an actor noun that is an event: "un peacekeepers".)"""
     named = [0] * len(doc.words)
     for k, m in enumerate(doc.mentions):
-        if m.kind in ("person", "org"):
+        if m.kind == "person":
             named[m.start : m.end] = [k + 1] * (m.end - m.start)
     return named
 
