@@ -29,6 +29,7 @@ SEARCHES: list[dict[str, Any]] = [
     {"status": ["all"]},
     {"context": ["military", "diplomatic"]},
     {"cameo": "1"},
+    {"actor": "ZZZ"},  # no match
 ]
 
 
@@ -89,7 +90,7 @@ def test_kept_matches_give_the_searches_answers(
     finally:
         conn.close()
     kept = list(matches._items.values())
-    assert any(m is not None for m in kept)
+    assert any(m is not None and m.ids for m in kept) and any(m is not None and not m.ids for m in kept)
     assert any(m is None for m in kept) == (kept_rows == 100)
 
 
