@@ -501,7 +501,11 @@ class RoleBinder:
         roles = Roles([], [patients[-1]], rule="passive subject is the target")
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         named = self._agent_in_trigger(c, patients[-1].actor.code)
-        place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] in VIOLENT_ROOTS else None
+        # an agent phrase the surface could not bind ("by an off-duty turkish police officer") is
+        # left to the parse: the place stands in only when no one is named
+        agent_phrase = "by" in self.words[c.trig.end : c.seg.end]
+        violent = c.trig.cameo[:2] in VIOLENT_ROOTS and not agent_phrase
+        place = self._place_near(c.in_seg, c.trig) if violent else None
         if named:
             roles.sources, roles.rule = named, "passive subject is the target, the agent named in the trigger"
         elif place is not None and place.actor.key != patients[-1].actor.key:
@@ -595,9 +599,16 @@ class RoleBinder:
     def party(self, m: Mention) -> str:
         return party_of(m, self.state_sectors)
 
-    def _target_order(self, c: _Clause, source_parties: set[str]) -> list[Mention]:
+    def _other_party(self, m: Mention, sources: list[Mention]) -> bool:
+        """Not one of the sources' own: another party, and not a sector noun whose country was only
+        borrowed from them ("cuba sent a team of | doctors", "protesters in chinese cities")."""
+        if m.inferred and any(m.actor.key == s.actor.key for s in sources):
+            return False
+        return self.party(m) not in {self.party(s) for s in sources}
+
+    def _target_order(self, c: _Clause, sources: list[Mention]) -> list[Mention]:
         # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
-        targets = [m for m in c.inside + c.after if self.party(m) not in source_parties]
+        targets = [m for m in c.inside + c.after if self._other_party(m, sources)]
         if c.trig.cameo[:2] == "11":
             # "complained to the un over israeli air raids": the target is what is complained about.
             about = [
@@ -612,8 +623,7 @@ class RoleBinder:
 
     def _bind_targets(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
-        source_parties = {self.party(m) for m in roles.sources}
-        targets = self._target_order(c, source_parties)
+        targets = self._target_order(c, roles.sources)
         if len(source_keys) >= 2 or c.trig.cameo[:2] not in VERBAL_ROOTS:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
@@ -624,7 +634,7 @@ class RoleBinder:
         if targets:
             pool = c.keyed if targets[0] in c.keyed else _with_key(c.in_seg)
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
-            roles.targets = [m for m in roles.targets if self.party(m) not in source_parties][:4]
+            roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources)][:4]
             roles.target_rule = "first actor after the trigger"
 
     def _make_joint(self, c: _Clause, roles: Roles) -> None:

@@ -120,14 +120,18 @@ class SyntaxView:
             return True
         return self.dep(h) == "nmod" and trig.start <= self.head(h) < trig.end
 
-    def in_purpose_clause(self, m: Mention, p: int) -> bool:
-        """Whether the mention sits in a purpose clause below predicate ``p``: "met ... | to
-        underscore their cooperation against north korea" names no one they met."""
-        k, hops, purpose = self._mention_head(m), 0, False
-        while k != p and self.head(k) != k and hops < 12:
-            purpose = purpose or (self.dep(k) == "advcl" and any(self.words[c] == "to" for c in self.children[k]))
+    def in_purpose_clause(self, m: Mention, p: int, trig: Trigger) -> bool:
+        """Whether the mention sits in a purpose clause of predicate ``p``: "met ... | to underscore
+        their cooperation against north korea" names no one they met. Only a clause hanging from
+        the predicate itself counts, not one inside the trigger ("pledged to send") or below a
+        noun ("a chemical used to make chips for south korea"), nor a name the parse took for a
+        verb ("sent teams to | nepal")."""
+        k, hops = self._mention_head(m), 0
+        while self.head(k) != p and self.head(k) != k and hops < 12:
             k, hops = self.head(k), hops + 1
-        return purpose and k == p  # below the predicate, not a phrase it hangs from
+        if self.head(k) != p or self.dep(k) != "advcl" or trig.start <= k < trig.end or k in self.mention_at:
+            return False
+        return any(self.words[c] == "to" for c in self.children[k])
 
     def _mention_head(self, m: Mention) -> int:
         for k in range(m.start, m.end):
@@ -222,12 +226,16 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             keys = {m.actor.key for m in roles.sources}
     if trig.roles == "forward" and not roles.joint and verb:
         parties = {party_of(m, syn.state_sectors) for m in roles.sources}
-        direct = [m for m in syn.objects(p, trig, direct_only=True) if party_of(m, syn.state_sectors) not in parties]
+        direct = [
+            m
+            for m in syn.objects(p, trig, direct_only=True)
+            if party_of(m, syn.state_sectors) not in parties and not (m.inferred and m.actor.key in keys)
+        ]
         if direct and (not roles.targets or roles.targets[0] is not direct[0]):
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
     if not verbal and not roles.joint:
-        roles.targets = [m for m in roles.targets if not syn.in_purpose_clause(m, p)]
+        roles.targets = [m for m in roles.targets if not syn.in_purpose_clause(m, p, trig)]
     placed = [m for m in roles.targets if not verbal and syn.is_locative(m, trig)]
     if placed:
         roles.targets = [m for m in roles.targets if m not in placed]
