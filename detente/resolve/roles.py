@@ -609,6 +609,10 @@ class RoleBinder:
     def _target_order(self, c: _Clause, sources: list[Mention]) -> list[Mention]:
         # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
         targets = [m for m in c.inside + c.after if self._other_party(m, sources)]
+        if c.trig.cameo[:2] == "04":
+            # "discussed syria with erdogan": whom one meets comes with "with", what is discussed is a topic
+            met = [m for m in targets if m.start >= 1 and self.words[m.start - 1] == "with"]
+            targets = met + [m for m in targets if m not in met]
         if c.trig.cameo[:2] == "11":
             # "complained to the un over israeli air raids": the target is what is complained about.
             about = [
