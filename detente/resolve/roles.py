@@ -503,7 +503,7 @@ class RoleBinder:
         named = self._agent_in_trigger(c, patients[-1].actor.code)
         # an agent phrase the surface could not bind ("by an off-duty turkish police officer") is
         # left to the parse: the place stands in only when no one is named
-        agent_phrase = "by" in self.words[c.trig.end : c.seg.end]
+        agent_phrase = any("by" in self.words[max(c.trig.end, m.start - 5) : m.start] for m in c.after)
         violent = c.trig.cameo[:2] in VIOLENT_ROOTS and not agent_phrase
         place = self._place_near(c.in_seg, c.trig) if violent else None
         if named:
