@@ -76,21 +76,17 @@ class SyntaxView:
     def is_noun_modifier(self, p: int) -> bool:
         """ "support networks", "the bombing suspect", "a jail term": an event noun that only modifies
         another noun names no act of its own ("a mediation effort" still does: cues event_head_noun)."""
-        head = self.head(p)
-        return (
-            self.dep(p) == "compound"
-            and self.tokens[p].tag.startswith("NN")
-            and head != p
-            and self.tokens[head].tag.startswith("NN")
-            and self.words[head] not in self.event_heads
-        )
+        return self._noun_under_noun(p, "compound")
 
     def is_nested_noun(self, p: int) -> bool:
         """ "the victims of the attack", "a series of bombings": an event noun inside another noun's
         phrase, which the clause is about instead."""
+        return self._noun_under_noun(p, "nmod")
+
+    def _noun_under_noun(self, p: int, dep: str) -> bool:
         head = self.head(p)
         return (
-            self.dep(p) == "nmod"
+            self.dep(p) == dep
             and self.tokens[p].tag.startswith("NN")
             and head != p
             and self.tokens[head].tag.startswith("NN")
