@@ -106,3 +106,33 @@ def test_a_short_text_naming_many_countries_is_no_sidebar(pipeline):
     text = "brazil signed a trade deal with kenya on monday while canada stayed away from the talks"
     _, segs = segments(pipeline, text)
     assert not [text for text, is_chrome in segs if is_chrome]
+
+
+NEWS_BRIEFS = """Pakistan's army said its soldiers had killed seven militants in a raid near the Afghan border.
+The Taliban government has banned girls from attending secondary school in Kabul and other cities.
+Thousands of protesters marched through Tbilisi on Sunday against a law on foreign agents.
+France recalled its ambassador to Australia after the submarine deal collapsed last week.
+Iran seized an oil tanker in the Gulf of Oman on Thursday, the US navy said.
+Japan and South Korea signed an agreement to share military intelligence on Friday.
+Poland expelled a Russian diplomat over suspected espionage, the foreign ministry in Warsaw said.
+Hamas accused Israel of blocking aid deliveries into Gaza, where aid agencies say famine is spreading.
+North Korea fired two ballistic missiles into the sea off its east coast, South Korea's military said.
+Venezuela's government arrested dozens of opposition activists after the disputed election in July.
+Turkey's foreign minister held talks with his Russian counterpart in Ankara on the war in Ukraine.
+Brazil and Argentina agreed to cut tariffs on steel, their trade ministers said in a joint statement.
+The sanctions, announced by the US Treasury on Thursday, target dozens of Iranian companies.
+Officials in Seoul said the North had conducted artillery drills near the maritime border.
+The talks between Armenia and Azerbaijan, hosted by the United States, ended without a deal.
+Moscow responded by expelling 10 British diplomats.
+Modi is expected to meet Putin at the summit in Kazan next week.
+The Philippines accused Chinese coast guard vessels of firing water cannon at its supply boat.
+Russia vetoed a UN security council resolution demanding a ceasefire in Gaza."""
+
+
+def test_punctuated_news_briefs_are_prose_not_a_sidebar(pipeline):
+    """Short news items about many countries, each line ending with a full stop: sentences, not the
+    unpunctuated headlines a site inserts, so none of them is chrome."""
+    _, segs = segments(pipeline, NEWS_BRIEFS)
+    assert not [text for text, is_chrome in segs if is_chrome]
+    events = pipeline.run(Document("t", NEWS_BRIEFS, dt.date(2024, 3, 5))).events
+    assert {"FRA", "POL", "PRK"} <= {e.source.country for e in events if e.source}

@@ -73,6 +73,8 @@ class EventBuilder:
             res.cues.get("plan", frozenset())
             | res.cues.get("refusal", frozenset())
             | res.cues.get("obligation", frozenset())
+            # "is expected to | meet", "set to | sign": the infinitive carries the clause's act
+            | {p for p in res.cues.get("future", frozenset()) if p.endswith(" to")}
         )
 
     def segment_of(self, token: int) -> Segment:

@@ -258,7 +258,12 @@ class RoleBinder:
                 if phrase not in cues:
                     continue
                 people = phrase.endswith(("men", "leaders", "women", "presidents"))
-                pool = [m for m in self.upto(i) if m.actor.key and (m.kind == "person" or not people)]
+                # a place named as where something happened is no party ("met xi | in beijing")
+                pool = [
+                    m
+                    for m in self.upto(i)
+                    if m.actor.key and (m.kind == "person" or not people) and not self._locative(m)
+                ]
                 for restrict in (True, False):
                     picked: list[Mention] = []
                     for m in reversed(pool):

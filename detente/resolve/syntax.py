@@ -129,6 +129,15 @@ class SyntaxView:
             return False
         return any(self.words[c] == "to" for c in self.children[k])
 
+    def is_other_agent(self, m: Mention, trig: Trigger, p: int) -> bool:
+        """The agent of another participle than the trigger's: "a deal | brokered by china", "a plan
+        drawn up by egypt". A third party's act, not the trigger's target."""
+        h = self._mention_head(m)
+        k = self.head(h)
+        if k in (h, p) or self.dep(h) not in ("obl:agent", "obl") or self._case(h) != "by":
+            return False
+        return self.dep(k) in ("acl", "acl:relcl", "conj") and not trig.start <= k < trig.end
+
     def _mention_head(self, m: Mention) -> int:
         for k in range(m.start, m.end):
             if not m.start <= self.head(k) < m.end or self.head(k) == k:
@@ -231,7 +240,9 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
     if not verbal and not roles.joint:
-        roles.targets = [m for m in roles.targets if not syn.in_purpose_clause(m, p, trig)]
+        roles.targets = [
+            m for m in roles.targets if not syn.in_purpose_clause(m, p, trig) and not syn.is_other_agent(m, trig, p)
+        ]
     placed = [m for m in roles.targets if not verbal and syn.is_locative(m, trig)]
     if placed:
         roles.targets = [m for m in roles.targets if m not in placed]

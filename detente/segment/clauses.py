@@ -29,6 +29,7 @@ _HEADLINE_GAP = 12  # words at most between the actors of consecutive sidebar he
 _HEADLINE_WORDS = 3  # a gap this long holds a headline's words; a list of countries has none
 _SIDEBAR_PAGE = 200  # words: shorter texts are not pages with sidebars
 _HEADLINE_TAIL = 6  # words of the last headline kept in the sidebar after its country
+_SENTENCE_FINAL = frozenset(".!?\"\u201d\u2019')")
 
 
 def _past_tense(word: str) -> bool:
@@ -91,9 +92,22 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
         if rare and _is_headline_block([group[k] for k in rare], doc.words, joiners):
             after = group[rare[-1] + 1].start if rare[-1] + 1 < len(group) else None
             after = after if after is not None else (m.start if m is not None else len(doc.tokens))
-            runs.append((group[rare[0]].start, min(group[rare[-1]].end + _HEADLINE_TAIL, after)))
+            run = (group[rare[0]].start, min(group[rare[-1]].end + _HEADLINE_TAIL, after))
+            if not _prose_lines(doc, *run):
+                runs.append(run)
         group = [m] if other else []
     return runs
+
+
+def _prose_lines(doc: Document, start: int, end: int) -> bool:
+    """Whether the lines holding tokens ``[start, end)`` end as sentences do: headlines carry no
+    full stop, so in punctuated text a run of lines ending with one is prose, not a sidebar."""
+    text = doc.text
+    lo = text.rfind("\n", 0, doc.tokens[start].start) + 1
+    hi = text.find("\n", doc.tokens[end - 1].end)
+    lines = [line.strip() for line in text[lo : hi if hi >= 0 else len(text)].split("\n") if line.strip()]
+    finished = sum(1 for line in lines if line[-1] in _SENTENCE_FINAL)
+    return finished * 2 > len(lines)
 
 
 def _is_headline_block(group: list[Mention], words: list[str], joiners: frozenset[str]) -> bool:
