@@ -144,8 +144,10 @@ def _actor_entries(
         entries.append((a.phrase, ActorEntry(kind="agent", sector=a.sector, agent_kind=a.kind, office=a.office)))
     for person in people:
         entry = ActorEntry(kind="person", person_id=person.id, name=person.name)
-        # A bare acronym ("akk") is too ambiguous in lowercase text to stand for a person.
-        entries += [(p, entry) for p in person.names if " " in p or len(p) > 3]
+        # A bare acronym ("akk", "jfk") is too ambiguous in lowercase text to stand for a person; a
+        # short surname ("xi", "abe") is part of the full name and stays.
+        full = set(person.name.lower().split())
+        entries += [(p, entry) for p in person.names if " " in p or len(p) > 3 or p in full]
     return entries
 
 
