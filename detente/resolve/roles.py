@@ -469,7 +469,17 @@ class RoleBinder:
         )
 
     def _not_prepositional(self, c: _Clause) -> list[Mention]:
-        return [m for m in c.before if not self._object_of_preposition(m, c.seg.start)]
+        return [
+            m for m in c.before if not self._object_of_preposition(m, c.seg.start) or self._absolute_subject(m, c.trig)
+        ]
+
+    def _absolute_subject(self, m: Mention, trig: Trigger) -> bool:
+        """ "with the foreign ministry | voicing its concern": after "with", an actor right before a
+        gerund is that gerund's subject."""
+        i = m.start - 1
+        while i >= 0 and self.words[i] in self.articles:
+            i -= 1
+        return i >= 0 and self.words[i] == "with" and m.end == trig.start and self.words[trig.start].endswith("ing")
 
     def _rule_between(self, c: _Clause) -> Roles | None:
         """ "talks between X and Y": the pair acts jointly unless the clause has its own subject."""

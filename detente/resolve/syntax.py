@@ -71,7 +71,10 @@ class SyntaxView:
         nxt = self.tokens[p + 1]
         # a common noun after it ("militias", "coalition"); "beijing backed | moscow s demand" is a verb
         noun_after = nxt.tag in ("NN", "NNS", "JJ") and (p + 1) not in self.name_start
-        return noun_after and (p in self.mention_end or self.dep(p) in _MODIFIER)
+        # or a named group whose noun the parse hangs it on ("iranian-backed | houthi rebels")
+        head = self.head(p)
+        group_after = self.dep(p) == "amod" and p < head <= p + 3 and self.tokens[head].tag in ("NN", "NNS")
+        return (noun_after or group_after) and (p in self.mention_end or self.dep(p) in _MODIFIER)
 
     def is_noun_modifier(self, p: int) -> bool:
         """ "support networks", "the bombing suspect", "a jail term": an event noun that only modifies
@@ -239,6 +242,8 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
         if direct and (not roles.targets or roles.targets[0] is not direct[0]):
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
+    if roles.rule == "passive agent" and syn.dep(p) == "acl":
+        _reduced_relative_patient(syn, roles, p)
     if not verbal and not roles.joint:
         roles.targets = [
             m for m in roles.targets if not syn.in_purpose_clause(m, p, trig) and not syn.is_other_agent(m, trig, p)
@@ -252,6 +257,15 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
         roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
         roles.target_rule = "parse: co-subjects act on each other"
     return roles
+
+
+def _reduced_relative_patient(syn: SyntaxView, roles: Roles, p: int) -> None:
+    """ "the crew of a vessel | hijacked by somali pirates": a participle hanging on a noun acts on
+    that noun, not on the clause's subject before it."""
+    patient = syn._phrase_mention(syn.head(p))
+    if patient is None or all(patient is not m for m in roles.targets):
+        roles.targets = [patient] if patient is not None else []
+        roles.target_rule = "parse: the noun the participle describes"
 
 
 def _drop_qualified_sources(syn: SyntaxView, roles: Roles) -> None:
