@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 class ActorEntry:
     """What a matched actor phrase stands for."""
 
-    kind: str  # country | adjective | people | capital | seat | place | org | agent | person
+    kind: str  # country | adjective | people | capital | seat | place | org | agent | person | water
     country: str | None = None
     org: str | None = None
     org_type: str | None = None
@@ -121,8 +121,10 @@ def _actor_entries(
     orgs: list[OrganisationRecord],
     agents: list[AgentRecord],
     people: list[PersonRecord],
+    waters: set[str],
 ) -> list[tuple[str, ActorEntry]]:
-    entries: list[tuple[str, ActorEntry]] = []
+    # "the south china sea", "the gulf of oman": a sea named after a state is no actor
+    entries: list[tuple[str, ActorEntry]] = [(p, ActorEntry(kind="water")) for p in waters]
     for c in countries:
         for kind, phrases in (
             ("country", c.names),
@@ -314,7 +316,7 @@ def _cross_check(r: _Records) -> None:
 
 
 # Cue kinds whose words may still be parts of names ("Sen", "Col", "Co" in scraped text).
-_NAME_PARTS = frozenset(["abbreviation_stop", "split_prefix"])
+_NAME_PARTS = frozenset(["abbreviation_stop", "split_prefix", "water_body"])
 
 
 def _closed_words(cue_sets: dict[str, set[str]]) -> frozenset[str]:
@@ -351,7 +353,9 @@ def _load(dirs: list[Path]) -> Resources:
         cameo={c.code: c for _, _, c in r.cameo},
         modality={m.root: m for _, _, m in r.modality},
         actor_matcher=PhraseMatcher(
-            _actor_entries(country_list, org_list, [a for _, _, a in r.agents], people_records)
+            _actor_entries(
+                country_list, org_list, [a for _, _, a in r.agents], people_records, cue_sets.get("water_body", set())
+            )
         ),
         case_sensitive=case_sensitive,
         case_sensitive_regex=_forms_regex(case_sensitive),

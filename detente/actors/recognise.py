@@ -27,6 +27,7 @@ _PRIORITY = {
     "people": 5,
     "place": 6,
     "agent": 7,
+    "water": 8,
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
 _NONE: frozenset[str] = frozenset()
@@ -451,8 +452,9 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res) + _lowercase_abbreviations(doc, res)
     # "russian made rockets": the adjective describes an object, not an actor.
     objects = res.cues.get("object_maker", _NONE)
+    selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
     atoms = [
-        a for a in _select(hits) if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
+        a for a in selected if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _with_local_names(doc, res, mentions)
