@@ -30,14 +30,16 @@ if TYPE_CHECKING:  # numpy is imported when the model is first used: most comman
     import numpy as np
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "sentence-ends"
-_PAD = 3  # words of padding on each side: the widest template looks three words back
+_PAD = 4  # words of padding on each side: the widest template looks four words away
 # A document is unpunctuated when full stops are rarer than one per this many tokens.
 _UNPUNCTUATED_TOKENS_PER_BREAK = 60
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"'\u201d)\]]|$)")
 _MIN_RUN = 40  # words: a shorter text without a break is read as one sentence (a headline, a lead)
 _MIN_PIECE = 6  # words: no sentence start closer than this to another or to a run's edge
 
-# (template id, [(field, offset), ...]): field 0 word, 1 word class, 2 last two letters.
+# (template id, [(field, offset), ...]): field 0 word, 1 word class, 2 last two letters. Words up to
+# four away, word pairs and triples across the candidate start, and word-class sequences (a clause
+# that has its verb, a determiner that opens a noun phrase) that no single word shows.
 TEMPLATES: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = (
     (1, ()),
     (2, ((0, 0),)), (3, ((0, -1),)), (4, ((0, 1),)), (5, ((0, -2),)), (6, ((0, 2),)), (7, ((0, -3),)),
@@ -47,6 +49,12 @@ TEMPLATES: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = (
     (15, ((1, -1),)), (16, ((1, 0),)), (17, ((1, 1),)), (18, ((1, -2),)),
     (19, ((1, -1), (1, 0))), (20, ((1, 0), (1, 1))), (21, ((1, -2), (1, -1), (1, 0))),
     (22, ((0, -1), (1, 0))), (23, ((1, -1), (0, 0))),
+    (30, ((0, 3),)), (31, ((1, 2),)), (32, ((1, 3),)), (33, ((1, -3),)), (34, ((0, -4),)), (35, ((0, 4),)),
+    (40, ((0, -1), (0, 1))), (41, ((0, 0), (0, 1), (0, 2))), (42, ((0, -2), (0, -1), (0, 0))),
+    (43, ((0, 1), (0, 2))), (44, ((0, -3), (0, -2), (0, -1))),
+    (50, ((1, 0), (1, 1), (1, 2))), (51, ((1, -1), (1, 0), (1, 1))), (52, ((0, -1), (1, 0), (1, 1))),
+    (53, ((0, 0), (1, 1))), (54, ((1, -1), (0, 0), (1, 1))), (55, ((1, -2), (1, -1))),
+    (56, ((1, -3), (1, -2), (1, -1))),
 )  # fmt: skip
 _MULT_INT = 0x9E3779B97F4A7C15
 
