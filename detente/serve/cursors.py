@@ -13,11 +13,56 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections import deque
 from collections.abc import Iterator
 
 import duckdb
 
 _TURN_WAIT_S = 10.0
+
+
+class Turns:
+    """At most ``count`` holders at once, handed out in the order asked for.
+
+    ``threading.Semaphore`` is not first-come: a released turn goes to whichever thread takes it
+    first, often a request that has just arrived (it holds the interpreter lock) rather than the
+    oldest waiter, which then waits again at the back of the queue; under twenty clients some
+    requests waited several rounds. Here a released turn passes straight to the oldest waiter."""
+
+    def __init__(self, count: int) -> None:
+        self._free = count
+        self._lock = threading.Lock()
+        self._waiting: deque[threading.Lock] = deque()
+
+    def acquire(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for a turn; False when none came (nothing to release)."""
+        with self._lock:
+            if self._free and not self._waiting:
+                self._free -= 1
+                return True
+            gate = threading.Lock()
+            gate.acquire()
+            self._waiting.append(gate)
+        if gate.acquire(timeout=timeout):
+            return True  # handed over by release()
+        with self._lock:
+            if gate in self._waiting:
+                self._waiting.remove(gate)
+                return False
+        gate.acquire()  # handed over just as the wait ran out: it is ours (the gate is open)
+        return True
+
+    def release(self) -> None:
+        with self._lock:
+            if self._waiting:
+                self._waiting.popleft().release()  # the turn passes on without being free
+            else:
+                self._free += 1
+
+    @property
+    def waiting(self) -> int:
+        """Threads waiting for a turn now."""
+        return len(self._waiting)
 
 
 class CursorPool:
@@ -31,13 +76,13 @@ class CursorPool:
         self._lock = threading.Lock()
         self._closed = False
         self.max_active = max_active or os.cpu_count() or 2
-        self._turns = threading.BoundedSemaphore(self.max_active)
+        self._turns = Turns(self.max_active)
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         # a turn, waited for a while only: a read that needs a second cursor while the pool is
         # busy (a lazily computed property) goes ahead rather than wait for itself
-        has_turn = self._turns.acquire(timeout=_TURN_WAIT_S)
+        has_turn = self._turns.acquire(_TURN_WAIT_S)
         try:
             cur = self._borrow()
             try:
