@@ -128,3 +128,11 @@ def test_a_comma_before_and_joins_clauses_not_subjects(pipeline):
 def test_they_after_a_meeting_is_the_two_parties_not_the_place(pipeline, render):
     events = code(pipeline, render("Vladimir Putin met Xi Jinping in Moscow on Friday. They signed a gas deal."))
     assert all(keys(e) != ("RUS", "RUS") for e in events)
+
+
+def test_an_actor_inside_a_relative_clause_set_off_by_commas_is_not_the_subject(pipeline):
+    """Clean text only: without the commas scraped text does not say where the clause ends."""
+    events = code(pipeline, "Egypt, which borders Rafah, warned Israel against a ground offensive in the city.")
+    assert [keys(e) for e in events] == [("EGY", "ISR")]
+    events = code(pipeline, "In Rafah, which borders Egypt, Israeli troops attacked Hamas fighters.")
+    assert any(keys(e) == ("ISR", "PSE") for e in events)

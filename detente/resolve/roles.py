@@ -473,6 +473,21 @@ class RoleBinder:
             m for m in c.before if not self._object_of_preposition(m, c.seg.start) or self._absolute_subject(m, c.trig)
         ]
 
+    def _outside_relative(self, subjects: list[Mention], trig: Trigger, floor: int) -> list[Mention]:
+        """ "egypt, which borders rafah, | warned israel": an actor inside a relative clause set off
+        by commas is not the subject of the verb after it."""
+        tokens, k = self.doc.tokens, trig.start - 1
+        while k > floor and not tokens[k + 1].comma_before:
+            k -= 1  # the comma that closes the relative clause: "... rafah | , warned"
+        opener = k
+        while opener >= floor and not (tokens[opener].comma_before and self.words[opener] in ("which", "who", "whose")):
+            opener -= 1
+        if opener < floor or opener >= k:
+            return subjects
+        # what the relative clause names is left to its antecedent (``_antecedent``) when the clause
+        # opens the segment
+        return [m for m in subjects if m.end <= opener or m.start > k]
+
     def _absolute_subject(self, m: Mention, trig: Trigger) -> bool:
         """ "with the foreign ministry | voicing its concern": after "with", an actor right before a
         gerund is that gerund's subject."""
@@ -555,7 +570,7 @@ class RoleBinder:
         return self._subject_pronoun(c.seg, c.trig) or c.before[-1:]
 
     def _subjects(self, c: _Clause) -> list[Mention]:
-        subjects = self._not_prepositional(c)
+        subjects = self._outside_relative(self._not_prepositional(c), c.trig, c.seg.start)
         # A country taken from the neighbourhood ("troops" -> French) is a weaker subject than one
         # the text names: "france is ready to contribute troops".
         explicit = [m for m in subjects if not m.inferred]
@@ -588,6 +603,12 @@ class RoleBinder:
         return Roles(c.after[:1], subjects[-1:], rule="reverse pattern")
 
     def _sources(self, c: _Clause, subjects: list[Mention]) -> Roles:
+        if subjects and subjects[-1].inferred:
+            # "the two leaders": a sector noun in a reciprocal phrase stands for the pair named before
+            last = subjects[-1]
+            pair = self._two_parties(max(c.seg.start, last.start - 2), last.start + 1, self.topics)
+            if pair:
+                return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
         if subjects:
             return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
         reciprocal = self._reciprocal_subject(c.seg, c.trig, self.topics)

@@ -130,7 +130,8 @@ class SyntaxView:
             k, hops = self.head(k), hops + 1
         if self.head(k) != p or self.dep(k) != "advcl" or trig.start <= k < trig.end or k in self.mention_at:
             return False
-        return any(self.words[c] == "to" for c in self.children[k])
+        # "agreed | to impose sanctions on russia": a "to" the pattern holds opens its complement
+        return any(self.words[c] == "to" and not trig.start <= c < trig.end for c in self.children[k])
 
     def is_other_agent(self, m: Mention, trig: Trigger, p: int) -> bool:
         """The agent of another participle than the trigger's: "a deal | brokered by china", "a plan
