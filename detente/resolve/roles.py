@@ -600,7 +600,10 @@ class RoleBinder:
 
     def _rule_reverse(self, c: _Clause, subjects: list[Mention]) -> Roles:
         """A reverse pattern ("received a visit from X"): the actor after acts on the subject."""
-        return Roles(c.after[:1], subjects[-1:], rule="reverse pattern")
+        # "canada s decision to recognise a palestinian state drew criticism from israel": the
+        # possessor heading the subject is whom it is aimed at, not an actor inside its complement
+        owner = [m for m in subjects[:1] if m.end < len(self.words) and self.words[m.end] == "s"]
+        return Roles(c.after[:1], owner or subjects[-1:], rule="reverse pattern")
 
     def _sources(self, c: _Clause, subjects: list[Mention]) -> Roles:
         if subjects and subjects[-1].inferred:
