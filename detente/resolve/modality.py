@@ -58,7 +58,7 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
         if s is not None:
             return Modality("obliged", s, end)
         s = _ends_at(words, end, plan, far_floor)
-        if s is not None:
+        if s is not None and not (end < len(words) and words[end].isdigit()):  # "may 5": a date
             return Modality("planned", s, end, preparing=words[s].startswith("prepar"))
     return Modality("asserted")
 
