@@ -136,3 +136,19 @@ def test_an_actor_inside_a_relative_clause_set_off_by_commas_is_not_the_subject(
     assert [keys(e) for e in events] == [("EGY", "ISR")]
     events = code(pipeline, "In Rafah, which borders Egypt, Israeli troops attacked Hamas fighters.")
     assert any(keys(e) == ("ISR", "PSE") for e in events)
+
+
+def test_a_clause_after_after_is_background_only_where_full_stops_say_it_hangs_on_the_clause_before(pipeline):
+    """Punctuated, "after Ukraine shelled ..." is background to the signing; in scraped text of many
+    sentences it may as well open the next sentence, so it is coded."""
+    clean = code(
+        pipeline, "Russia and China signed a trade agreement in Moscow on Monday after Ukraine shelled the city of Donetsk."
+    )
+    assert not [e for e in clean if e.cameo[:2] == "19"]
+    run_on = code(
+        pipeline,
+        "russia and china signed a trade agreement in moscow on monday officials said the deal covers energy and "
+        "grain after ukraine shelled the city of donetsk russia said it would respond and the foreign ministry in "
+        "moscow said the talks would continue next month in beijing",
+    )
+    assert any(e.cameo[:2] == "19" and e.source.key == "UKR" for e in run_on)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from detente.actors.topics import topic_keys
@@ -191,11 +192,12 @@ class EventBuilder:
         """ "The Red Cross suspended aid in Baghdad | after its vehicles were hit by gunfire": what a
         subordinate clause tells is background when the clause it hangs on reports an event."""
         coded_segments = {e.evidence.start for e in events}
+        run_on = _run_on(self.doc)
         keep: list[Event] = []
         for e in events:
             index = bisect.bisect_right(self.seg_starts, self._token_at(e.evidence.start)) - 1
             seg = self.doc.segments[index]
-            if seg.subordinate and index > 0:
+            if seg.subordinate and index > 0 and not run_on:
                 prev = self.doc.segments[index - 1]
                 same_sentence = not self.doc.tokens[seg.start].break_before
                 if same_sentence and self.doc.tokens[prev.start].start in coded_segments:
@@ -419,3 +421,15 @@ def resolve_events(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.events`` (needs tokens, segments, mentions and triggers)."""
     doc.events = EventBuilder(doc, res).build() if doc.tokens else []
     return doc
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'\u201d)\]]|$)|\n")
+_RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is run-on
+
+
+def _run_on(doc: Document) -> bool:
+    """Scraped text of many sentences, with neither full stops nor line breaks: whether a clause
+    opened by "after" or "when" hangs on the clause before or starts the next sentence, the text
+    does not say, so it is not taken for background."""
+    n = len(doc.tokens)
+    return n >= 40 and len(_SENTENCE_END.findall(doc.text)) * _RUN_ON_TOKENS < n
