@@ -141,9 +141,8 @@ def test_an_actor_inside_a_relative_clause_set_off_by_commas_is_not_the_subject(
 def test_a_clause_after_after_is_background_only_where_full_stops_say_it_hangs_on_the_clause_before(pipeline):
     """Punctuated, "after Ukraine shelled ..." is background to the signing; in scraped text of many
     sentences it may as well open the next sentence, so it is coded."""
-    clean = code(
-        pipeline, "Russia and China signed a trade agreement in Moscow on Monday after Ukraine shelled the city of Donetsk."
-    )
+    signing = "Russia and China signed a trade agreement in Moscow on Monday"
+    clean = code(pipeline, f"{signing} after Ukraine shelled the city of Donetsk.")
     assert not [e for e in clean if e.cameo[:2] == "19"]
     run_on = code(
         pipeline,
