@@ -273,7 +273,9 @@ class EventBuilder:
             roles.sources, roles.joint = [adjunct_subject], False
             roles.targets = [m for m in roles.targets if m.actor.key != adjunct_subject.actor.key]
             roles.rule = "-ing adjunct shares the subject of the clause before"
-        if not roles.sources and roles.targets and self.res.cameo[trig.cameo].state_act:
+        # a speaker reporting a deportation did not deport anyone: only a state does
+        reported = roles.rule == "passive subject is the target, speaker the source"
+        if (not roles.sources or reported) and roles.targets and self.res.cameo[trig.cameo].state_act:
             state = self.binder.implied_state(seg, trig, roles.targets[0])
             if state is not None:
                 roles.sources, roles.inferred = [state], True

@@ -309,7 +309,8 @@ class RoleBinder:
             return None
         in_seg = self._in(seg)
         # "at the u s border" says where; "the state of nayarit" only whose official he is
-        places = [m for m in in_seg if m.actor.country and self._locative(m)]
+        # "deported from pakistan": the state a deportation or expulsion happened in
+        places = [m for m in in_seg if m.actor.country and (self._locative(m) or self._after_from(m))]
         place = places[0] if places else self._place_near(in_seg, trig)
         where = place if place is not None and place.actor.country else patient
         country = where.actor.country
@@ -317,6 +318,9 @@ class RoleBinder:
             return None
         state = Actor(text=where.actor.text, code=f"{country}GOV", country=country, sector="GOV")
         return Mention(where.start, where.end, state, "country", inferred=True)
+
+    def _after_from(self, m: Mention) -> bool:
+        return m.start > 0 and self.words[m.start - 1] == "from"
 
     def _locative(self, m: Mention) -> bool:
         """A place named as where something happened: "in helsinki", "at the border near gaza"."""
