@@ -704,7 +704,8 @@ def party_of(m: Mention, state_sectors: frozenset[str]) -> str:
     """Who an actor stands for: its country or organisation, with a sector outside the state
     apart ("syr" for the government and the army, "syr/reb" for the rebels): an event may set two
     parties of one country against each other, never one party against itself."""
-    sector = (m.actor.sector or "").lower()
+    # a people named by nationality ("urged egyptians to ...") is the state's civilians
+    sector = (m.actor.sector or ("cvl" if m.kind == "people" else "")).lower()
     return f"{m.actor.key}/{sector}" if sector and sector not in state_sectors else str(m.actor.key)
 
 
