@@ -56,6 +56,8 @@ class EventBuilder:
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
+        self.condition_openers = res.cues.get("condition_opener", frozenset())
+        self.run_on = _run_on(doc)
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
@@ -192,12 +194,11 @@ class EventBuilder:
         """ "The Red Cross suspended aid in Baghdad | after its vehicles were hit by gunfire": what a
         subordinate clause tells is background when the clause it hangs on reports an event."""
         coded_segments = {e.evidence.start for e in events}
-        run_on = _run_on(self.doc)
         keep: list[Event] = []
         for e in events:
             index = bisect.bisect_right(self.seg_starts, self._token_at(e.evidence.start)) - 1
             seg = self.doc.segments[index]
-            if seg.subordinate and index > 0 and not run_on:
+            if seg.subordinate and index > 0 and not self.run_on:
                 prev = self.doc.segments[index - 1]
                 same_sentence = not self.doc.tokens[seg.start].break_before
                 if same_sentence and self.doc.tokens[prev.start].start in coded_segments:
@@ -318,6 +319,8 @@ class EventBuilder:
         seg = self.segment_of(trig.start)
         if seg.chrome:
             return self._reject(trig, "in site chrome (menu, headline block)")
+        if self._in_condition(seg, trig):
+            return self._reject(trig, "a condition ('if Israel attacks Rafah, ...'): nothing happened")
         date, precision, deadline, year = self._date(seg, trig)
         modality, conditional = self._modality(seg, trig, deadline)
         code = recode(trig.cameo, modality, self.res, conditional)
@@ -409,6 +412,14 @@ class EventBuilder:
             position=trig.start / max(len(self.doc.tokens), 1), has_target=False, self_target=False,
             status=status, source_sector=None,
         )
+
+    def _in_condition(self, seg: Segment, trig: Trigger) -> bool:
+        """A clause opened by "if" or "unless" states a condition, not an act. Without full stops
+        the clause's end is unknown, so scraped run-on text is left alone."""
+        if self.run_on:
+            return False
+        opener = " ".join(self.words[seg.start : min(seg.start + 2, trig.start)])
+        return self.words[seg.start] in self.condition_openers or opener in self.condition_openers
 
     def _possible_only(self, predicate: int, modality: Modality) -> bool:
         """ "could resort to force": a modal of possibility on the predicate reports no act."""
