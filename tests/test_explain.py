@@ -75,6 +75,13 @@ def test_cli_reads_standard_input_for_a_dash() -> None:
     assert json.loads(shown.output)["events"][0]["cameo"].startswith("19")
 
 
+def test_cli_explains_a_sentence_longer_than_a_file_name_can_be() -> None:
+    long_sentence = " ".join([MILITIAS.rstrip(".")] + ["the spokesman said on monday"] * 12) + "."
+    shown = CliRunner().invoke(app, ["explain", long_sentence, "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.output)["events"][0]["cameo"].startswith("19")
+
+
 def test_cli_refuses_empty_text() -> None:
     result = CliRunner().invoke(app, ["explain", "   "])
     assert result.exit_code == 2 and "give a sentence" in result.output

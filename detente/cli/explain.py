@@ -22,7 +22,7 @@ def _text_of(text_or_file: str) -> str:
         except UnicodeDecodeError as exc:
             raise UsageError(f"standard input: not UTF-8 text ({exc})") from exc
     path = Path(text_or_file)
-    if len(text_or_file) < 4096 and "\n" not in text_or_file and path.is_file():
+    if len(text_or_file) < 4096 and "\n" not in text_or_file and _is_file(path):
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -30,6 +30,13 @@ def _text_of(text_or_file: str) -> str:
     if not text_or_file.strip():
         raise UsageError("explain: give a sentence or a file to explain")
     return text_or_file
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a sentence longer than a file name can be ("File name too long")
+        return False
 
 
 def register(app: typer.Typer) -> None:
