@@ -151,3 +151,18 @@ def test_a_clause_after_after_is_background_only_where_full_stops_say_it_hangs_o
         "moscow said the talks would continue next month in beijing",
     )
     assert any(e.cameo[:2] == "19" and e.source.key == "UKR" for e in run_on)
+
+
+def test_run_on_scraped_text_keeps_a_clause_the_parse_starts_anew(pipeline):
+    """Two sentences the missing full stops ran together ("... russian troops | kremlin spokesman
+    dmitry peskov accused ..."): the second is a clause of its own, not the first's complement."""
+    run_on = code(
+        pipeline,
+        "the kremlin said on monday that it saw no basis for peace talks while kyiv insisted on the withdrawal of "
+        "all russian troops kremlin spokesman dmitry peskov accused western governments of prolonging the conflict "
+        "by supplying weapons to ukraine nato s secretary general is due to meet the us president in washington",
+        date="2024-06-25",
+    )
+    roots = {e.cameo[:2] for e in run_on}
+    assert {"10", "11"} <= roots, [e.cameo for e in run_on]
+    assert any(e.cameo[:2] == "11" and e.source.key == "RUS" for e in run_on)

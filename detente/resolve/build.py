@@ -123,7 +123,7 @@ class EventBuilder:
                 other = triggers[j]
                 if other.start >= seg.end or other.start - trig.end > _GOVERNED_SPAN:
                     break
-                if not self._reduced_relative(other) and j not in out:
+                if not self._reduced_relative(other) and j not in out and not self._clause_of_its_own(trig, other):
                     out[j] = f"governed by {self.doc.span_text(trig.start, trig.end)!r} (what is demanded or denied)"
         return out
 
@@ -154,11 +154,36 @@ class EventBuilder:
         for n, (_, _, trig) in enumerate(candidates):
             event = self._event(trig)
             if event:
-                for _, _, later in candidates[n + 1 :]:
-                    why = f"the clause already reports {self.doc.span_text(trig.start, trig.end)!r}"
-                    self.decisions[later.start] = Decision(later, "rejected", why)
+                rest = [later for _, _, later in candidates[n + 1 :]]
+                own = [later for later in rest if self._clause_of_its_own(trig, later)]
+                for later in rest:
+                    if later not in own:
+                        why = f"the clause already reports {self.doc.span_text(trig.start, trig.end)!r}"
+                        self.decisions[later.start] = Decision(later, "rejected", why)
+                if own:
+                    event = event + self._first_event([((0, False), t.start, t) for t in own])
                 return event
         return []
+
+    def _clause_of_its_own(self, first: Trigger, later: Trigger) -> bool:
+        """Run-on scraped text: a segment may hold sentences the missing full stops ran together. A
+        later trigger whose predicate has a subject of its own and does not hang on the first's
+        ("... russian troops | kremlin spokesman dmitry peskov accused ...") is a clause of its own."""
+        if not (self.run_on and self.syntax.parsed) or later.start - first.end < 2:
+            return False
+        p, q = self.syntax.predicate(first), self.syntax.predicate(later)
+        if not self.doc.tokens[q].tag.startswith("VB"):
+            return False
+        if self.syntax.head(q) == q:
+            return True  # the parse starts a sentence there
+        if later.start - first.end < _OWN_CLAUSE_GAP or not self.syntax.subjects(q):
+            return False
+        k, hops = q, 0
+        while self.syntax.head(k) != k and hops < 12:
+            k, hops = self.syntax.head(k), hops + 1
+            if k == p:
+                return False
+        return True
 
     def _reduced_relative(self, trig: Trigger) -> bool:
         """A participle with its agent after a noun: "the defence pact signed by the prime minister"."""
@@ -438,6 +463,7 @@ def resolve_events(doc: Document, res: Resources) -> Document:
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'\u201d)\]]|$)|\n")
 _RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is run-on
+_OWN_CLAUSE_GAP = 6  # tokens at least between two triggers of one segment read as two clauses
 
 
 def _run_on(doc: Document) -> bool:
