@@ -175,11 +175,11 @@ def test_bad_date_is_rejected(tmp_path):
 
 def test_handover_day_in_a_user_file(tmp_path):
     extra = _write_people(
-        tmp_path, [_person("aa-one", "ISL", "2001-01-01", "2005-01-01"), _person("bb-two", "ISL", "2005-01-01", None)]
+        tmp_path, [_person("aa-one", "CXR", "2001-01-01", "2005-01-01"), _person("bb-two", "CXR", "2005-01-01", None)]
     )
     res = load_resources((extra,))
-    assert holder_of(res, "ISL", "head_of_state", D("2004-12-31")).person_id == "aa-one"
-    assert holder_of(res, "ISL", "head_of_state", D("2005-01-01")).person_id == "bb-two"
+    assert holder_of(res, "CXR", "head_of_state", D("2004-12-31")).person_id == "aa-one"
+    assert holder_of(res, "CXR", "head_of_state", D("2005-01-01")).person_id == "bb-two"
 
 
 def test_he_refers_to_the_person_last_named(pipeline):
