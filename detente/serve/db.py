@@ -22,7 +22,7 @@ from detente.store.store import Store
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 ROW_MEMO_ITEMS = 20_000  # events with their evidence, about 1 kB each
 SPAN_MEMO_ITEMS = 20_000  # pairs, about 0.3 kB each
-PAIR_MEMO_ITEMS = 64  # pairs' rows for series, at most 2,000 rows (about 0.8 MB) each
+PAIR_MEMO_ITEMS = 64  # pairs' events for series, at most 2,000 as columns (about 0.35 MB) each
 MATCH_MEMO_ITEMS = 300_000  # event searches' matches (keys and dates), about 80 bytes each: 24 MB
 
 

@@ -15,7 +15,8 @@ from detente.serve.cache import RowMemo
 from detente.serve.errors import ApiError
 from detente.store.cluster import pair_key
 from detente.store.filters import EventFilters
-from detente.store.series import PairRows, documents_per_period, dyad, pair_rows, top_dyads
+from detente.store.pair_events import PairEvents, PairRows
+from detente.store.series import documents_per_period, dyad, pair_rows, top_dyads
 
 _DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
 
@@ -60,36 +61,33 @@ def span_memo(cur: duckdb.DuckDBPyConnection, memo: RowMemo, generation: int) ->
     return span
 
 
-PAIR_MEMO_ROWS = 2_000  # most rows of one pair kept (about 0.4 kB each); a larger pair is read each time
+PAIR_MEMO_ROWS = 2_000  # most events of one pair kept (as columns, about 0.1 kB each); a larger pair is read each time
+
+Fetch = Callable[[str, str, EventFilters], PairRows | PairEvents]
 
 
-def rows_memo(
-    cur: duckdb.DuckDBPyConnection, memo: RowMemo, generation: int
-) -> Callable[[str, str, EventFilters], PairRows]:
-    """A pair's rows for a series (:func:`detente.store.series.pair_rows`) over all dates, read
-    once per pair and filters until the next write, then cut to the request's dates here: the read
-    is most of a series' cost, and dashboards ask about the same pairs over and over with other
+def rows_memo(cur: duckdb.DuckDBPyConnection, memo: RowMemo, generation: int) -> Fetch:
+    """A pair's events for a series (:func:`detente.store.series.pair_rows`, as
+    :class:`~detente.store.pair_events.PairEvents` columns) over all dates, read once per pair and
+    filters until the next write, then cut to the request's dates here: the read and the columns
+    are most of a series' cost, and dashboards ask about the same pairs over and over with other
     periods and ranges. The cut keeps the table's order, so the sums are those of a read with the
-    dates. A pair with more than :data:`PAIR_MEMO_ROWS` rows is read with its dates each time
+    dates. A pair with more than :data:`PAIR_MEMO_ROWS` events is read with its dates each time
     (it is remembered as too large)."""
 
-    def fetch(a: str, b: str, filters: EventFilters) -> PairRows:
+    def fetch(a: str, b: str, filters: EventFilters) -> PairRows | PairEvents:
         undated = dataclasses.replace(filters, start=None, end=None, direction="all")
         key = f"{pair_key(a, b)} {undated!r}"
         known = memo.get_many(generation, [key])
         if key in known:
             kept = known[key]
         else:
-            kept = pair_rows(cur, a, b, undated, limit=PAIR_MEMO_ROWS + 1)
-            if len(kept) > PAIR_MEMO_ROWS:
-                kept = None
+            rows = pair_rows(cur, a, b, undated, limit=PAIR_MEMO_ROWS + 1)
+            kept = PairEvents.from_rows(rows) if len(rows) <= PAIR_MEMO_ROWS else None
             memo.put_many(generation, {key: kept})
         if kept is None:
             return pair_rows(cur, a, b, filters)
-        start, end = filters.start, filters.end
-        if start is None and end is None:
-            return kept  # type: ignore[no-any-return]
-        return [r for r in kept if (start is None or r[0] >= start) and (end is None or r[0] <= end)]
+        return kept.between(filters.start, filters.end)  # type: ignore[no-any-return]
 
     return fetch
 
@@ -109,7 +107,7 @@ def series(
     rolling: int = 0,
     documents: Callable[[str], dict[dt.date, int]] | None = None,
     span: Callable[[str], Span] | None = None,
-    fetch: Callable[[str, str, EventFilters], PairRows] | None = None,
+    fetch: Fetch | None = None,
 ) -> dict[str, Any]:
     start, end = filters.start, filters.end
     _check_range(start, end)

@@ -18,6 +18,7 @@ import duckdb
 from detente.errors import UsageError
 from detente.store.cluster import pair_key
 from detente.store.filters import DEFAULT_STATUSES, EventFilters
+from detente.store.pair_events import PairEvents, PairRows, build_rows, count, periods
 
 PERIODS = ("day", "week", "month", "year")
 QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
@@ -130,9 +131,6 @@ def series_filters(
     return EventFilters(start=start, end=end, statuses=statuses)
 
 
-PairRows = list[tuple[Any, ...]]
-
-
 def pair_rows(conn: duckdb.DuckDBPyConnection, a: str, b: str, filters: EventFilters, limit: int = 0) -> PairRows:
     """The pair's dated events that ``filters`` keep, only the columns a series counts, in the
     table's order (``limit``: at most that many, 0 for all): date, source and target key,
@@ -146,62 +144,6 @@ def pair_rows(conn: duckdb.DuckDBPyConnection, a: str, b: str, filters: EventFil
     ).fetchall()
 
 
-def _dyad_counts(rows: PairRows, a: str, b: str, by: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """Per (period, direction): counts, QuadClasses and Goldstein; and per context.
-
-    A pair's events are few (hundreds, thousands), so they are fetched, only the columns counted,
-    and counted here: a grouped query (with the direction rows as a UNION ALL, contexts unnested)
-    costs DuckDB more than the fetch and the counting together. The sums add in the table's order,
-    as DuckDB's own sum and avg of doubles do."""
-    sides = ((f"{a}->{b}", a, b), (f"{b}->{a}", b, a))
-    both = f"{a}-{b}"
-    groups: dict[tuple[dt.date, str], _Group] = {}
-    per_context: dict[tuple[dt.date, str, str], int] = {}
-    starts: dict[dt.date, dt.date] = {}
-    for day, source, target, reciprocal, *counted in rows:
-        period = starts.get(day) or starts.setdefault(day, _period_start(day, by))
-        # a reciprocal event counts in both directions, and once in the combined row
-        chosen = [d for d, s, t in sides if (source == s and target == t) or reciprocal] + [both]
-        for direction in chosen:
-            group = groups.get((period, direction))
-            if group is None:
-                group = groups[period, direction] = _Group()
-            group.add(*counted)
-            for ctx in counted[3] or ():
-                if ctx is not None:
-                    key = (period, direction, ctx)
-                    per_context[key] = per_context.get(key, 0) + 1
-    counts = [(period, direction, *group.row()) for (period, direction), group in groups.items()]
-    return counts, [(*key, n) for key, n in per_context.items()]
-
-
-@dataclass(slots=True)
-class _Group:
-    """What the series counts of one (period, direction), with SQL's NULL rules: sums skip NULLs
-    and are NULL when every value is."""
-
-    events: int = 0
-    mentions: int | None = None
-    quads: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
-    goldstein: float = 0.0
-    scored: int = 0
-
-    def add(self, mentions: int | None, quad: int | None, goldstein: float | None, _contexts: object) -> None:
-        self.events += 1
-        if mentions is not None:
-            self.mentions = (self.mentions or 0) + mentions
-        if quad in (1, 2, 3, 4):
-            self.quads[quad - 1] += 1
-        if goldstein is not None:
-            self.goldstein += goldstein
-            self.scored += 1
-
-    def row(self) -> tuple[Any, ...]:
-        """events, reports, the four QuadClass counts, Goldstein mean and sum (as _row reads them)."""
-        mean = self.goldstein / self.scored if self.scored else None
-        return (self.events, self.mentions, *self.quads, mean, self.goldstein if self.scored else None)
-
-
 def documents_per_period(
     conn: duckdb.DuckDBPyConnection, by: str, start: dt.date | None, end: dt.date | None
 ) -> dict[dt.date, int]:
@@ -213,32 +155,6 @@ def documents_per_period(
         [start, end],
     ).fetchall()
     return {row[0]: int(row[1]) for row in rows}
-
-
-def _row(period: dt.date, direction: str, row: tuple[Any, ...] | None, documents: int) -> dict[str, Any]:
-    """One period of one direction; an empty period has zero counts and no Goldstein mean."""
-    if row is None:
-        events, reports, quads, mean, total = 0, 0, (0, 0, 0, 0), None, None
-    else:
-        events, reports, quads, mean, total = row[2], row[3], row[4:8], row[8], row[9]
-    verbal_coop, material_coop, verbal_conflict, material_conflict = quads
-    # one literal, in the order of SERIES_COLUMNS: a series by week builds thousands of these
-    return {
-        "period": period.isoformat(),
-        "direction": direction,
-        "events": events,
-        "reports": reports,
-        "verbal_coop": verbal_coop,
-        "material_coop": material_coop,
-        "verbal_conflict": verbal_conflict,
-        "material_conflict": material_conflict,
-        "net_cooperation": verbal_coop + material_coop - verbal_conflict - material_conflict,
-        "goldstein_mean": round(mean, 3) if mean is not None else None,
-        "goldstein_sum": round(total, 3) if total is not None else 0.0,
-        "documents": documents,
-        # normalised for how much news was read: events of this pair per 100 documents of the period
-        "events_per_100_documents": round(100 * events / documents, 3) if documents else None,
-    }
 
 
 def add_rolling(rows: list[dict[str, Any]], window: int) -> None:
@@ -264,14 +180,15 @@ def dyad(
     filters: EventFilters | None = None,
     rolling: int = 0,
     documents: Callable[[str], dict[dt.date, int]] | None = None,
-    fetch: Callable[[str, str, EventFilters], PairRows] | None = None,
+    fetch: Callable[[str, str, EventFilters], PairRows | PairEvents] | None = None,
 ) -> DyadSeries:
     """Every period from the first to the last (``filters.start``/``end`` when given), empty ones
     with zero counts. ``filters`` (default: reported events in ``[start, end]``) replaces the range
     and ``include_historical``; a ``direction`` in it keeps that direction's rows only.
     ``documents(by)``, when given, returns :func:`documents_per_period` over all dates (a server
     keeps it until the next write); periods are whole, so its counts are the range's. ``fetch(a, b,
-    filters)``, when given, returns :func:`pair_rows` (a server keeps a pair's rows)."""
+    filters)``, when given, returns :func:`pair_rows` or those rows as :class:`PairEvents` (a server
+    keeps a pair's events). Counted per period and direction in :mod:`detente.store.pair_events`."""
     _check_by(by)
     a, b = normalise_code(a), normalise_code(b)
     if a == b:
@@ -280,71 +197,32 @@ def dyad(
         raise UsageError(f"--rolling {rolling}: use 0 (none) to 120 periods")
     filters = series_filters(start, end, include_historical, filters)
     fetched = fetch(a, b, filters) if fetch is not None else pair_rows(conn, a, b, filters)
-    counts, per_context = _dyad_counts(fetched, a, b, by)
-    contexts = sorted({row[2] for row in per_context})
-    series = DyadSeries(a, b, by, [*SERIES_COLUMNS, *(f"ctx_{c}" for c in contexts)], contexts=contexts)
+    events = fetched if isinstance(fetched, PairEvents) else PairEvents.from_rows(fetched)
+    contexts = events.contexts()
+    ctx_keys = [f"ctx_{c}" for c in contexts]
+    series = DyadSeries(a, b, by, [*SERIES_COLUMNS, *ctx_keys], contexts=contexts)
     if rolling > 1:
         series.columns += ["events_rolling_mean", "goldstein_rolling_mean"]
-    found = {(row[0], row[1]): row for row in counts}
-    if not found:
+    if not len(events):
         return series
-    first = _period_start(filters.start, by) if filters.start else min(p for p, _ in found)
-    last = _period_start(filters.end, by) if filters.end else max(p for p, _ in found)
+    lo, hi = events.span()
+    first = _period_start(filters.start or lo, by)
+    last = _period_start(filters.end or hi, by)
     if documents is None:
         per_period = documents_per_period(conn, by, first, _next_period(last, by) - dt.timedelta(days=1))
     else:
         per_period = documents(by)
-    ctx_count: dict[tuple[dt.date, str], dict[str, int]] = {}
-    for period, direction, ctx, n in per_context:
-        ctx_count.setdefault((period, direction), {})[f"ctx_{ctx}"] = n
-    wanted = {"all": series.directions, "A->B": series.directions[:1], "B->A": series.directions[1:2]}
-    periods = _periods(first, last, by)  # every period, empty ones as zeros, so plots and diffs line up
-    per_direction = []
-    for direction in wanted[filters.direction]:
-        rows = _direction_rows(periods, direction, found, per_period, ctx_count, contexts)
-        if rolling > 1:
-            add_rolling(rows, rolling)
-        per_direction.append(rows)
+    dates, labels = periods(first, last, by)  # every period, empty ones as zeros, so plots and diffs line up
+    chosen = {"all": [0, 1, 2], "A->B": [0], "B->A": [1]}[filters.direction]
+    counts = count(events, (a, b), by, first, len(dates), chosen)
+    docs = [per_period.get(p, 0) for p in dates]
+    directions = [series.directions[d] for d in chosen]
     # period-major, directions in their fixed order (every direction has the same periods)
-    series.rows = [row for same_period in zip(*per_direction, strict=True) for row in same_period]
+    series.rows = build_rows(counts, labels, docs, directions, ctx_keys)
+    if rolling > 1:
+        for k in range(len(directions)):
+            add_rolling(series.rows[k :: len(directions)], rolling)
     return series
-
-
-def _periods(first: dt.date, last: dt.date, by: str) -> list[dt.date]:
-    out, period = [], first
-    while period <= last:
-        out.append(period)
-        period = _next_period(period, by)
-    return out
-
-
-def _direction_rows(
-    periods: list[dt.date],
-    direction: str,
-    found: dict[tuple[dt.date, str], tuple[Any, ...]],
-    documents: dict[dt.date, int],
-    ctx_count: dict[tuple[dt.date, str], dict[str, int]],
-    contexts: list[str],
-) -> list[dict[str, Any]]:
-    """One direction's rows; an empty period is a copy of one zero row (most periods of a long
-    series by week or day are empty, and a copy costs a fraction of building the row)."""
-    no_contexts = {f"ctx_{c}": 0 for c in contexts}
-    zero = _row(periods[0], direction, None, 0) | no_contexts
-    rows = []
-    for period in periods:
-        docs = documents.get(period, 0)
-        counted = found.get((period, direction))
-        if counted is None:
-            row = zero.copy()  # keys keep their order when overwritten
-            row["period"] = period.isoformat()
-            row["documents"] = docs
-            row["events_per_100_documents"] = 0.0 if docs else None
-        else:
-            row = _row(period, direction, counted, docs)
-            row.update(no_contexts)  # every context in order, then this period's counts
-            row.update(ctx_count.get((period, direction), {}))
-        rows.append(row)
-    return rows
 
 
 @dataclass(slots=True)
