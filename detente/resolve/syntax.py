@@ -137,6 +137,8 @@ class SyntaxView:
         """The agent of another participle than the trigger's: "a deal | brokered by china", "a plan
         drawn up by egypt". A third party's act, not the trigger's target."""
         h = self._mention_head(m)
+        while self.dep(h) == "conj" and self.head(h) != h:
+            h = self.head(h)  # "brokered by the united states and | france"
         k = self.head(h)
         if k in (h, p) or self.dep(h) not in ("obl:agent", "obl") or self._case(h) != "by":
             return False
