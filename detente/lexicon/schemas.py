@@ -242,6 +242,7 @@ class CueRecord(Strict):
     """``data/text/cues.jsonl``: closed-class words the resolver and segmenter rely on."""
 
     kind: Literal[
+        "hypothetical_determiner",
         "condition_opener",
         "water_body",
         "event_head_noun",

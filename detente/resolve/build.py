@@ -57,6 +57,7 @@ class EventBuilder:
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
         self.condition_openers = res.cues.get("condition_opener", frozenset())
+        self.hypothetical = res.cues.get("hypothetical_determiner", frozenset())
         self.run_on = _run_on(doc)
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
@@ -346,6 +347,8 @@ class EventBuilder:
             return self._reject(trig, "in site chrome (menu, headline block)")
         if self._in_condition(seg, trig):
             return self._reject(trig, "a condition ('if Israel attacks Rafah, ...'): nothing happened")
+        if self._hypothetical_noun(seg, trig):
+            return self._reject(trig, "a possible act ('any Israeli attack'): nothing happened")
         date, precision, deadline, year = self._date(seg, trig)
         modality, conditional = self._modality(seg, trig, deadline)
         code = recode(trig.cameo, modality, self.res, conditional)
@@ -437,6 +440,13 @@ class EventBuilder:
             position=trig.start / max(len(self.doc.tokens), 1), has_target=False, self_target=False,
             status=status, source_sector=None,
         )
+
+    def _hypothetical_noun(self, seg: Segment, trig: Trigger) -> bool:
+        """ "respond to any israeli attack", "a possible invasion": an act named as a possibility."""
+        if self.syntax.parsed and not self.doc.tokens[self.syntax.predicate(trig)].tag.startswith("NN"):
+            return False
+        before = self.words[max(seg.start, trig.start - 3) : trig.start]
+        return any(w in self.hypothetical for w in before)
 
     def _in_condition(self, seg: Segment, trig: Trigger) -> bool:
         """A clause opened by "if" or "unless" states a condition, not an act. Without full stops
