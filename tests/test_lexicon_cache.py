@@ -48,6 +48,16 @@ def test_a_second_use_reads_the_entry_instead_of_building(cache_dir: Path) -> No
     assert len(builds) == 2
 
 
+def test_old_entries_of_a_name_are_pruned_to_the_newest_few(cache_dir: Path) -> None:
+    for n in range(6):
+        cache.cached("thing", f"k{n}", lambda n=n: n)
+        os.utime(cache_dir / f"thing-k{n}.pickle", (1_000_000 + n, 1_000_000 + n))  # distinct ages
+    cache.cached("other", "k", lambda: "kept")
+    names = sorted(p.name for p in _entries(cache_dir))
+    assert names == ["other-k.pickle", "thing-k3.pickle", "thing-k4.pickle", "thing-k5.pickle"]
+    assert cache.cached("thing", "k5", lambda: -1) == 5  # the newest is still read
+
+
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps({"answer": 42})[:-3]])
 def test_a_corrupt_entry_is_ignored_and_rebuilt(cache_dir: Path, garbage: bytes) -> None:
     cache.cached("thing", "k", lambda: [1, 2, 3])

@@ -110,4 +110,20 @@ def cached(name: str, key: str, build: Callable[[], T], accept: type | None = No
         return value  # type: ignore[return-value]
     value = build()
     _write(path, value)
+    _prune(directory, name)
     return value
+
+
+_KEEP = 3  # entries of one name kept: a few data versions to switch between, not every one ever built
+
+
+def _prune(directory: Path, name: str) -> None:
+    """Drop all but the newest entries of ``name``: each edit of a data file makes a new one, and
+    the old ones would otherwise pile up for ever. Another process may be removing them too."""
+    try:
+        entries = sorted(directory.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for stale in entries[_KEEP:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
