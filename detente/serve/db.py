@@ -20,10 +20,10 @@ from detente.store.schema import LATEST, READABLE, current_version
 from detente.store.store import Store
 
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
-ROW_MEMO_ITEMS = 20_000  # events with their evidence, about 1 kB each
+ROW_MEMO_ITEMS = 20_000  # events with their evidence, about 4 kB each as dicts (1 kB as JSON)
 SPAN_MEMO_ITEMS = 20_000  # pairs, about 0.3 kB each
 PAIR_MEMO_ITEMS = 64  # pairs' events for series, at most 2,000 as columns (about 0.35 MB) each
-MATCH_MEMO_ITEMS = 300_000  # event searches' matches (keys and dates), about 80 bytes each: 24 MB
+MATCH_MEMO_ITEMS = 500_000  # event searches' matches (keys and dates), about 80 bytes each: 40 MB
 
 
 if TYPE_CHECKING:

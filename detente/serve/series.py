@@ -128,7 +128,8 @@ def series(
         result = dyad(cur, a, b, by=by, filters=filters, rolling=rolling, documents=documents, fetch=fetch)
     except UsageError as exc:
         raise ApiError(400, "bad_request", str(exc)) from exc
-    wanted = {r["direction"] for r in result.rows} or set(result.directions)
+    # rows are period-major, so the first period's rows name every direction shown
+    wanted = {r["direction"] for r in result.rows[:3]} or set(result.directions)
     return {
         "a": result.a,
         "b": result.b,
