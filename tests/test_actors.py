@@ -90,3 +90,27 @@ def test_head_of_organisation_composes_with_it(pipeline):
 def test_un_organs_count_for_the_un(pipeline):
     found = actors(pipeline, "The UN Security Council imposed new sanctions on North Korea.")
     assert found[0][1].org == "UN" and found[0][1].name == "UN Security Council"
+
+
+EGYPT_REPORT = (
+    "Egypt's government has banned a protest planned for Friday in Cairo. Egyptian officials said the "
+    "march threatened public order, and Egypt's interior ministry warned organisers. "
+    "Later on Friday police fired tear gas at protesters near the university."
+)
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape], ids=["clean", "scraped"])
+def test_a_sector_word_with_no_country_in_its_sentence_takes_the_article_s_country(pipeline, render):
+    doc = pipeline.run(Document("t", render(EGYPT_REPORT), dt.date(2016, 4, 25)))
+    police = [m for m in doc.mentions if m.actor.text.lower() == "police"]
+    assert police and police[0].actor.country == "EGY"
+    assert any(e.source.country == "EGY" and e.cameo[:2] in ("17", "18") for e in doc.events)
+
+
+def test_no_home_country_when_the_article_names_two_states_alike(pipeline):
+    text = EGYPT_REPORT.replace("Egyptian officials said", "Libyan officials said").replace(
+        "Egypt's interior ministry", "Libya's interior ministry"
+    )
+    doc = pipeline.run(Document("t", text, dt.date(2016, 4, 25)))
+    police = [m for m in doc.mentions if m.actor.text.lower() == "police"]
+    assert police and police[0].actor.country is None
