@@ -114,3 +114,10 @@ def test_no_home_country_when_the_article_names_two_states_alike(pipeline):
     doc = pipeline.run(Document("t", text, dt.date(2016, 4, 25)))
     police = [m for m in doc.mentions if m.actor.text.lower() == "police"]
     assert police and police[0].actor.country is None
+
+
+def test_a_country_named_after_the_verb_does_not_override_the_article_s_own(pipeline):
+    text = EGYPT_REPORT + " Protesters later gathered outside the American embassy."
+    doc = pipeline.run(Document("t", text, dt.date(2016, 4, 25)))
+    protesters = [m for m in doc.mentions if m.actor.text == "Protesters"]
+    assert protesters and protesters[-1].actor.country == "EGY"

@@ -448,9 +448,11 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             continue
         if m.start > 0 and tokens[m.start - 1].text in audience:
             continue
-        donor = _nearest_country(tokens, mentions, k, -1, qualifiers) or _nearest_country(
-            tokens, mentions, k, 1, qualifiers
-        )
+        donor = _nearest_country(tokens, mentions, k, -1, qualifiers)
+        if donor is None:
+            donor = _nearest_country(tokens, mentions, k, 1, qualifiers)
+            if donor is not None and home is not None and donor.actor.country != home.actor.country:
+                donor = home
         if donor is None and home is not None:
             donor = home  # "police said ...": in an article about one country, its police
         if donor is not None:
