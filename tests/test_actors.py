@@ -121,3 +121,11 @@ def test_a_country_named_after_the_verb_does_not_override_the_article_s_own(pipe
     doc = pipeline.run(Document("t", text, dt.date(2016, 4, 25)))
     protesters = [m for m in doc.mentions if m.actor.text == "Protesters"]
     assert protesters and protesters[-1].actor.country == "EGY"
+
+
+def test_a_foreign_act_with_no_one_named_is_aimed_at_the_article_s_country(pipeline):
+    doc = pipeline.run(
+        Document("t", EGYPT_REPORT + " The United States suspended military aid on Saturday.", dt.date(2016, 4, 25))
+    )
+    aid = [e for e in doc.events if e.source.key == "USA"]
+    assert aid and aid[0].target is not None and aid[0].target.key == "EGY"

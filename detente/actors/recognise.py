@@ -9,10 +9,10 @@ longest-first. Composition then joins neighbouring atoms the way news names acto
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from detente.actors.people import holder_of, term_at
+from detente.actors.topics import home_country
 from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.load import normalise_phrase
 from detente.model import Actor, Document, Mention
@@ -427,22 +427,13 @@ def _nearest_country(
     return None
 
 
-def _home_country(mentions: list[Mention]) -> Mention | None:
-    """The country an article is about: named at least three times and twice as often as any other."""
-    counts = Counter(m.actor.country for m in mentions if m.actor.country and not m.inferred and not m.actor.org)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return next(m for m in mentions if m.actor.country == ranked[0][0] and not m.inferred)
-
-
 def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -> None:
     """Sector words with no country of their own ("rebels", "police", "the judge") take the country
     named nearest in the same sentence - before them first, then after."""
     tokens = doc.tokens
     qualifiers = res.cues.get("qualifier", _NONE)
     audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
-    home = _home_country(mentions)
+    home = home_country(mentions)
     for k, m in enumerate(mentions):
         if m.actor.key or not m.actor.sector:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from detente.model import Document
+from detente.model import Document, Mention
 
 
 def topic_keys(doc: Document, single_mentions: bool = False) -> set[str]:
@@ -17,3 +17,12 @@ def topic_keys(doc: Document, single_mentions: bool = False) -> set[str]:
         return set()
     top = counts.most_common(1)[0][1]
     return {k for k, n in counts.items() if n * 2 >= top and (n >= 2 or (single_mentions and top == 1))}
+
+
+def home_country(mentions: list[Mention]) -> Mention | None:
+    """The country an article is about: named at least three times and twice as often as any other."""
+    counts = Counter(m.actor.country for m in mentions if m.actor.country and not m.inferred and not m.actor.org)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return next(m for m in mentions if m.actor.country == ranked[0][0] and not m.inferred)

@@ -7,7 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from detente.actors.topics import topic_keys
+from detente.actors.topics import home_country, topic_keys
 from detente.events.triggers import OBLIGATION_PATTERN
 from detente.model import Document, Event, Evidence, Segment, Trigger
 from detente.resolve.confidence import EventReading
@@ -59,6 +59,7 @@ class EventBuilder:
         self.condition_openers = res.cues.get("condition_opener", frozenset())
         self.hypothetical = res.cues.get("hypothetical_determiner", frozenset())
         self.run_on = _run_on(doc)
+        self.home = home_country(doc.mentions)
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
@@ -324,6 +325,10 @@ class EventBuilder:
         """No one acted on in the clause: the article's other main actor, else at home."""
         implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
         rule = "the article's other main actor, named just before"
+        source_country = roles.sources[0].actor.country
+        if implied is None and self.home is not None and source_country not in (None, self.home.actor.country):
+            # a foreign actor's act with no one named, in an article about one country, is aimed there
+            implied, rule = self.home, "no target named: the article's own country"
         if implied is None:
             implied = self.binder.domestic_target(seg, roles.sources[0])
             rule = "no target named: the place named or the source's own country"
