@@ -6,7 +6,9 @@ sends the same list of requests with httpx: from 1 and from 8 client threads (th
 from 20 concurrent clients (latency under load: p50/p95). Each run is repeated with the server's
 result cache on and off, so the scaling of the reads themselves shows too. The clients share the
 machine with the server, so the numbers are for the whole machine; each run prints the CPU time
-per request of the clients and of the server (psutil), and ``--client light`` sends with the
+per request of the clients and of the server and the server's resident memory after the run
+(psutil); a 3 s pause after each warm-up leaves the server's background work (the events it keeps
+in memory, built on the first events page) out of the timed runs. ``--client light`` sends with the
 standard library's ``http.client`` instead of httpx (a tenth of its CPU). ``--hot N`` draws every
 request from N fixed views instead (many dashboards on a few popular views). Prints numbers; asserts
 nothing. Targets: p95 < 200 ms with 20 clients; 8 threads at least as fast as 1.
@@ -167,6 +169,7 @@ class Timing:
     hits: int  # answered from the server's cache
     client_cpu: float = 0.0  # CPU seconds of this process (the clients) during the run
     server_cpu: float = 0.0  # CPU seconds of the server process during the run (0: not measured)
+    server_rss: float = 0.0  # the server's resident memory after the run, bytes (0: not measured)
 
     def line(self, label: str) -> str:
         lat = sorted(self.latencies)
@@ -174,6 +177,7 @@ class Timing:
         n = len(lat)
         cpu = f", CPU per request: clients {self.client_cpu / n * 1000:4.1f} ms"
         cpu += f", server {self.server_cpu / n * 1000:4.1f} ms" if self.server_cpu else ""
+        cpu += f", server RSS {self.server_rss / 2**20:.0f} MB" if self.server_rss else ""
         return (
             f"  {label:<22} {n / self.elapsed:7.1f} req/s, p50 {statistics.median(lat) * 1000:6.1f} ms, "
             f"p95 {p95 * 1000:6.1f} ms, max {lat[-1] * 1000:6.1f} ms"
@@ -228,6 +232,11 @@ def server_cpu(pid: int | None) -> float:
     return float(times.user + times.system)
 
 
+def server_rss(pid: int | None) -> float:
+    """The server's resident memory in bytes (0.0 where psutil is missing)."""
+    return float(psutil.Process(pid).memory_info().rss) if pid is not None and psutil is not None else 0.0
+
+
 def load(base: str, requests: list[tuple[str, dict[str, str]]], threads: int, client: str = "httpx",
          pid: int | None = None) -> Timing:  # fmt: skip
     """Send ``requests`` from ``threads`` clients at once (each its own keep-alive connection, each
@@ -259,6 +268,7 @@ def load(base: str, requests: list[tuple[str, dict[str, str]]], threads: int, cl
     timing.elapsed = time.perf_counter() - started
     timing.client_cpu = time.process_time() - cpu0
     timing.server_cpu = server_cpu(pid) - server0
+    timing.server_rss = server_rss(pid)
     return timing
 
 
@@ -270,6 +280,7 @@ class Run:
     clients: int
     threads: list[int]
     client: str = "httpx"
+    settle: float = 3.0  # seconds waited after the warm-up
 
 
 def bench_endpoint(base: str, pid: int | None, name: str, make: Make, run: Run) -> None:
@@ -277,6 +288,7 @@ def bench_endpoint(base: str, pid: int | None, name: str, make: Make, run: Run) 
     new seed per run), so cache hits come only from requests the distribution repeats."""
     rng = random.Random(7)
     load(base, [make(rng) for _ in range(10)], 1, run.client)  # warm up: the first query of a kind reads the file
+    time.sleep(run.settle)  # the work the warm-up started in the background (the events kept in memory)
     print(f"{name} ({run.n} requests per run, {run.client} clients)")
     for count in run.threads:
         timing = load(base, [make(rng) for _ in range(run.n)], count, run.client, pid)

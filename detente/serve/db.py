@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ import duckdb
 from detente.serve.cache import ResultCache, RowMemo
 from detente.serve.cursors import CursorPool
 from detente.serve.errors import ServeError
+from detente.serve.event_rows import EventRows, Loader
+from detente.serve.events import EVENT_COLUMNS
 from detente.store.locks import lock_conflict
 from detente.store.schema import LATEST, READABLE, current_version
 from detente.store.store import Store
@@ -53,6 +56,8 @@ class Database:
         self.spans = RowMemo(SPAN_MEMO_ITEMS if cache_bytes else 0)  # pairs' first and last dates
         self.pairs = RowMemo(PAIR_MEMO_ITEMS if cache_bytes else 0)  # pairs' rows for series
         self.matches = RowMemo(MATCH_MEMO_ITEMS if cache_bytes else 0)  # event searches' matches
+        self._event_rows = Loader()  # every event's page columns (off with the cache, as the memos)
+        self._keep_event_rows = cache_bytes > 0
         self._pool_lock = threading.Lock()
         self._pool: CursorPool | None = None
         self._max_readers = max_readers  # reads running at once; 0: one per core
@@ -99,6 +104,33 @@ class Database:
             ).fetchall()
         return bool(rows[0][0])
 
+    def event_rows(self) -> EventRows | None:
+        """Every event for an events page, in memory, if built for the current generation; else
+        None, and a build starts in the background (see :mod:`detente.serve.event_rows`)."""
+        if not self._keep_event_rows or not self.has_best_evidence:
+            return None
+        generation = self.generation
+        rows = self._event_rows.current(generation)
+        if rows is None:
+            with self._pool_lock:
+                start = self._event_rows.should_start(generation)
+            if start:
+                self._start_event_rows(generation)
+        return rows
+
+    def _start_event_rows(self, generation: int) -> None:
+        args = (self.cursor, EVENT_COLUMNS, generation, lambda: self.generation)
+        threading.Thread(target=self._event_rows.build, args=args, name="event-rows", daemon=True).start()
+
+    def wait_event_rows(self, timeout: float = 60.0) -> EventRows | None:
+        """The in-memory events once built (tests, benchmarks): starts a build if none runs."""
+        deadline = time.monotonic() + timeout
+        while (rows := self.event_rows()) is None and time.monotonic() < deadline:
+            if self._event_rows.failed is not None or not self._keep_event_rows or not self.has_best_evidence:
+                return None
+            time.sleep(0.01)
+        return rows
+
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A reader connection of this request's own, from the pool (see :mod:`detente.serve.cursors`)."""
@@ -129,6 +161,7 @@ class Database:
             self.spans.invalidate(self.generation)
             self.pairs.invalidate(self.generation)
             self.matches.invalidate(self.generation)
+            self._event_rows.wrote()
 
     invalidate = wrote  # the name a cache's user looks for
 

@@ -18,6 +18,7 @@ import duckdb
 
 from detente.serve.cache import RowMemo
 from detente.serve.errors import ApiError, not_found
+from detente.serve.event_rows import EventRows
 from detente.store.cluster import pair_key
 from detente.store.filters import EventFilters
 
@@ -331,10 +332,15 @@ def search_events(
     order: str,
     memo: Memo | None = None,
     best_evidence: bool = False,
+    table: EventRows | None = None,
 ) -> dict[str, Any]:
     """A page of events matching ``filt`` and their total; ``best_evidence``: the store has
-    ``events.best_evidence`` (schema 4 on), see :func:`_events_by_id`."""
+    ``events.best_evidence`` (schema 4 on), see :func:`_events_by_id`; ``table``: every event in
+    memory for the memo's generation (:mod:`detente.serve.event_rows`), read instead of the store."""
     total, page = _page_keys(cur, filt, limit, offset, sort, order, memo)
+    if table is not None:
+        found = table.events(page)
+        return {"total": total, "limit": limit, "offset": offset, "events": [found[c] for c in page if c in found]}
     known = memo.rows.get_many(memo.generation, page) if memo else {}
     read = _events_by_id(cur, [c for c in page if c not in known], best_evidence)
     if memo and read:

@@ -87,8 +87,11 @@ def list_events(
     db = state(request).db
     memo = events.Memo(db.rows, db.generation, db.matches)  # the generation before reading: see RowMemo
     best_evidence = db.has_best_evidence  # outside the borrowed cursor: it borrows one the first time
+    table = db.event_rows()  # every event in memory, once built for this generation
+    if table is not None and table.generation != memo.generation:
+        table = None
     with db.cursor() as cur:  # borrowed here, not by a dependency: two fewer hops to the thread pool
-        page = events.search_events(cur, filt, limit, offset, sort, order, memo, best_evidence)
+        page = events.search_events(cur, filt, limit, offset, sort, order, memo, best_evidence, table)
     return _json(page)
 
 
