@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -31,6 +32,7 @@ EVIDENCE_FIELDS = (
     ("cameo", "VARCHAR"), ("confidence", "DOUBLE"), ("status", "VARCHAR"), ("trigger", "VARCHAR"),
     ("evidence_text", "VARCHAR"), ("evidence_start", "BIGINT"), ("evidence_end", "BIGINT"),
 )  # fmt: skip
+SEARCHED = (("status", "coalesce(status, 'reported')"), ("pair_key", "pair_key"))  # for searches only
 _DATES = ("date", "first_seen")
 _LISTS = ("contexts", "sources", "urls")
 _CODES = (("B", pa.uint8(), 255), ("H", pa.uint16(), 65_535), ("I", pa.uint32(), 2**32 - 1))
@@ -49,6 +51,7 @@ def _select(names: tuple[str, ...]) -> str:
             "best_evidence IS NULL AS ev_none",
             f"best_evidence IS NULL OR json_keys(best_evidence) = [{keys}] AS ev_known",
             *(f"json_transform(best_evidence, '{shape}').{k} AS ev_{k}" for k, _ in EVIDENCE_FIELDS),
+            *(f"{sql} AS x_{name}" for name, sql in SEARCHED),
         ]
     )
 
@@ -58,13 +61,32 @@ class EventRows:
     ISO strings, lists as tuples, ``location`` as its JSON), then whether the evidence is missing
     and its fields. A value shared by many events is stored once, with a code per event."""
 
-    __slots__ = ("columns", "generation", "index", "names")
+    __slots__ = ("columns", "derived", "generation", "index", "keys", "names", "rank", "searched")
 
-    def __init__(self, generation: int, names: tuple[str, ...], columns: list[Column], keys: list[str]) -> None:
+    def __init__(
+        self,
+        generation: int,
+        names: tuple[str, ...],
+        columns: list[Column],
+        keys: list[str],
+        searched: dict[str, Column],
+    ) -> None:
         self.generation = generation
         self.names = names
         self.columns = columns
+        self.keys = keys
         self.index = {key: i for i, key in enumerate(keys)}
+        self.searched = searched  # columns only searched: the status (NULL as 'reported'), the pair
+        # each event's place among the keys in order, for ties in a search's order
+        self.rank = np.empty(len(keys), dtype=np.int32)
+        self.rank[np.argsort(np.array(keys, dtype=str), kind="stable")] = np.arange(len(keys), dtype=np.int32)
+        self.derived: dict[object, Any] = {}  # arrays searches derive from the columns, made once
+
+    def column(self, name: str) -> Column:
+        """An event column or a searched one, by name."""
+        if name in self.searched:
+            return self.searched[name]
+        return self.columns[self.names.index(name)]
 
     def __len__(self) -> int:
         return len(self.index)
@@ -132,19 +154,21 @@ def load(borrow: Borrow, names: tuple[str, ...], generation: int, max_events: in
             return None
     table = _fetch(borrow, names)
     if table.num_rows == 0:
-        return EventRows(generation, names, [(None, [])] * (len(names) + 1 + len(EVIDENCE_FIELDS)), [])
+        empty = {name: (None, []) for name, _ in SEARCHED}
+        return EventRows(generation, names, [(None, [])] * (len(names) + 1 + len(EVIDENCE_FIELDS)), [], empty)
     if not pc.all(table.column("ev_known")).as_py():
         return None
     keys = table.column(names[0]).to_pylist()
     labels = [*names, "ev_none", *(f"ev_{k}" for k, _ in EVIDENCE_FIELDS)]
     columns = [(None, keys), *(_column(label, table.column(label).combine_chunks()) for label in labels[1:])]
+    searched = {name: _column(name, table.column(f"x_{name}").combine_chunks()) for name, _ in SEARCHED}
     del table
     for at in (len(names) + 1, len(names) + 2):  # the report's id and cluster id: often the event's key
         codes, own = columns[at]
         if codes is None:
             columns[at] = (None, [k if k == e else e for k, e in zip(keys, own, strict=True)])
     pa.default_memory_pool().release_unused()  # the fetched table's memory, back to the system
-    return EventRows(generation, names, columns, keys)
+    return EventRows(generation, names, columns, keys, searched)
 
 
 class Loader:

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from detente.serve import event_match
 from detente.serve.cache import RowMemo
 from detente.serve.errors import ApiError, not_found
 from detente.serve.event_rows import EventRows
@@ -253,17 +254,40 @@ def _page_sql(where: str, key: str, direction: str) -> str:
 
 
 def _kept_matches(
-    cur: duckdb.DuckDBPyConnection, filt: EventFilter, key: str, direction: str, memo: RowMemo, generation: int
+    cur: duckdb.DuckDBPyConnection, filt: EventFilter, key: str, direction: str, memo: Memo, table: EventRows | None
 ) -> Matches | None:
     """The matches of ``filt`` without its dates, read once per filters and order until the next
     write (None: more than :data:`MATCH_MEMO_ROWS`, remembered as such): dashboards page through
-    and narrow the same searches, and the matching query is most of a page's cost."""
+    and narrow the same searches, and the matching query is most of a page's cost. With every
+    event kept in memory (``table``), found there where its filters allow."""
+    assert memo.matches is not None
     undated = dataclasses.replace(filt, common=dataclasses.replace(filt.common, start=None, end=None))
     where, params = undated.where()
     name = f"{key} {direction} {where} {params!r}"
-    known = memo.get_many(generation, [name])
+    known = memo.matches.get_many(memo.generation, [name])
     if name in known:
         return known[name]  # type: ignore[no-any-return]
+    try:
+        if table is None:
+            raise event_match.Unsupported("no kept events")
+        ids, days = event_match.matches(table, undated, key, direction)
+    except event_match.Unsupported:
+        found = _query_matches(cur, where, params, key, direction)
+    else:
+        found = (ids, days) if len(ids) <= MATCH_MEMO_ROWS else None
+    if found is None:
+        memo.matches.put_many(memo.generation, {name: None})
+        return None
+    ids, days = found
+    kept = Matches(ids, days, len(days) - days.count(0))
+    memo.matches.put_many(memo.generation, {name: kept}, weight=len(ids) + 1)
+    return kept
+
+
+def _query_matches(
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], key: str, direction: str
+) -> tuple[tuple[str, ...], array[int]] | None:
+    """The matches' keys and day ordinals from the store (None: more than can be kept)."""
     # one scan, stopped at one match too many (sorting the first 50,000 of every event instead costs
     # 90-150 ms, counting first a second scan); none come back when there are too many, or none
     cap = MATCH_MEMO_ROWS
@@ -274,12 +298,8 @@ def _kept_matches(
         [*params, cap + 1, cap],
     ).fetchall()
     if not rows and _any_match(cur, where, params):
-        memo.put_many(generation, {name: None})
         return None
-    days = array("i", [d.toordinal() if d else 0 for _, d in rows])
-    kept = Matches(tuple(c for c, _ in rows), days, len(days) - days.count(0))
-    memo.put_many(generation, {name: kept}, weight=len(rows) + 1)
-    return kept
+    return tuple(c for c, _ in rows), array("i", [d.toordinal() if d else 0 for _, d in rows])
 
 
 def _any_match(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> bool:
@@ -305,8 +325,15 @@ def _cut(matches: Matches, start: dt.date | None, end: dt.date | None, by_date: 
     return [c for c, d in zip(matches.ids, days, strict=True) if d and lo_day <= d <= hi_day]
 
 
-def _page_keys(
-    cur: duckdb.DuckDBPyConnection, filt: EventFilter, limit: int, offset: int, sort: str, order: str, memo: Memo | None
+def _page_keys(  # noqa: PLR0913 - the page's arguments and where it may look
+    cur: duckdb.DuckDBPyConnection,
+    filt: EventFilter,
+    limit: int,
+    offset: int,
+    sort: str,
+    order: str,
+    memo: Memo | None,
+    table: EventRows | None = None,
 ) -> tuple[int, list[str]]:
     """How many events match, and the keys of the page's, in order: cut from the kept matches
     where a memo has them (the same keys in the same order: the dates only remove matches), else
@@ -314,7 +341,7 @@ def _page_keys(
     key, direction = SORTS[sort], ORDERS[order]  # both from whitelists
     kept = None
     if memo and memo.matches is not None and memo.matches.max_items:
-        kept = _kept_matches(cur, filt, key, direction, memo.matches, memo.generation)
+        kept = _kept_matches(cur, filt, key, direction, memo, table)
     if kept is not None:
         keys = _cut(kept, filt.common.start, filt.common.end, sort == "date", order == "asc")
         return len(keys), keys[offset : offset + limit]
@@ -337,7 +364,7 @@ def search_events(
     """A page of events matching ``filt`` and their total; ``best_evidence``: the store has
     ``events.best_evidence`` (schema 4 on), see :func:`_events_by_id`; ``table``: every event in
     memory for the memo's generation (:mod:`detente.serve.event_rows`), read instead of the store."""
-    total, page = _page_keys(cur, filt, limit, offset, sort, order, memo)
+    total, page = _page_keys(cur, filt, limit, offset, sort, order, memo, table)
     if table is not None:
         found = table.events(page)
         return {"total": total, "limit": limit, "offset": offset, "events": [found[c] for c in page if c in found]}
