@@ -120,6 +120,8 @@ class EventBuilder:
         for k, trig in enumerate(triggers):
             if k in out or (trig.cameo[:2] not in _GOVERNING and trig.cameo not in _GOVERNING_CODES):
                 continue
+            if trig.roles == "reverse":
+                continue  # "drew criticism from X": what follows X is no content of the criticism
             seg = self.segment_of(trig.start)
             for j in range(k + 1, len(triggers)):
                 other = triggers[j]
