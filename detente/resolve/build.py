@@ -170,12 +170,17 @@ class EventBuilder:
         return []
 
     def _clause_of_its_own(self, first: Trigger, later: Trigger) -> bool:
-        """Run-on scraped text: a segment may hold sentences the missing full stops ran together. A
-        later trigger whose predicate has a subject of its own and does not hang on the first's
-        ("... russian troops | kremlin spokesman dmitry peskov accused ...") is a clause of its own."""
-        if not (self.run_on and self.syntax.parsed) or later.start - first.end < 2:
+        """A later trigger that states an act of its own: a verb coordinated with the first ("rejected
+        the claim and accused japan"); in run-on scraped text, where missing full stops ran sentences
+        together, one whose predicate has a subject of its own and does not hang on the first's
+        ("... russian troops | kremlin spokesman dmitry peskov accused ...")."""
+        if not self.syntax.parsed or later.start < first.end:
             return False
         p, q = self.syntax.predicate(first), self.syntax.predicate(later)
+        if self._coordinated_predicate(p, q):
+            return True
+        if not self.run_on or later.start - first.end < 2:
+            return False
         if not self.doc.tokens[q].tag.startswith("VB"):
             return False
         if self.syntax.head(q) == q:
@@ -188,6 +193,18 @@ class EventBuilder:
             if k == p:
                 return False
         return True
+
+    def _coordinated_predicate(self, p: int, q: int) -> bool:
+        """ "confirmed the barrage and demanded the ypg withdraw": a second verb coordinated with the
+        first states an act of its own."""
+        tokens = self.doc.tokens
+        if tokens[q].dep != "conj" or tokens[q].tag not in ("VBD", "VBZ", "VBP", "VBN"):
+            return False
+        if tokens[q].tag == "VBN" and "and" not in self.words[max(0, q - 2) : q]:
+            return False  # "where 28 people have been killed" is a participle; "and (has) accused" is not
+        # the first trigger is the verb, or the noun it takes as object ("confirmed the barrage")
+        verb = p if tokens[p].tag.startswith("VB") else self.syntax.head(p)
+        return self.syntax.head(q) == verb and tokens[verb].tag.startswith("VB")
 
     def _reduced_relative(self, trig: Trigger) -> bool:
         """A participle with its agent after a noun: "the defence pact signed by the prime minister"."""
