@@ -37,9 +37,12 @@ def test_modality_and_clause_rivals_have_reasons(pipeline: Pipeline) -> None:
     denied = explain("Russia did not attack Ukraine.", dt.date(2020, 1, 2), pipeline=pipeline)
     assert denied.events == []
     assert "negated" in _by_trigger(denied, "attack")["reason"]
-    plan = explain("China could impose sanctions on Japan.", dt.date(2020, 1, 2), pipeline=pipeline)
+    plan = explain("China will impose sanctions on Japan.", dt.date(2020, 1, 2), pipeline=pipeline)
     assert _by_trigger(plan, "impose")["modality"] == "planned"
     assert [e.status for e in plan.events] == ["planned"]
+    possible = explain("China could impose sanctions on Japan.", dt.date(2020, 1, 2), pipeline=pipeline)
+    assert possible.events == []
+    assert "possibility" in _by_trigger(possible, "impose")["reason"]
     two = explain("Putin met Xi in Moscow and signed a gas deal.", dt.date(2014, 5, 21), pipeline=pipeline)
     outcomes = {c["trigger"]: c["outcome"] for c in two.candidates}
     assert "event" in outcomes.values()

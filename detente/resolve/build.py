@@ -340,8 +340,9 @@ class EventBuilder:
         roles.rule, roles.target_rule = "the speaker demanding it", "the party that must act"
         return None
 
-    def _implied_target(self, seg: Segment, roles: Roles) -> None:
-        """No one acted on in the clause: the article's other main actor, else at home."""
+    def _implied_target(self, seg: Segment, trig: Trigger, roles: Roles, code: str) -> str | None:
+        """No one acted on in the clause: the article's other main actor, else at home. Returns why
+        there is no event when an intent is aimed at no one."""
         implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
         rule = "the article's other main actor, named just before"
         source_country = roles.sources[0].actor.country
@@ -353,6 +354,17 @@ class EventBuilder:
             rule = "no target named: the place named or the source's own country"
         if implied is not None:
             roles.targets, roles.inferred, roles.target_rule = [implied], True, rule
+        if code[:2] == "03" and self._aimed_at_no_one(seg, trig, roles):
+            return "an intent aimed at no one ('promised to create jobs'): no interaction"
+        return None
+
+    def _aimed_at_no_one(self, seg: Segment, trig: Trigger, roles: Roles) -> bool:
+        """Only the source's own country stands in for a target, and the clause names no one after
+        the trigger: "Clinton has vowed to continue", "he promised to do so"."""
+        if trig.end - trig.start > 2 or not roles.target_rule.startswith("no target named: the place"):
+            return False  # "vowed to release all political prisoners" says whom it concerns
+        named = any(t.tag in ("NNP", "NNPS") for t in self.doc.tokens[trig.end : seg.end])  # "the fis"
+        return not named and not any(trig.end <= m.start < seg.end for m in self.doc.mentions)
 
     def _status(
         self, modality: Modality, date: str | None, precision: str, year: int | None
@@ -384,8 +396,8 @@ class EventBuilder:
         self.last_subject = (trig.end, roles.sources[0])
         if modality.kind == "obliged" and (reason := self._demand(roles)) is not None:
             return self._reject(trig, reason)
-        if not roles.targets and code[:2] >= "03":
-            self._implied_target(seg, roles)
+        if not roles.targets and code[:2] >= "03" and (reason := self._implied_target(seg, trig, roles, code)):
+            return self._reject(trig, reason)
         if code[:2] == "14" and roles.sources[0].actor.sector in _ARMED_SECTORS:
             # Soldiers or police marching are not protesting: in a parade it is a symbolic act (017),
             # otherwise a show of force (150).
