@@ -46,6 +46,8 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
+_ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
+_ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
 
 
@@ -543,10 +545,15 @@ class RoleBinder:
         if named:
             roles.sources, roles.rule = named, "passive subject is the target, the agent named in the trigger"
         elif place is not None and place.actor.key != patients[-1].actor.key:
-            # "he was attacked ... in seoul": as for an active with no subject, the place stands for
-            # the unnamed attacker; whoever reports it did not do it.
-            roles.sources, roles.inferred = [place], True
-            roles.rule = "passive subject is the target, the place the unnamed agent"
+            # "he was attacked ... in seoul": as for an active with no subject, the armed group just
+            # named, else the place, stands for the unnamed attacker; whoever reports it did not do it.
+            armed = self._armed_before(c.trig)
+            if armed is not None and armed.actor.key != patients[-1].actor.key:
+                roles.sources, roles.inferred = [armed], True
+                roles.rule = "passive subject is the target, the armed group named last the agent"
+            else:
+                roles.sources, roles.inferred = [place], True
+                roles.rule = "passive subject is the target, the place the unnamed agent"
         elif speaker is not None and speaker.actor.key != patients[-1].actor.key:
             roles.sources, roles.inferred = [speaker], True
             roles.rule = "passive subject is the target, speaker the source"
@@ -602,6 +609,17 @@ class RoleBinder:
         rule = "agent phrase before a violent noun" if agents else "place stands for the unnamed agent"
         return Roles([agent], [victims[-1]], inferred=not agents, rule=rule)
 
+    def _armed_before(self, trig: Trigger) -> Mention | None:
+        """The armed group named last before an attack whose agent the clause does not name."""
+        k = bisect.bisect_left(self.starts, trig.start)
+        for m in reversed(self.mentions[max(0, k - 40) : k]):
+            if trig.start - m.end > _ARMED_REACH:
+                break
+            a = m.actor
+            if (a.sector in _ARMED_GROUPS or a.code == "IMG") and a.key:
+                return Mention(m.start, m.end, a, m.kind, inferred=True)
+        return None
+
     def _rule_reverse(self, c: _Clause, subjects: list[Mention]) -> Roles:
         """A reverse pattern ("received a visit from X"): the actor after acts on the subject."""
         # "canada s decision to recognise a palestinian state drew criticism from israel": the
@@ -627,17 +645,32 @@ class RoleBinder:
         named = self._agent_in_trigger(c, None)
         if named:
             return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
+        unnamed = self._unnamed_agent(c)
+        if unnamed is not None:
+            return unnamed
+        if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
+            return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
+        return Roles(rule="no source found")
+
+    def _unnamed_agent(self, c: _Clause) -> Roles | None:
+        """No subject: for an attack, the armed group just named or the place it happened; else
+        whoever reports it."""
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] >= "14" else None
-        if place is not None and (speaker is None or c.trig.cameo[:2] in VIOLENT_ROOTS):
+        violent = c.trig.cameo[:2] in VIOLENT_ROOTS
+        if place is not None and violent:
+            # "turkish soldiers were killed in an attack in al-bab" after a paragraph on islamic
+            # state: the armed group just named did it, more likely than the place's own state
+            armed = self._armed_before(c.trig)
+            if armed is not None:
+                return Roles([armed], inferred=True, rule="the armed group named last before an unattributed attack")
+        if place is not None and (speaker is None or violent):
             # "a roadside bomb near samarra killed ..., the military said": for violence the
             # place implies the actor; whoever reports it is not the one who did it.
             return Roles([place], inferred=True, rule="place stands for the unnamed agent")
         if speaker is not None:
             return Roles([speaker], inferred=True, rule="speaker of reported speech")
-        if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
-            return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
-        return Roles(rule="no source found")
+        return None
 
     def party(self, m: Mention) -> str:
         return party_of(m, self.state_sectors)
