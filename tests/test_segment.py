@@ -136,3 +136,17 @@ def test_punctuated_news_briefs_are_prose_not_a_sidebar(pipeline):
     assert not [text for text, is_chrome in segs if is_chrome]
     events = pipeline.run(Document("t", NEWS_BRIEFS, dt.date(2024, 3, 5))).events
     assert {"FRA", "POL", "PRK"} <= {e.source.country for e in events if e.source}
+
+
+def test_a_subheading_glued_to_its_paragraph_is_chrome(pipeline):
+    text = (
+        "Aleppo Truce Collapses-Fighting resumed in Aleppo on Wednesday.\n"
+        "Trading blame-Russia blamed the rebels for breaking the truce.\n"
+        "The head of al-Azhar university called on the police to act."
+    )
+    _, segs = segments(pipeline, text)
+    chrome = [s for s, is_chrome in segs if is_chrome]
+    assert chrome == ["Trading blame"]  # not the title, not "The head of al-Azhar"
+    events = pipeline.run(Document("t", text, dt.date(2016, 12, 14))).events
+    assert not any(e.evidence.text.startswith("Trading") for e in events)
+    assert any(e.source.country == "RUS" and e.cameo.startswith("112") for e in events)

@@ -14,6 +14,8 @@ article's main actors; a line ("sign in") hides only itself.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,6 +32,14 @@ _HEADLINE_WORDS = 3  # a gap this long holds a headline's words; a list of count
 _SIDEBAR_PAGE = 200  # words: shorter texts are not pages with sidebars
 _HEADLINE_TAIL = 6  # words of the last headline kept in the sidebar after its country
 _SENTENCE_FINAL = frozenset(".!?\"\u201d\u2019')")
+# "Trading blame-Russia blamed the rebels": a subheading of up to four words glued by a dash to
+# the line it heads (the first line is the title and lead, which are the news); not a name or
+# compound broken at its hyphen ("The head of al-Azhar", "Coca-Cola", "Israeli-Palestinian")
+_SUBHEADING = re.compile(r"\n[ \t]*((?:[^\s-]+[ \t]){0,3}[^\s-]*[A-Za-z'\u2019])-(?=[A-Z\u201c\"])")
+_NOT_SUBHEADING_FIRST = frozenset(["the", "a", "an", "he", "she", "it", "they", "this", "that", "his", "her"])
+_HYPHEN_PREFIXES = frozenset(
+    ["al", "el", "pro", "anti", "ex", "non", "co", "mid", "coca", "abdel", "abu", "bin", "ibn"]
+)
 
 
 def _past_tense(word: str) -> bool:
@@ -119,10 +129,24 @@ def _is_headline_block(group: list[Mention], words: list[str], joiners: frozense
     return any(b.start - a.end >= _HEADLINE_WORDS for a, b in pairs)
 
 
+def _subheadings(doc: Document) -> list[tuple[int, int]]:
+    """Token spans of subheadings glued to the line after them."""
+    starts = [t.start for t in doc.tokens]
+    spans = []
+    for m in _SUBHEADING.finditer(doc.text):
+        heading = m.group(1).lower().split()
+        if heading[0] in _NOT_SUBHEADING_FIRST or heading[-1] in _HYPHEN_PREFIXES:
+            continue
+        a, b = bisect.bisect_left(starts, m.start(1)), bisect.bisect_left(starts, m.end(1))
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
     n = len(words)
     mask = bytearray(n)
-    for start, end in _headline_runs(doc, res):
+    for start, end in _headline_runs(doc, res) + _subheadings(doc):
         mask[start:end] = b"\x01" * (end - start)
     hits = res.chrome_matcher.find(text)
     if not hits:
