@@ -129,3 +129,11 @@ def test_a_foreign_act_with_no_one_named_is_aimed_at_the_article_s_country(pipel
     )
     aid = [e for e in doc.events if e.source.key == "USA"]
     assert aid and aid[0].target is not None and aid[0].target.key == "EGY"
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_an_organisations_officer_is_named_and_known_later_by_surname(pipeline, render):
+    found = actors(pipeline, render("FIFA President Sepp Blatter faced calls to resign. Blatter rejected the demands."))
+    officer, later = found[0][1], found[-1]
+    assert (officer.org, officer.name) == ("FIFA", "Sepp Blatter")
+    assert later[0].lower() == "blatter" and later[1].org == "FIFA"

@@ -337,7 +337,8 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     aliases: dict[str, Mention] = {}
     for m in mentions:
-        if m.titled and m.actor.name is None and m.actor.key:
+        # "fifa president sepp blatter": an organisation's officer is named like a state's
+        if m.titled and m.actor.key and (m.actor.name is None or m.kind == "org"):
             _take_following_name(doc, m, covered, res.closed_words)
         if m.kind == "person" and m.actor.name and m.actor.key:
             for part in m.actor.name.lower().split():
