@@ -21,7 +21,7 @@ from detente.resources import Resources
 
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
 _ARMED_SECTORS = frozenset(["MIL", "COP"])
-_GOVERNING = frozenset(["02", "10", "11", "12", "13"])
+_GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
 _GOVERNED_SPAN = 12
@@ -115,8 +115,9 @@ class EventBuilder:
             tail = " ".join(self.words[max(trig.start, trig.end - 1) : min(trig.end + 1, len(self.words))])
             if span in plan or tail in plan:
                 out[k] = f"a plan verb handing over to {self.doc.span_text(nxt.start, nxt.end)!r}"
-        # Demands, appeals, accusations, rejections and threats govern what follows them in the
-        # clause: "demanded that the US cancel plans to sell weapons" is one demand, not a sale.
+        # Demands, appeals, accusations, rejections, threats and protests govern what follows them in
+        # the clause: "demanded that the US cancel plans to sell weapons" is one demand, not a sale;
+        # "a protest against immigration raids" is one protest.
         for k, trig in enumerate(triggers):
             if k in out or (trig.cameo[:2] not in _GOVERNING and trig.cameo not in _GOVERNING_CODES):
                 continue
