@@ -95,6 +95,7 @@ class Resources:
     time_words: dict[str, TimeWordRecord]
     quantity_words: dict[str, dict[str, QuantityWordRecord]]  # kind -> phrase -> record
     closed_words: frozenset[str] = frozenset()  # function words and cue words: never part of a name
+    organisation_names: frozenset[str] = frozenset()  # every organisation's own names, normalised
     sources: list[Path] = field(default_factory=list)
     event_matcher: PatternMatcher | None = None  # built lazily below
 
@@ -347,6 +348,7 @@ def _load(dirs: list[Path]) -> Resources:
     resources = Resources(
         countries={c.code: c for c in country_list},
         organisations={o.code: o for o in org_list},
+        organisation_names=frozenset(n for o in org_list for n in o.names),
         people={p.id: p for p in people_records},
         terms_by_person=by_person,
         terms_by_office=by_office,

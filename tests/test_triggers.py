@@ -44,3 +44,9 @@ def test_every_pattern_code_is_a_known_cameo_code(pipeline):
     assert all(p.code in res.cameo for p in res.pattern_records)
     reachable = {p.code for p in res.pattern_records}
     assert len(reachable) >= 150 and {c[:2] for c in reachable} >= {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_a_pattern_inside_an_organisations_own_name_is_no_trigger(pipeline):
+    found = triggers(pipeline, "The Popular Mobilization Forces attacked Islamic State positions.")
+    assert all("mobilization" not in text for text, _ in found)
+    assert any(code.startswith("19") for _, code in found)

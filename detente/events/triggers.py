@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from detente.model import Document, Trigger
+from detente.model import Document, Mention, Trigger
 from detente.resources import Resources
 
 
@@ -44,15 +44,20 @@ def _modifier_or_background(words: list[str], start: int, end: int, lists: _Back
     return False
 
 
-def _inside_names(doc: Document) -> list[int]:
-    """For each token, 1 + the index of the person's mention it is part of, else 0: a pattern
-    inside a person's name ("attorney general loretta lynch") is no event. (An organisation's
+def _inside_names(doc: Document, res: Resources) -> list[int]:
+    """For each token, 1 + the index of the name it is part of, else 0: a pattern inside a
+    person's name ("attorney general loretta lynch") or an organisation's own name ("popular
+    mobilization forces", "foundation for fighting corruption") is no event. (An organisation's
     mention may end in an actor noun that is an event: "un peacekeepers".)"""
     named = [0] * len(doc.words)
     for k, m in enumerate(doc.mentions):
-        if m.kind == "person":
+        if m.kind == "person" or (m.kind == "org" and _own_name(doc, res, m)):
             named[m.start : m.end] = [k + 1] * (m.end - m.start)
     return named
+
+
+def _own_name(doc: Document, res: Resources, m: Mention) -> bool:
+    return " ".join(doc.words[m.start : m.end]) in res.organisation_names
 
 
 OBLIGATION_PATTERN = "<obligation>"
@@ -93,7 +98,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
             limit_of[i] = seg.end
             coded[i] = not seg.chrome
     lists = _Background.of(res)
-    named = _inside_names(doc)
+    named = _inside_names(doc, res)
     hits = [
         h
         for h in res.event_matcher.find(doc.joined(), words, limit_of)
