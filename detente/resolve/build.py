@@ -226,7 +226,8 @@ class EventBuilder:
             return 1
         # "two palestinian suicide bombers killed 23 people": a noun naming the doers is part of
         # the subject, not the clause's predicate.
-        if self.words[trig.end - 1].endswith(self.agent_nouns):
+        # ("deploy peacekeepers" is a verb and its object)
+        if self.words[trig.end - 1].endswith(self.agent_nouns) and not self.doc.tokens[trig.start].tag.startswith("VB"):
             return 1
         # "britain's request to extradite him was rejected": an infinitive is a complement, unless a
         # plan verb hands the clause over to it ("agreed to hold talks").
