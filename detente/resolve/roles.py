@@ -719,7 +719,9 @@ class RoleBinder:
 
     def _make_joint(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
-        if len(source_keys) >= 2 and (not roles.targets or c.trig.roles == "joint"):
+        # "colombia and the farc signed a peace agreement": two parties of one country
+        parties = {self.party(m) for m in roles.sources}
+        if len(parties) >= 2 and (not roles.targets or c.trig.roles == "joint"):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
             roles.joint = True
