@@ -1,10 +1,12 @@
 """Companies (data/actors/organisations-companies.jsonl) count as their headquarters' country, sector BUS."""
 
 import datetime as dt
+import json
 
 import pytest
 
 from detente.model import Document
+from detente.resources import DATA_DIR, load_resources
 from tests.conftest import scrape
 
 
@@ -59,3 +61,30 @@ def test_longer_names_win_over_company_names(pipeline):
     assert actors(pipeline, "The People's Bank of China cut its lending rate.")[0][1].code == "CHNGOV"
     assert actors(pipeline, scrape("Apple Daily printed its last edition."))[0][1].sector == "MED"
     assert actors(pipeline, "U.S. steel imports fell.")[0][1].code == "USA"
+
+
+def _company_records() -> list[dict]:
+    path = DATA_DIR / "actors" / "organisations-companies.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_no_company_phrase_is_another_actor():
+    """Each phrase names its one company: no country, capital, place, person, title or other organisation."""
+    phrases = load_resources().actor_matcher.phrases
+    clashes = [p for r in _company_records() for p in r["names"] if len(phrases[p]) != 1 or phrases[p][0].kind != "org"]
+    assert clashes == []
+
+
+def test_no_company_form_in_capitals_is_another_actors():
+    """A capitalised form taken twice would silently go to whichever record loads last."""
+    mine = [f for r in _company_records() for f in r.get("case_sensitive", [])]
+    others = [
+        f
+        for path in (DATA_DIR / "actors").glob("*.jsonl")
+        if path.name != "organisations-companies.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("{")
+        for f in json.loads(line).get("case_sensitive", [])
+    ]
+    assert len(set(mine)) == len(mine) and not set(mine) & set(others)
