@@ -137,3 +137,10 @@ def test_an_organisations_officer_is_named_and_known_later_by_surname(pipeline, 
     officer, later = found[0][1], found[-1]
     assert (officer.org, officer.name) == ("FIFA", "Sepp Blatter")
     assert later[0].lower() == "blatter" and later[1].org == "FIFA"
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_a_city_naming_an_accord_is_no_actor(pipeline, render):
+    found = actors(pipeline, render("The United States withdrew from the Paris climate agreement."))
+    assert [a.country for _, a in found] == ["USA"]
+    assert actors(pipeline, render("Talks were held in Paris on Monday."))[0][1].country == "FRA"

@@ -453,6 +453,11 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             m.inferred = True
 
 
+def _names_a_thing(words: list[str], end: int, things: frozenset[str]) -> bool:
+    """ "the paris climate agreement", "the minsk accords": a city naming an accord is no actor."""
+    return end < len(words) and (words[end] in things or " ".join(words[end : end + 2]) in things)
+
+
 def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = doc.words
@@ -460,8 +465,12 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     # "russian made rockets": the adjective describes an object, not an actor.
     objects = res.cues.get("object_maker", _NONE)
     selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
+    named_things = res.cues.get("place_named_thing", _NONE)
     atoms = [
-        a for a in selected if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
+        a
+        for a in selected
+        if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
+        and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _with_local_names(doc, res, mentions)

@@ -245,6 +245,7 @@ class CueRecord(Strict):
         "hypothetical_determiner",
         "condition_opener",
         "water_body",
+        "place_named_thing",
         "event_head_noun",
         "state_sector",
         "negation",
