@@ -342,6 +342,14 @@ class EventBuilder:
         roles.rule, roles.target_rule = "the speaker demanding it", "the party that must act"
         return None
 
+    def _untargeted(self, seg: Segment, trig: Trigger, roles: Roles, code: str) -> str | None:
+        """No one acted on in the clause: why there is no event, or None (an act from 03 on gets
+        an implied target; an appeal may be made to no one in particular)."""
+        if code[:2] == "01":
+            # "brazil was in mourning", "a minute of silence": a statement to no one is no interaction
+            return "a statement aimed at no one: no interaction"
+        return self._implied_target(seg, trig, roles, code) if code[:2] >= "03" else None
+
     def _implied_target(self, seg: Segment, trig: Trigger, roles: Roles, code: str) -> str | None:
         """No one acted on in the clause: the article's other main actor, else at home. Returns why
         there is no event when an intent is aimed at no one."""
@@ -398,7 +406,7 @@ class EventBuilder:
         self.last_subject = (trig.end, roles.sources[0])
         if modality.kind == "obliged" and (reason := self._demand(roles)) is not None:
             return self._reject(trig, reason)
-        if not roles.targets and code[:2] >= "03" and (reason := self._implied_target(seg, trig, roles, code)):
+        if not roles.targets and (reason := self._untargeted(seg, trig, roles, code)):
             return self._reject(trig, reason)
         if code[:2] == "14" and roles.sources[0].actor.sector in _ARMED_SECTORS:
             # Soldiers or police marching are not protesting: in a parade it is a symbolic act (017),
