@@ -74,11 +74,31 @@ def test_a_broken_model_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not VOA.exists(), reason="needs ../shared/corpora/voa-dev.jsonl (not in the repository)")
 def test_finds_sentence_starts_in_held_apart_voa_articles() -> None:
-    """On the scraped VOA articles it never trained on: most starts it marks are real ones."""
+    """On the scraped VOA articles it never trained on (threshold 0.3: P 0.55, R 0.39, F1 0.46;
+    the model before, at its 0.4: 0.63 / 0.30 / 0.40)."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from train_sentence_ends import boundary_scores, voa_documents
 
     scores = boundary_scores(load_model(), voa_documents("heldout"))
-    assert scores["precision"] >= 0.6 and scores["recall"] >= 0.27, scores
+    assert scores["precision"] >= 0.52 and scores["recall"] >= 0.36 and scores["f1"] >= 0.44, scores
+
+
+def test_word_classes_join_the_lexicon_class() -> None:
+    """A name lemminflect does not know reads as the lexicon's class, so "navalny announced" and
+    "putin announced" share features; a word outside the lexicon keeps its plain class."""
+    from detente.segment.sentences import WordFields
+
+    fields = WordFields({"navalny": "PER", "putin": "PER"})
+    assert fields("navalny")[1] == fields("putin")[1] != WordFields()("navalny")[1]
+    assert fields("announced")[1] == WordFields()("announced")[1]
+    assert load_model().fields.lexicon.get("said") == "SAY"
+
+
+def test_a_model_without_its_word_classes_is_named(tmp_path: Path) -> None:
+    broken = tmp_path / "sentence-ends"
+    shutil.copytree(MODEL_DIR, broken)
+    (broken / "word-classes.json").unlink()
+    with pytest.raises(LexiconError, match="sentence-end model unreadable"):
+        load_model(str(broken))

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # numpy is imported when the model is first used: most comman
     import numpy as np
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "sentence-ends"
+WORD_CLASSES = "word-classes.json"  # word -> lexicon class, frozen at training (WordFields)
 _PAD = 4  # words of padding on each side: the widest template looks four words away
 # A document is unpunctuated when full stops are rarer than one per this many tokens.
 _UNPUNCTUATED_TOKENS_PER_BREAK = 60
@@ -57,34 +59,49 @@ TEMPLATES: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = (
     (56, ((1, -3), (1, -2), (1, -1))),
 )  # fmt: skip
 _MULT_INT = 0x9E3779B97F4A7C15
+FEATURE_VERSION = 2  # 2: word classes joined with lexicon classes (WordFields)
 
 
 def _stable(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-@lru_cache(maxsize=200_000)
-def word_fields(word: str) -> tuple[int, int, int]:
-    """The ids of a word, its word class ("VERB+NOUN", "NUM", "UNK") and its last two letters."""
-    kind = "NUM" if word.isdigit() else "+".join(sorted(lemminflect.getAllLemmas(word))) or "UNK"
-    return _stable(word), _stable("c:" + kind), _stable("s:" + word[-2:])
+class WordFields:
+    """The ids of a word, its word class and its last two letters. The class joins the word classes
+    lemminflect lists ("VERB+NOUN", "NUM", "UNK") with what the coder's lexicons call the word
+    ("PER" for a part of a person's name, "SAY" for a speech verb, "TIME" for a weekday), frozen
+    into the model when it is trained: names are most of the words lemminflect does not know, and a
+    sentence that opens with one ("navalny announced ...") looks like one that opens with "he"."""
+
+    def __init__(self, lexicon: Mapping[str, str] | None = None) -> None:
+        self.lexicon = dict(lexicon or {})
+        self._cache: dict[str, tuple[int, int, int]] = {}
+
+    def __call__(self, word: str) -> tuple[int, int, int]:
+        hit = self._cache.get(word)
+        if hit is None:
+            if len(self._cache) > 200_000:  # a bound on memory for a long-running server
+                self._cache.clear()
+            kind = "NUM" if word.isdigit() else "+".join(sorted(lemminflect.getAllLemmas(word))) or "UNK"
+            if word in self.lexicon:
+                kind += "|" + self.lexicon[word]
+            hit = self._cache[word] = (_stable(word), _stable("c:" + kind), _stable("s:" + word[-2:]))
+        return hit
 
 
-def feature_matrix(words: list[str], size: int) -> np.ndarray:
+def feature_matrix(words: list[str], size: int, fields: WordFields) -> np.ndarray:
     """Hashed feature indices, one row per word (a sentence may start at it), one column per template."""
     import numpy as np
 
     mult = np.uint64(_MULT_INT)
     pads = [_stable(f"<pad{k}>") for k in range(_PAD)]
-    fields = np.array(
-        [(p, p, p) for p in pads] + [word_fields(w) for w in words] + [(p, p, p) for p in pads], dtype=np.uint64
-    )
+    rows = np.array([(p, p, p) for p in pads] + [fields(w) for w in words] + [(p, p, p) for p in pads], dtype=np.uint64)
     n = len(words)
     out = np.empty((n, len(TEMPLATES)), dtype=np.int64)
     for col, (template, parts) in enumerate(TEMPLATES):
         h = np.full(n, (template * _MULT_INT) & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
-        for field, offset in parts:
-            h = (h ^ fields[_PAD + offset : _PAD + offset + n, field]) * mult
+        for column, offset in parts:
+            h = (h ^ rows[_PAD + offset : _PAD + offset + n, column]) * mult
         out[:, col] = (h >> np.uint64(20)) % np.uint64(size)
     return out
 
@@ -93,13 +110,14 @@ def feature_matrix(words: list[str], size: int) -> np.ndarray:
 class SentenceEndModel:
     weights: np.ndarray  # one weight per hashed feature
     threshold: float  # a sentence starts where the probability is above it
+    fields: WordFields = field(default_factory=WordFields, compare=False)
 
     def probabilities(self, words: list[str]) -> np.ndarray:
         import numpy as np
 
         if not words:
             return np.zeros(0)
-        scores = self.weights[feature_matrix(words, len(self.weights))].astype(np.float32).sum(axis=1)
+        scores = self.weights[feature_matrix(words, len(self.weights), self.fields)].astype(np.float32).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-scores))
 
     def starts(self, words: list[str]) -> list[int]:
@@ -124,18 +142,20 @@ def load_model(path: str = str(MODEL_DIR)) -> SentenceEndModel:
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         weights = np.load(weights_path)
+        lexicon = json.loads(Path(path, WORD_CLASSES).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise LexiconError(
             path, None, f"sentence-end model unreadable ({exc}); retrain with scripts/train_sentence_ends.py"
         ) from exc
-    if meta.get("templates") != len(TEMPLATES):
+    made_for = (meta.get("templates"), meta.get("features", 1))
+    if made_for != (len(TEMPLATES), FEATURE_VERSION):
         raise LexiconError(
             str(meta_path),
             None,
-            f"made for {meta.get('templates')} feature templates, this code "
-            f"has {len(TEMPLATES)}; retrain with scripts/train_sentence_ends.py",
+            f"made for {made_for[0]} feature templates (features version {made_for[1]}), this code "
+            f"has {len(TEMPLATES)} (version {FEATURE_VERSION}); retrain with scripts/train_sentence_ends.py",
         )
-    return SentenceEndModel(weights, float(meta["threshold"]))
+    return SentenceEndModel(weights, float(meta["threshold"]), WordFields(lexicon))
 
 
 def unpunctuated_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
