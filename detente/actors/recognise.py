@@ -404,7 +404,8 @@ _INHERIT_REACH = 12
 
 
 def _nearest_country(
-    tokens: list, mentions: list[Mention], k: int, step: int, qualifiers: frozenset[str] = frozenset()
+    tokens: list, mentions: list[Mention], k: int, step: int, qualifiers: frozenset[str] = frozenset(),
+    missions: frozenset[str] = frozenset(),
 ) -> Mention | None:
     """The nearest mention with a country of its own from ``mentions[k]``, looking back (step -1)
     or ahead (step 1), within reach and without crossing a sentence end. A country that only
@@ -422,7 +423,8 @@ def _nearest_country(
             return None
         if step > 0 and any(t.text in qualifiers for t in tokens[lo:hi]):
             return None  # "kurdish fighters backed by | the united states": a sponsor, not their country
-        if other.actor.country and not other.inferred:
+        mission = step > 0 and tokens[other.end - 1].text in missions  # "outside the french embassy"
+        if other.actor.country and not other.inferred and not mission:
             return other
         j += step
     return None
@@ -434,6 +436,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
     tokens = doc.tokens
     qualifiers = res.cues.get("qualifier", _NONE)
     audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
+    missions = res.cues.get("foreign_mission", _NONE)
     home = home_country(mentions)
     for k, m in enumerate(mentions):
         if m.actor.key or not m.actor.sector:
@@ -442,7 +445,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             continue
         donor = _nearest_country(tokens, mentions, k, -1, qualifiers)
         if donor is None:
-            donor = _nearest_country(tokens, mentions, k, 1, qualifiers)
+            donor = _nearest_country(tokens, mentions, k, 1, qualifiers, missions)
             if donor is not None and home is not None and donor.actor.country != home.actor.country:
                 donor = home
         if donor is None and home is not None:

@@ -246,6 +246,7 @@ class CueRecord(Strict):
         "condition_opener",
         "water_body",
         "place_named_thing",
+        "foreign_mission",
         "event_head_noun",
         "state_sector",
         "negation",

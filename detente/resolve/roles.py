@@ -75,6 +75,7 @@ class RoleBinder:
         self.irregular = cue("irregular_participle", frozenset())
         self.directions = cue("direction", frozenset())
         self.event_locative = cue("event_locative", frozenset())
+        self.agent_nouns = tuple(cue("agent_noun", frozenset()))
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
@@ -642,6 +643,12 @@ class RoleBinder:
         pronoun = self._subject_pronoun(c.seg, c.trig)
         if pronoun:
             return Roles(pronoun, inferred=True, rule="pronoun resolved to the last actor named")
+        # "protesters gathered outside ...": the doers a pattern starts with
+        doers = [
+            m for m in c.inside[:1] if m.start == c.trig.start and self.words[m.end - 1].endswith(self.agent_nouns)
+        ]
+        if doers:
+            return Roles(doers, rule="the doers heading the trigger")
         named = self._agent_in_trigger(c, None)
         if named:
             return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
