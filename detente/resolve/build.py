@@ -345,8 +345,9 @@ class EventBuilder:
     def _untargeted(self, seg: Segment, trig: Trigger, roles: Roles, code: str) -> str | None:
         """No one acted on in the clause: why there is no event, or None (an act from 03 on gets
         an implied target; an appeal may be made to no one in particular)."""
-        if code[:2] == "01":
-            # "brazil was in mourning", "a minute of silence": a statement to no one is no interaction
+        if code[:2] == "01" and code not in _GOVERNING_CODES:
+            # "brazil was in mourning", "a minute of silence": a statement to no one is no interaction;
+            # a claim of responsibility (015) or a denial (016) answers for an act, to whoever asks
             return "a statement aimed at no one: no interaction"
         return self._implied_target(seg, trig, roles, code) if code[:2] >= "03" else None
 
