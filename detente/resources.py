@@ -54,6 +54,7 @@ class ActorEntry:
     office: str | None = None
     person_id: str | None = None
     name: str | None = None
+    in_power_since: dt.date | None = None  # a domestic group that became the government then
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,10 @@ def _actor_entries(
             entries += [(p, ActorEntry(kind=kind, country=c.code, sector=sector, name=c.name)) for p in phrases]
     for o in orgs:
         if o.type == "DOMESTIC":
-            entry = ActorEntry(kind="org", country=o.country, sector=o.sector, name=o.name, org_type="DOMESTIC")
+            entry = ActorEntry(
+                kind="org", country=o.country, sector=o.sector, name=o.name, org_type="DOMESTIC",
+                in_power_since=o.in_power_since,
+            )
         else:
             entry = ActorEntry(kind="org", org=o.parent or o.code, org_type=o.type, sector=o.sector, name=o.name)
         entries += [(p, entry) for p in o.names]

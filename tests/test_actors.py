@@ -144,3 +144,9 @@ def test_a_city_naming_an_accord_is_no_actor(pipeline, render):
     found = actors(pipeline, render("The United States withdrew from the Paris climate agreement."))
     assert [a.country for _, a in found] == ["USA"]
     assert actors(pipeline, render("Talks were held in Paris on Monday."))[0][1].country == "FRA"
+
+
+@pytest.mark.parametrize(("date", "sector"), [("2019-01-01", "REB"), ("2023-10-01", "GOV")])
+def test_a_movement_in_power_counts_as_the_government_from_that_date(pipeline, date, sector):
+    found = actors(pipeline, "The Taliban barred women from working for aid groups.", date)
+    assert (found[0][1].country, found[0][1].sector) == ("AFG", sector)

@@ -252,7 +252,8 @@ class _Composer:
             return Mention(start, end, self._office_holder(state, agent, text), "agent", titled=True)
         titled = agent is not None
         if org is not None and org.org_type == "DOMESTIC":
-            sector = agent.sector if agent and group[-1].entry is agent else org.sector
+            in_power = org.in_power_since is not None and self.day is not None and self.day >= org.in_power_since
+            sector = agent.sector if agent and group[-1].entry is agent else ("GOV" if in_power else org.sector)
             actor = Actor(text=text, code=f"{org.country}{sector}", country=org.country, sector=sector, name=org.name)
             return Mention(start, end, actor, "org", titled=titled)
         if org is not None and state is None:

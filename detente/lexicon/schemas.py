@@ -115,6 +115,8 @@ class OrganisationRecord(Strict):
     sector: SectorCode | None = None
     parent: str | None = Field(default=None, pattern=r"^[A-Z0-9]{2,12}$")  # an organ counts for it (UNSC -> UN)
     case_sensitive: list[str] = []
+    # a movement that took power: from this date it is its country's government (Taliban, 2021-08-15)
+    in_power_since: dt.date | None = None
 
     @model_validator(mode="after")
     def _domestic_has_country(self) -> OrganisationRecord:
