@@ -74,15 +74,15 @@ def test_a_broken_model_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not VOA.exists(), reason="needs ../shared/corpora/voa-dev.jsonl (not in the repository)")
 def test_finds_sentence_starts_in_held_apart_voa_articles() -> None:
-    """On the scraped VOA articles it never trained on (threshold 0.3: P 0.55, R 0.39, F1 0.46;
-    the model before, at its 0.4: 0.63 / 0.30 / 0.40)."""
+    """On the scraped VOA articles it never trained on (threshold 0.4: P 0.60, R 0.32, F1 0.42;
+    the model before, at the same 0.4: 0.63 / 0.30 / 0.40)."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from train_sentence_ends import boundary_scores, voa_documents
 
     scores = boundary_scores(load_model(), voa_documents("heldout"))
-    assert scores["precision"] >= 0.52 and scores["recall"] >= 0.36 and scores["f1"] >= 0.44, scores
+    assert scores["precision"] >= 0.57 and scores["recall"] >= 0.30 and scores["f1"] >= 0.40, scores
 
 
 def test_word_classes_join_the_lexicon_class() -> None:
