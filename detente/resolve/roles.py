@@ -135,7 +135,7 @@ class RoleBinder:
             other = mentions[k]
             lo, hi = (other.end, cur.start) if backwards else (cur.end, other.start)
             between = self.words[lo:hi]
-            joined = [w for w in between if w not in ("the", "s")]
+            joined = [w for w in between if w not in ("the", "s", "his", "her", "its", "their")]
             comma = hi < len(self.doc.tokens) and self.doc.tokens[hi].comma_before
             # "u s japan alliance", "sino russian entente": adjacent state names act together.
             compound = not between and cur.kind in _STATE and other.kind in _STATE
@@ -732,7 +732,9 @@ class RoleBinder:
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
             roles.joint = True
-            roles.targets = roles.sources[1:]
+            # "kerry and his russian counterpart, sergei lavrov": one party named twice is one party
+            first = self.party(roles.sources[0])
+            roles.targets = [m for m in roles.sources[1:] if self.party(m) != first]
             roles.sources = roles.sources[:1]
             roles.target_rule = "co-subjects act on each other"
         elif c.trig.roles == "joint" and not roles.targets and c.before:
