@@ -307,15 +307,9 @@ class EventBuilder:
         roles = self.binder.bind(seg, trig)
         if self.syntax.parsed:
             predicate = self.syntax.predicate(trig)
-            # "korea held | talks" is a verb and its object, both in the trigger; "rebel held | town" qualifies
-            if self.syntax.is_modifier(predicate) and trig.end <= predicate + 1:
-                return "parse: the trigger only modifies a noun"
-            if self.syntax.is_noun_modifier(predicate) and trig.end <= predicate + 1:
-                return "parse: an event noun that only modifies another noun"
-            if trig.cameo[:2] in VIOLENT_ROOTS and self.syntax.is_nested_noun(predicate):
-                return "parse: an attack named inside another noun's phrase ('victims of the attack')"
-            if self._possible_only(predicate, modality):
-                return "parse: a modal of possibility (could, might, may) - no act reported"
+            reason = self._no_act_in_parse(trig, predicate, modality)
+            if reason:
+                return reason
             roles = correct_roles(self.syntax, roles, trig, predicate)
         adjunct_subject = self._adjunct_subject(trig)
         if adjunct_subject is not None:
@@ -502,6 +496,24 @@ class EventBuilder:
             return False
         opener = " ".join(self.words[seg.start : min(seg.start + 2, trig.start)])
         return self.words[seg.start] in self.condition_openers or opener in self.condition_openers
+
+    def _no_act_in_parse(self, trig: Trigger, predicate: int, modality: Modality) -> str | None:
+        """Why the parse says the trigger reports no act, or None."""
+        syn, violent = self.syntax, trig.cameo[:2] in VIOLENT_ROOTS
+        # "korea held | talks" is a verb and its object, both in the trigger; "rebel held | town" qualifies
+        if syn.is_modifier(predicate) and trig.end <= predicate + 1:
+            return "parse: the trigger only modifies a noun"
+        if syn.is_noun_modifier(predicate) and trig.end <= predicate + 1:
+            return "parse: an event noun that only modifies another noun"
+        # "israeli troops attacked hamas fighters" misparsed as a participle is still a clause
+        clause = syn.has_object(predicate) and any(m.end == trig.start for m in self.doc.mentions)
+        if violent and syn.is_noun_participle(predicate) and not self._reduced_relative(trig) and not clause:
+            return "parse: a participle that describes whom it befell ('the soldiers killed in the attack')"
+        if violent and syn.is_nested_noun(predicate):
+            return "parse: an attack named inside another noun's phrase ('victims of the attack')"
+        if self._possible_only(predicate, modality):
+            return "parse: a modal of possibility (could, might, may) - no act reported"
+        return None
 
     def _possible_only(self, predicate: int, modality: Modality) -> bool:
         """ "could resort to force": a modal of possibility on the predicate reports no act."""

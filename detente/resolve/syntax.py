@@ -81,6 +81,20 @@ class SyntaxView:
         another noun names no act of its own ("a mediation effort" still does: cues event_head_noun)."""
         return self._noun_under_noun(p, "compound")
 
+    def is_noun_participle(self, p: int) -> bool:
+        """ "one of the soldiers | killed in an attack", "bodies of people | killed during a rally": a
+        participle hanging on a noun describes it; the act itself is reported elsewhere, if at all."""
+        head = self.head(p)
+        return (
+            self.dep(p) == "acl"
+            and self.tokens[p].tag.startswith("VB")
+            and head != p
+            and self.tokens[head].tag.startswith("NN")
+        )
+
+    def has_object(self, p: int) -> bool:
+        return any(self.dep(c) == "obj" for c in self.children[p])
+
     def is_nested_noun(self, p: int) -> bool:
         """ "the victims of the attack", "a series of bombings": an event noun inside another noun's
         phrase, which the clause is about instead."""
