@@ -63,6 +63,7 @@ class EventBuilder:
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
+        self.harm_participles = res.cues.get("harm_participle", frozenset())
         self.adjunct_blockers = res.cues.get("adjunct_blocker", frozenset()) | res.cues.get("preposition", frozenset())
         self.topics = topic_keys(doc)
         self.context_hits = sorted(context_hits(doc, res))
@@ -505,8 +506,11 @@ class EventBuilder:
             return "parse: the trigger only modifies a noun"
         if syn.is_noun_modifier(predicate) and trig.end <= predicate + 1:
             return "parse: an event noun that only modifies another noun"
-        # "israeli troops attacked hamas fighters" misparsed as a participle is still a clause
-        clause = syn.has_object(predicate) and any(m.end == trig.start for m in self.doc.mentions)
+        # "israeli troops attacked hamas fighters", "indian and chinese troops clashed" misparsed as a
+        # participle are still clauses: an actor right before a verb that does not say what befell it
+        subject_before = any(m.end == trig.start for m in self.doc.mentions)
+        befell = self.words[predicate] in self.harm_participles and not syn.has_object(predicate)
+        clause = subject_before and not befell
         if violent and syn.is_noun_participle(predicate) and not self._reduced_relative(trig) and not clause:
             return "parse: a participle that describes whom it befell ('the soldiers killed in the attack')"
         if violent and syn.is_nested_noun(predicate):

@@ -46,6 +46,7 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
+_DOERS = "the doers heading the trigger"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
@@ -648,7 +649,7 @@ class RoleBinder:
             m for m in c.inside[:1] if m.start == c.trig.start and self.words[m.end - 1].endswith(self.agent_nouns)
         ]
         if doers:
-            return Roles(doers, rule="the doers heading the trigger")
+            return Roles(doers, rule=_DOERS)
         named = self._agent_in_trigger(c, None)
         if named:
             return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
@@ -711,6 +712,9 @@ class RoleBinder:
     def _bind_targets(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
         targets = self._target_order(c, roles.sources)
+        if roles.rule == _DOERS:
+            # "protesters in several chinese cities marched against japan": the doers' own phrase
+            targets = [m for m in targets if all(m is not i for i in c.inside)]
         if len(source_keys) >= 2 or c.trig.cameo[:2] not in VERBAL_ROOTS:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
