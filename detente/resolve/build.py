@@ -523,8 +523,15 @@ class EventBuilder:
         """ "could resort to force": a modal of possibility on the predicate reports no act."""
         if modality.kind != "asserted":
             return False
+        # "isil may use this deplorable tactic": a word inside a phrase takes its verb's modal
+        verbs = [predicate]
+        if not self.doc.tokens[predicate].tag.startswith("VB") and self.syntax.dep(predicate) in ("amod", "obj"):
+            verbs.append(self.syntax.head(self.syntax.head(predicate)) if self.syntax.dep(predicate) == "amod"
+                         else self.syntax.head(predicate))
         return any(
-            self.syntax.dep(c) == "aux" and self.words[c] in self.possibility for c in self.syntax.children[predicate]
+            self.syntax.dep(c) == "aux" and self.words[c] in self.possibility
+            for v in verbs
+            for c in self.syntax.children[v]
         )
 
 
