@@ -150,3 +150,9 @@ def test_a_city_naming_an_accord_is_no_actor(pipeline, render):
 def test_a_movement_in_power_counts_as_the_government_from_that_date(pipeline, date, sector):
     found = actors(pipeline, "The Taliban barred women from working for aid groups.", date)
     assert (found[0][1].country, found[0][1].sector) == ("AFG", sector)
+
+
+def test_europe_acting_is_the_european_union(pipeline):
+    found = actors(pipeline, "Europe concluded a deal with Turkey to stem the flow of migrants.")
+    assert found[0][1].org == "EU"
+    assert actors(pipeline, "Eastern Europe braced for a cold winter.")[0][1].code == "EUR"
