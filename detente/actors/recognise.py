@@ -406,7 +406,7 @@ _INHERIT_REACH = 12
 
 def _nearest_country(
     tokens: list, mentions: list[Mention], k: int, step: int, qualifiers: frozenset[str] = frozenset(),
-    missions: frozenset[str] = frozenset(),
+    missions: frozenset[str] = frozenset(), places: frozenset[str] = frozenset(),
 ) -> Mention | None:
     """The nearest mention with a country of its own from ``mentions[k]``, looking back (step -1)
     or ahead (step 1), within reach and without crossing a sentence end. A country that only
@@ -420,8 +420,8 @@ def _nearest_country(
         if hi - lo > _INHERIT_REACH or any(t.break_before for t in tokens[lo : hi + 1]):
             return None
         qualified = other.end < len(tokens) and tokens[other.end].text in qualifiers
-        if qualified and step < 0 and m.start > other.end + 1:
-            return None
+        if qualified and step < 0 and (m.start > other.end + 1 or tokens[other.end].text not in places):
+            return None  # "turkish backed | rebels": a sponsor; "syria based | rebels": their country
         if step > 0 and any(t.text in qualifiers for t in tokens[lo:hi]):
             return None  # "kurdish fighters backed by | the united states": a sponsor, not their country
         mission = step > 0 and tokens[other.end - 1].text in missions  # "outside the french embassy"
@@ -438,13 +438,14 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
     qualifiers = res.cues.get("qualifier", _NONE)
     audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
     missions = res.cues.get("foreign_mission", _NONE)
+    places = res.cues.get("place_qualifier", _NONE)
     home = home_country(mentions)
     for k, m in enumerate(mentions):
         if m.actor.key or not m.actor.sector:
             continue
         if m.start > 0 and tokens[m.start - 1].text in audience:
             continue
-        donor = _nearest_country(tokens, mentions, k, -1, qualifiers)
+        donor = _nearest_country(tokens, mentions, k, -1, qualifiers, places=places)
         if donor is None:
             donor = _nearest_country(tokens, mentions, k, 1, qualifiers, missions)
             if donor is not None and home is not None and donor.actor.country != home.actor.country:

@@ -267,6 +267,7 @@ class CueRecord(Strict):
         "possibility",
         "qualifier",
         "owner_qualifier",
+        "place_qualifier",
         "pronoun_singular",
         "pronoun_plural",
         "reciprocal_subject",

@@ -235,9 +235,25 @@ class EventBuilder:
         if trig.start > 0 and self.words[trig.start - 1] == "to":
             two = " ".join(self.words[max(0, trig.start - 2) : trig.start])
             three = " ".join(self.words[max(0, trig.start - 3) : trig.start])
-            handed_over = two in self.plan_cues or three in self.plan_cues
+            handed_over = two in self.plan_cues or three in self.plan_cues or self._plan_verb_governs(trig)
             return 0 if handed_over else 1
         return 0
+
+    def _plan_verb_governs(self, trig: Trigger) -> bool:
+        """ "we have decided for the time being to suspend": the parse hands the infinitive to a plan
+        verb that words in between keep apart from it."""
+        if not self.syntax.parsed:
+            return False
+        # two hops: the parse may hang the infinitive on the aside ("the time being")
+        k = self.syntax.predicate(trig)
+        for _ in range(2):
+            h = self.syntax.head(k)
+            if h == k or h > trig.start:
+                return False
+            if f"{self.words[h]} to" in self.plan_cues:
+                return True
+            k = h
+        return False
 
     def _main_clauses_first(self, events: list[Event]) -> list[Event]:
         """ "The Red Cross suspended aid in Baghdad | after its vehicles were hit by gunfire": what a
