@@ -1,5 +1,5 @@
 """One-sentence probes of the structures real news uses (tests/probes/probes.jsonl, written for the
-project): what each must code, and what it must not, clean and scraped."""
+project, probes.jsonl and probes-*.jsonl): what each must code, and what it must not, clean and scraped."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ from detente import Document, Pipeline, parse_date
 from detente.bench.render import scrape
 from detente.model import Event
 
-PROBES = [json.loads(line) for line in (Path(__file__).parent / "probes.jsonl").read_text().splitlines() if line]
+# probes.jsonl and topic files beside it (probes-*.jsonl)
+PROBES = [
+    json.loads(line)
+    for path in sorted(Path(__file__).parent.glob("probes*.jsonl"))
+    for line in path.read_text().splitlines()
+    if line
+]
 
 
 def _key(actor) -> str:  # noqa: ANN001 - Actor | None
