@@ -1,5 +1,5 @@
-"""One-sentence probes of the structures real news uses (tests/probes/probes.jsonl, written for the
-project, probes.jsonl and probes-*.jsonl): what each must code, and what it must not, clean and scraped."""
+"""One-sentence probes of the structures real news uses (tests/probes/probes.jsonl and the topic files
+probes-*.jsonl, written for the project): what each must code, and what it must not, clean and scraped."""
 
 from __future__ import annotations
 
