@@ -22,7 +22,9 @@ def _by_trigger(expl, word: str) -> dict:  # noqa: ANN001
 
 def test_modifier_is_rejected_and_attack_explained(pipeline: Pipeline) -> None:
     expl = explain(MILITIAS, pipeline=pipeline)
-    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in expl.events] == [("IRN", "USA", "19")]
+    # the militias are where they fight (docs/benchmark.md: a group backed from abroad is its own
+    # country's); Iran only qualifies them
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in expl.events] == [("SYR", "USA", "19")]
     backed = _by_trigger(expl, "backed")
     assert backed["outcome"] == "rejected" and "modifies a noun" in backed["reason"]
     attack = _by_trigger(expl, "attack")

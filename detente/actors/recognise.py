@@ -230,10 +230,11 @@ class _Composer:
         located = gap[:1] == ["of"] and len(gap) <= 2 and all(w in self.directions for w in gap[1:])
         if located and lk == "people" and nk in ("country", "place") and len(group) == 1:
             return True  # "the albanians of southern serbia": located where the text says
-        if len(gap) == 1 and gap[0] in ("of", "in") and lk == "agent" and nk in _STATE_KINDS | {"org"}:
-            return not has_state and nk != "people"  # "rebels in the ivory coast"; not "from chad"
-        if len(gap) <= 2 and gap[-1] in ("of", "in") and lk == "agent" and nk == "org" and gap[0] in ("of", "the"):
-            return not has_state
+        # "rebels in the ivory coast", "the president of the european council"; not "from chad"
+        # nor "the governor of the | tyumen region" (a place inside a country)
+        located_by = gap[:1] in (["of"], ["in"]) and (gap[1:] == [] or (gap[1:] == ["the"] and nk != "place"))
+        if located_by and lk == "agent" and nk in _STATE_KINDS | {"org"}:
+            return not has_state and nk != "people"
         # "andrey denisov russia s ambassador"
         # (not "trump | praised | saudi arabia s crown prince": a word between is the verb)
         person_then_state = lk == "person" and nk in ("country", "adjective") and gap in ([], ["the"])
@@ -404,9 +405,17 @@ def _later_references(
 _INHERIT_REACH = 12
 
 
+@dataclass(frozen=True, slots=True)
+class _InheritCues:
+    qualifiers: frozenset[str]  # "backed": the country before is a sponsor
+    place_qualifiers: frozenset[str]  # "based": the country before is where they are
+    missions: frozenset[str]  # "embassy": the country after is a host's guest
+    located: frozenset[str]  # "in", "of": a place named after the clause's verb
+    directions: frozenset[str]  # "the", "northern": words between "in" and the place
+
+
 def _nearest_country(
-    tokens: list, mentions: list[Mention], k: int, step: int, qualifiers: frozenset[str] = frozenset(),
-    missions: frozenset[str] = frozenset(), places: frozenset[str] = frozenset(),
+    tokens: list, mentions: list[Mention], k: int, step: int, cues: _InheritCues, across_verbs: bool = False
 ) -> Mention | None:
     """The nearest mention with a country of its own from ``mentions[k]``, looking back (step -1)
     or ahead (step 1), within reach and without crossing a sentence end. A country that only
@@ -419,39 +428,70 @@ def _nearest_country(
         lo, hi = (other.end, m.start) if step < 0 else (m.end, other.start)
         if hi - lo > _INHERIT_REACH or any(t.break_before for t in tokens[lo : hi + 1]):
             return None
-        qualified = other.end < len(tokens) and tokens[other.end].text in qualifiers
-        if qualified and step < 0 and (m.start > other.end + 1 or tokens[other.end].text not in places):
-            return None  # "turkish backed | rebels": a sponsor; "syria based | rebels": their country
-        if step > 0 and any(t.text in qualifiers for t in tokens[lo:hi]):
+        qualifier = tokens[other.end].text if other.end < len(tokens) else ""
+        if step < 0 and qualifier in cues.qualifiers:
+            # "turkish backed | rebels": a sponsor; "syria based | rebels": their country
+            based = m.start == other.end + 1 and qualifier in cues.place_qualifiers
+            return other if based and other.actor.country and not other.inferred else None
+        if step > 0 and any(t.text in cues.qualifiers for t in tokens[lo:hi]):
             return None  # "kurdish fighters backed by | the united states": a sponsor, not their country
-        mission = step > 0 and tokens[other.end - 1].text in missions  # "outside the french embassy"
-        if other.actor.country and not other.inferred and not mission:
+        mission = step > 0 and tokens[other.end - 1].text in cues.missions  # "outside the french embassy"
+        # "militias attacked | a us base in syria": whom they act on is not their country; where is
+        verb = any(len(t.text) > 4 and t.text.endswith("ed") for t in tokens[lo:hi])
+        acted_on = step > 0 and not across_verbs and verb
+        placed = _located(tokens, other.start, cues)
+        if other.actor.country and not other.inferred and not mission and (placed or not acted_on):
             return other
         j += step
     return None
+
+
+def _located(tokens: list, start: int, cues: _InheritCues) -> bool:
+    """ "in | northern syria": a place preposition before the mention."""
+    k = start - 1
+    while k >= 0 and tokens[k].text in cues.directions:
+        k -= 1
+    return k >= 0 and tokens[k].text in cues.located
+
+
+def _sponsor(tokens: list, mentions: list[Mention], k: int, qualifiers: frozenset[str]) -> Mention | None:
+    """ "iran backed | militias": the state right before a qualifier."""
+    m = mentions[k]
+    before = mentions[k - 1] if k > 0 else None
+    if before is None or before.end + 1 != m.start or tokens[before.end].text not in qualifiers:
+        return None
+    return before if before.actor.country and not before.inferred else None
 
 
 def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -> None:
     """Sector words with no country of their own ("rebels", "police", "the judge") take the country
     named nearest in the same sentence - before them first, then after."""
     tokens = doc.tokens
-    qualifiers = res.cues.get("qualifier", _NONE)
+    cues = _InheritCues(
+        res.cues.get("qualifier", _NONE),
+        res.cues.get("place_qualifier", _NONE),
+        res.cues.get("foreign_mission", _NONE),
+        res.cues.get("place_preposition", _NONE),
+        res.cues.get("direction", _NONE),
+    )
     audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
-    missions = res.cues.get("foreign_mission", _NONE)
-    places = res.cues.get("place_qualifier", _NONE)
     home = home_country(mentions)
     for k, m in enumerate(mentions):
         if m.actor.key or not m.actor.sector:
             continue
         if m.start > 0 and tokens[m.start - 1].text in audience:
             continue
-        donor = _nearest_country(tokens, mentions, k, -1, qualifiers, places=places)
+        donor = _nearest_country(tokens, mentions, k, -1, cues)
         if donor is None:
-            donor = _nearest_country(tokens, mentions, k, 1, qualifiers, missions)
+            donor = _nearest_country(tokens, mentions, k, 1, cues)
             if donor is not None and home is not None and donor.actor.country != home.actor.country:
                 donor = home
         if donor is None and home is not None:
             donor = home  # "police said ...": in an article about one country, its police
+        if donor is None:
+            donor = _sponsor(tokens, mentions, k, cues.qualifiers)  # nothing better than who backs them
+        if donor is None:
+            donor = _nearest_country(tokens, mentions, k, 1, cues, across_verbs=True)  # "avril resigned ... haiti s"
         if donor is not None:
             m.actor.country = donor.actor.country
             m.actor.code = f"{donor.actor.country}{m.actor.sector}"

@@ -446,7 +446,7 @@ class EventBuilder:
         location = location_in(self.binder.between(seg.start, seg.end), self.words)
         events: list[Event] = []
         # Co-subjects acting on one object each make an event; a reciprocal pair makes one.
-        sources = roles.sources[:1] if roles.joint else roles.sources[:4]
+        sources = roles.sources[:1] if roles.joint else roles.sources[:_MAX_CO_SUBJECTS]
         for source_mention, target_mention in [(s, t) for s in sources for t in roles.targets or [None]]:
             source = actor_copy(source_mention)
             keep = target_mention is not None and target_mention is not source_mention
@@ -559,6 +559,9 @@ def resolve_events(doc: Document, res: Resources) -> Document:
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'\u201d)\]]|$)|\n")
 _RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is run-on
+# "the leaders of canada, france, germany, italy, japan, britain and the us condemned": a summit
+# statement names every member
+_MAX_CO_SUBJECTS = 10
 _OWN_CLAUSE_GAP = 6  # tokens at least between two triggers of one segment read as two clauses
 
 

@@ -137,9 +137,11 @@ class RoleBinder:
             lo, hi = (other.end, cur.start) if backwards else (cur.end, other.start)
             between = self.words[lo:hi]
             joined = [w for w in between if w not in ("the", "s", "his", "her", "its", "their")]
-            comma = hi < len(self.doc.tokens) and self.doc.tokens[hi].comma_before
+            # the comma may stand before an article: "japan, | the united kingdom"
+            comma = any(t.comma_before for t in self.doc.tokens[lo : hi + 1])
             # "u s japan alliance", "sino russian entente": adjacent state names act together.
-            compound = not between and cur.kind in _STATE and other.kind in _STATE
+            # (scraped lists lose their commas: "japan the united kingdom and the united states")
+            compound = not joined and cur.kind in _STATE and other.kind in _STATE
             # "russia did not attack ukraine, | and china refused": a comma before the conjunction
             # joins two clauses, so the actor before it is not a co-subject.
             clause_join = backwards and len(group) == 1 and bool(joined) and self.doc.tokens[lo].comma_before
@@ -636,8 +638,9 @@ class RoleBinder:
             pair = self._two_parties(max(c.seg.start, last.start - 2), last.start + 1, self.topics)
             if pair:
                 return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
-        if subjects:
-            return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
+        named = self._named_subject(c, subjects)
+        if named is not None:
+            return named
         reciprocal = self._reciprocal_subject(c.seg, c.trig, self.topics)
         if reciprocal:
             return Roles(reciprocal[:1], reciprocal[1:], joint=True, inferred=True, rule="reciprocal phrase")
@@ -659,6 +662,21 @@ class RoleBinder:
         if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
             return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
         return Roles(rule="no source found")
+
+    def _named_subject(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
+        qualifier = self._qualifying_state(c)
+        if qualifier:
+            return Roles(qualifier, rule="the state qualifying the violent act")
+        if subjects:
+            return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
+        return None
+
+    def _qualifying_state(self, c: _Clause) -> list[Mention]:
+        """ "the focal point of a wave of | palestinian | stabbing attacks": a state adjective right
+        before a violent act named by a noun did it, whatever the clause's subject."""
+        if c.trig.cameo[:2] not in VIOLENT_ROOTS or not self.doc.tokens[c.trig.start].tag.startswith(("NN", "VBG")):
+            return []
+        return [m for m in c.before if m.end == c.trig.start and m.kind == "adjective" and not m.inferred][-1:]
 
     def _unnamed_agent(self, c: _Clause) -> Roles | None:
         """No subject: for an attack, the armed group just named or the place it happened; else
