@@ -75,6 +75,8 @@ class EventBuilder:
         self.trigger_of: dict[int, int] = {}  # id(event) -> its trigger's start
         self.readings: dict[int, EventReading] = {}  # id(event) -> how it was read (its confidence)
         self.confidence_model = load_confidence_model()
+        # words that may stand before a verb that opens its clause: "| but | called for"
+        self.verb_openers = {"and", "but", "then", "also", "later", "yet", "or"}
         self.plan_cues = (
             res.cues.get("plan", frozenset())
             | res.cues.get("refusal", frozenset())
@@ -341,8 +343,27 @@ class EventBuilder:
                 roles.sources, roles.inferred = [state], True
                 roles.rule = "agentless passive of a state act: the state where it happened"
         if not roles.sources:
-            return "no source actor in the clause"
+            shared = self._shared_subject(seg, trig)
+            if shared is None:
+                return "no source actor in the clause"
+            roles.sources, roles.inferred = [shared], True
+            roles.targets = [m for m in roles.targets if m.actor.key != shared.actor.key]
+            roles.rule = "a verb coordinated with the clause before shares its subject"
         return roles
+
+    def _shared_subject(self, seg: Segment, trig: Trigger):  # noqa: ANN202 - Mention | None
+        """ "kerry condemned russia ... | but called for a peaceful resolution": a clause that opens
+        with its verb shares the subject of the event just before it in the sentence."""
+        lead = self.words[seg.start : trig.start]
+        if self.last_subject is None or any(w not in self.verb_openers for w in lead):
+            return None
+        # a participle only after a conjunction: "but | called for" (not "| killed in the attack")
+        if self.doc.tokens[trig.start].tag not in ("VBD", "VBZ", "VBP", "VBN" if lead else "VBD"):
+            return None
+        last_end, subject = self.last_subject
+        if trig.start - last_end > 30 or any(t.break_before for t in self.doc.tokens[last_end : trig.start + 1]):
+            return None
+        return subject
 
     def _demand(self, roles: Roles) -> str | None:
         """ "X said Y must do it": a demand by X of Y; an obligation nobody states is no event."""
