@@ -166,3 +166,14 @@ def test_run_on_scraped_text_keeps_a_clause_the_parse_starts_anew(pipeline):
     roots = {e.cameo[:2] for e in run_on}
     assert {"10", "11"} <= roots, [e.cameo for e in run_on]
     assert any(e.cameo[:2] == "11" and e.source.key == "RUS" for e in run_on)
+
+
+def test_a_dateline_is_no_target(pipeline):
+    # written clean only: scraped text loses the capitals and the dash that mark a dateline
+    text = (
+        "Aid Workers Kidnapped in Mali -DAKAR — -Canada has confirmed that two of its citizens were abducted"
+        " after they were taken hostage by gunmen in northern Mali."
+    )
+    events = code(pipeline, text, "2019-09-02")
+    assert any(e.cameo.startswith("18") and e.target and e.target.country == "CAN" for e in events)
+    assert not any(e.target and e.target.country == "SEN" for e in events)

@@ -342,6 +342,7 @@ class EventBuilder:
             if state is not None:
                 roles.sources, roles.inferred = [state], True
                 roles.rule = "agentless passive of a state act: the state where it happened"
+        roles.targets = [m for m in roles.targets if not self.binder.dateline(m)]
         if not roles.sources:
             shared = self._shared_subject(seg, trig)
             if shared is None:

@@ -10,6 +10,7 @@ white house said"), pronouns and "the two sides" are handled on top of that.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -41,6 +42,8 @@ class _Clause:
 
 
 _MAX_SUBJECT_DISTANCE = 15
+# what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
@@ -745,6 +748,13 @@ class RoleBinder:
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
             roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources)][:4]
             roles.target_rule = "first actor after the trigger"
+
+    def dateline(self, m: Mention) -> bool:
+        """ "SEOUL — Japan has confirmed": where the report was filed is acted on by no one."""
+        tokens = self.doc.tokens
+        if not all(tokens[k].upper for k in range(m.start, m.end)):
+            return False
+        return _DATELINE_END.match(self.doc.text, tokens[m.end - 1].end) is not None
 
     def _make_joint(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
