@@ -144,6 +144,9 @@ def test_a_city_naming_an_accord_is_no_actor(pipeline, render):
     found = actors(pipeline, render("The United States withdrew from the Paris climate agreement."))
     assert [a.country for _, a in found] == ["USA"]
     assert actors(pipeline, render("Talks were held in Paris on Monday."))[0][1].country == "FRA"
+    # nor one naming an attack by where it happened
+    found = actors(pipeline, render("Turkey tightened its borders after the Brussels bombings."))
+    assert [a.country for _, a in found] == ["TUR"]
 
 
 @pytest.mark.parametrize(("date", "sector"), [("2019-01-01", "REB"), ("2023-10-01", "GOV")])
