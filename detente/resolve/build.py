@@ -376,13 +376,17 @@ class EventBuilder:
         return None
 
     def _untargeted(self, seg: Segment, trig: Trigger, roles: Roles, code: str) -> str | None:
-        """No one acted on in the clause: why there is no event, or None (an act from 03 on gets
-        an implied target; an appeal may be made to no one in particular)."""
-        if code[:2] == "01" and code not in _GOVERNING_CODES:
-            # "brazil was in mourning", "a minute of silence": a statement to no one is no interaction;
-            # a claim of responsibility (015) or a denial (016) answers for an act, to whoever asks
+        """No one acted on in the clause: why there is no event, or None when an act from 03 on
+        gets an implied target."""
+        if code[:2] == "01":
+            # "brazil was in mourning", "a minute of silence": a statement to no one is no interaction
             return "a statement aimed at no one: no interaction"
-        return self._implied_target(seg, trig, roles, code) if code[:2] >= "03" else None
+        reason = self._implied_target(seg, trig, roles, code) if code[:2] >= "03" else None
+        if reason is None and not roles.targets:
+            # "asked not to be named", "urged calm", "heavy fighting resumed": with no one acted on
+            # there is no dyad to count, and such readings were wrong nine times in ten (dev articles)
+            return "no one acted on: no interaction to count"
+        return reason
 
     def _implied_target(self, seg: Segment, trig: Trigger, roles: Roles, code: str) -> str | None:
         """No one acted on in the clause: the article's other main actor, else at home. Returns why
