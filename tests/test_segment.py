@@ -150,3 +150,8 @@ def test_a_subheading_glued_to_its_paragraph_is_chrome(pipeline):
     events = pipeline.run(Document("t", text, dt.date(2016, 12, 14))).events
     assert not any(e.evidence.text.startswith("Trading") for e in events)
     assert any(e.source.country == "RUS" and e.cameo.startswith("112") for e in events)
+
+
+def test_an_adverb_set_off_by_commas_starts_no_clause(pipeline):
+    _, segs = segments(pipeline, "Israel, meanwhile, warned against any deal. However, Iran agreed to talks.")
+    assert [s for s, _ in segs] == ["Israel, meanwhile, warned against any deal", "However, Iran agreed to talks"]

@@ -195,7 +195,16 @@ class _Cutter:
         for i in range(1, self.n):
             if (words[i] in starters or i in actors or tokens[i].comma_before) and any(r(i) for r in rules):
                 cuts.add(i)
-        return cuts
+        return cuts - self._asides()
+
+    def _asides(self) -> set[int]:
+        """ "israel, | meanwhile, | warned": one word set off by commas starts no clause."""
+        tokens = self.doc.tokens
+        return {
+            i
+            for i in range(1, self.n - 1)
+            if tokens[i].comma_before and tokens[i + 1].comma_before and self.words[i] in self.clause_start
+        }
 
     def _opener(self, i: int) -> bool:
         w, prev = self.words[i], self.words[i - 1]
