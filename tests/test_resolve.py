@@ -177,3 +177,13 @@ def test_a_dateline_is_no_target(pipeline):
     events = code(pipeline, text, "2019-09-02")
     assert any(e.cameo.startswith("18") and e.target and e.target.country == "CAN" for e in events)
     assert not any(e.target and e.target.country == "SEN" for e in events)
+
+
+@pytest.mark.parametrize("render", RENDER)
+def test_a_meeting_told_twice_is_one_event(pipeline, render):
+    text = (
+        "President Obama met Chinese President Xi Jinping in Beijing on Monday. "
+        "The two leaders discussed trade and climate change during their meeting."
+    )
+    meetings = [e for e in code(pipeline, render(text), "2014-11-12") if e.cameo.startswith("04")]
+    assert len(meetings) == 1 and {meetings[0].source.country, meetings[0].target.country} == {"USA", "CHN"}

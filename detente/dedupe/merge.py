@@ -2,12 +2,14 @@
 
 Two events are the same when they share source and target (either order when reciprocal),
 CAMEO code and date. The merged event keeps the first evidence and every mention span, the
-union of contexts and quantities, and the highest confidence.
+union of contexts and quantities, and the highest confidence. A meeting or call (04) is one
+event per pair of parties and day whatever its sub-code, order or the parties' sectors: articles
+tell one meeting many times over.
 """
 
 from __future__ import annotations
 
-from detente.model import Document, Event
+from detente.model import Actor, Document, Event
 
 
 def _key(e: Event) -> tuple:
@@ -77,7 +79,35 @@ def merge_events(events: list[Event]) -> list[Event]:
     return list(merged.values())
 
 
+def _party(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    return actor.country or actor.org or actor.key or ""
+
+
+def _one_meeting_per_pair(events: list[Event]) -> list[Event]:
+    """An article that reports a meeting or a call tells it again and again ("the two leaders
+    discussed ...", "after their meeting in New York"): one consultation (04) per pair of parties
+    and day, whatever its sub-code or the parties' sectors."""
+    seen: dict[tuple, Event] = {}
+    out: list[Event] = []
+    for e in events:
+        if e.cameo[:2] != "04" or e.status != "reported":
+            out.append(e)
+            continue
+        key = (tuple(sorted((_party(e.source), _party(e.target)))), e.date)
+        kept = seen.get(key)
+        if kept is None:
+            seen[key] = e
+            out.append(e)
+        else:
+            spans = {(m.start, m.end) for m in kept.mentions}
+            kept.mentions.extend(m for m in e.mentions if (m.start, m.end) not in spans)
+            kept.confidence = max(kept.confidence, e.confidence)
+    return out
+
+
 def merge_document_events(doc: Document) -> Document:
     """Stage: merges ``doc.events`` in place."""
-    doc.events = merge_events(doc.events)
+    doc.events = _one_meeting_per_pair(merge_events(doc.events))
     return doc
