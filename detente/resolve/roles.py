@@ -442,7 +442,7 @@ class RoleBinder:
     # ``Roles.rule`` (shown by ``detente explain``).
     def bind(self, seg: Segment, trig: Trigger) -> Roles:
         clause = self._clause(seg, trig)
-        for rule in (self._rule_between, self._rule_passive):
+        for rule in (self._rule_between, self._rule_passive, self._rule_object_relative):
             roles = rule(clause)
             if roles is not None:
                 return roles
@@ -515,6 +515,22 @@ class RoleBinder:
         if between is None or (c.trig.roles != "joint" and self._not_prepositional(c)):
             return None
         return Roles(between[:1], between[1:], joint=True, rule="between X and Y")
+
+    def _rule_object_relative(self, c: _Clause) -> Roles | None:
+        """ "the sanctions | the un imposed | on north korea": a noun trigger followed by a clause
+        whose subject is an actor and whose verb is in the past names its doer there."""
+        trig, tokens = c.trig, self.doc.tokens
+        if c.trig.roles != "forward" or not tokens[trig.end - 1].tag.startswith("NN"):
+            return None
+        k = trig.end + (trig.end < len(tokens) and self.words[trig.end] in ("that", "which"))
+        doer = next((m for m in c.after if m.start in (k, k + 1) and m.start - k <= 1), None)
+        if doer is None or (doer.start == k + 1 and self.words[k] != "the") or doer.end >= c.seg.end:
+            return None
+        verb = self.words[doer.end]
+        if tokens[doer.end].tag not in ("VBD", "VBN") or doer.kind in ("place", "capital") or verb in self.qualifying:
+            return None  # not "shelling | albanian rebel held | territory"
+        targets = [m for m in c.after if m.start > doer.end and m.actor.key != doer.actor.key]
+        return Roles([doer], targets[:1], rule="the actor of a relative clause after the noun")
 
     def _by_before(self, m: Mention, reach: int) -> bool:
         """ "by X" or "by mr X" right after the trigger, or "by the X" anywhere after it."""
