@@ -159,3 +159,13 @@ def test_europe_acting_is_the_european_union(pipeline):
     found = actors(pipeline, "Europe concluded a deal with Turkey to stem the flow of migrants.")
     assert found[0][1].org == "EU"
     assert actors(pipeline, "Eastern Europe braced for a cold winter.")[0][1].code == "EUR"
+
+
+def test_doers_placed_abroad_take_that_country_not_the_articles(pipeline):
+    text = (
+        "The United States closed its borders on Friday. American officials defended the order, and the"
+        " United States said it would not back down. Washington also recalled American diplomats."
+        " Protesters gathered in Berlin, Germany on Saturday."
+    )
+    found = [a for text_, a in actors(pipeline, text) if text_.lower() == "protesters"]
+    assert [a.country for a in found] == ["DEU"]

@@ -484,7 +484,9 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
         donor = _nearest_country(tokens, mentions, k, -1, cues)
         if donor is None:
             donor = _nearest_country(tokens, mentions, k, 1, cues)
-            if donor is not None and home is not None and donor.actor.country != home.actor.country:
+            # "protesters gathered in | paris, france" are French wherever the article is from
+            foreign = donor is not None and home is not None and donor.actor.country != home.actor.country
+            if foreign and not _located(tokens, donor.start, cues):
                 donor = home
         if donor is None and home is not None:
             donor = home  # "police said ...": in an article about one country, its police
