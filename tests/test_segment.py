@@ -155,3 +155,8 @@ def test_a_subheading_glued_to_its_paragraph_is_chrome(pipeline):
 def test_an_adverb_set_off_by_commas_starts_no_clause(pipeline):
     _, segs = segments(pipeline, "Israel, meanwhile, warned against any deal. However, Iran agreed to talks.")
     assert [s for s, _ in segs] == ["Israel, meanwhile, warned against any deal", "However, Iran agreed to talks"]
+
+
+def test_a_comma_and_a_new_subject_start_a_clause(pipeline):
+    _, segs = segments(pipeline, "Rebels shelled the town, and Syrian troops were sent to the city.")
+    assert [s for s, _ in segs] == ["Rebels shelled the town, and", "Syrian troops were sent to the city"]

@@ -221,7 +221,9 @@ class _Cutter:
     def _actor_subject(self, i: int) -> bool:
         """An actor (or coordinated actors) followed by a finite verb starts a clause."""
         end = self.mention_end.get(i)
-        if end is None or self.words[i - 1] in self.not_subject:
+        # ", and | israeli police were out in force": a comma before the conjunction joins clauses
+        joined = self.words[i - 1] in ("and", "but") and self.doc.tokens[i - 1].comma_before
+        if end is None or (self.words[i - 1] in self.not_subject and not joined):
             return False
         # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
         group = 1
