@@ -268,6 +268,7 @@ class CueRecord(Strict):
         "qualifier",
         "owner_qualifier",
         "place_qualifier",
+        "quantity_head",
         "pronoun_singular",
         "pronoun_plural",
         "reciprocal_subject",

@@ -42,6 +42,7 @@ class _Clause:
 
 
 _MAX_SUBJECT_DISTANCE = 15
+
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
@@ -80,6 +81,7 @@ class RoleBinder:
         self.directions = cue("direction", frozenset())
         self.event_locative = cue("event_locative", frozenset())
         self.agent_nouns = tuple(cue("agent_noun", frozenset()))
+        self.quantity_heads = cue("quantity_head", frozenset())
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
@@ -116,7 +118,8 @@ class RoleBinder:
             if i < floor:
                 return False
             if self.words[i] in self.preps:
-                return True
+                # "tens of thousands of | russian troops massed": a quantity heads its actor
+                return not (self.words[i] == "of" and i > floor and self.words[i - 1] in self.quantity_heads)
             if self.words[i] not in self.coord:
                 return False
             ending = [p for p in (self.last_ending.get(i), self.last_ending.get(i - 1)) if p is not None]
