@@ -651,7 +651,9 @@ class RoleBinder:
         # "canada s decision to recognise a palestinian state drew criticism from israel": the
         # possessor heading the subject is whom it is aimed at, not an actor inside its complement
         owner = [m for m in subjects[:1] if m.end < len(self.words) and self.words[m.end] == "s"]
-        return Roles(c.after[:1], owner or subjects[-1:], rule="reverse pattern")
+        # "received arms from damascus and moscow": each of the coordinated actors after acts
+        sources = self._coordinated(c.keyed, c.after[0], backwards=False) if c.after else []
+        return Roles(sources, owner or subjects[-1:], rule="reverse pattern")
 
     def _sources(self, c: _Clause, subjects: list[Mention]) -> Roles:
         if subjects and subjects[-1].inferred:
