@@ -187,3 +187,10 @@ def test_a_meeting_told_twice_is_one_event(pipeline, render):
     )
     meetings = [e for e in code(pipeline, render(text), "2014-11-12") if e.cameo.startswith("04")]
     assert len(meetings) == 1 and {meetings[0].source.country, meetings[0].target.country} == {"USA", "CHN"}
+
+
+def test_a_yes_no_question_reports_nothing(pipeline):
+    # clean only: scraped text has no question marks
+    assert code(pipeline, "Will Russia attack Ukraine again this year?") == []
+    events = code(pipeline, "Russia attacked Ukraine on Monday. Will the fighting stop?")
+    assert [(e.source.country, e.cameo[:2], e.target.country) for e in events] == [("RUS", "19", "UKR")]

@@ -269,6 +269,7 @@ class CueRecord(Strict):
         "owner_qualifier",
         "place_qualifier",
         "quantity_head",
+        "question_opener",
         "pronoun_singular",
         "pronoun_plural",
         "reciprocal_subject",

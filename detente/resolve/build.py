@@ -75,6 +75,7 @@ class EventBuilder:
         self.trigger_of: dict[int, int] = {}  # id(event) -> its trigger's start
         self.readings: dict[int, EventReading] = {}  # id(event) -> how it was read (its confidence)
         self.confidence_model = load_confidence_model()
+        self.question_openers = res.cues.get("question_opener", frozenset())
         # words that may stand before a verb that opens its clause: "| but | called for"
         self.verb_openers = {"and", "but", "then", "also", "later", "yet", "or"}
         self.plan_cues = (
@@ -427,12 +428,9 @@ class EventBuilder:
 
     def _event(self, trig: Trigger) -> list[Event] | None:
         seg = self.segment_of(trig.start)
-        if seg.chrome:
-            return self._reject(trig, "in site chrome (menu, headline block)")
-        if self._in_condition(seg, trig):
-            return self._reject(trig, "a condition ('if Israel attacks Rafah, ...'): nothing happened")
-        if self._hypothetical_noun(seg, trig):
-            return self._reject(trig, "a possible act ('any Israeli attack'): nothing happened")
+        unreported = self._unreported(seg, trig)
+        if unreported:
+            return self._reject(trig, unreported)
         date, precision, deadline, year = self._date(seg, trig)
         modality, conditional = self._modality(seg, trig, deadline)
         code = recode(trig.cameo, modality, self.res, conditional)
@@ -539,6 +537,33 @@ class EventBuilder:
             return False
         opener = " ".join(self.words[seg.start : min(seg.start + 2, trig.start)])
         return self.words[seg.start] in self.condition_openers or opener in self.condition_openers
+
+    def _unreported(self, seg: Segment, trig: Trigger) -> str | None:
+        """Why the trigger's clause reports no act whatever its roles, or None."""
+        if seg.chrome:
+            return "in site chrome (menu, headline block)"
+        if self._in_condition(seg, trig):
+            return "a condition ('if Israel attacks Rafah, ...'): nothing happened"
+        if self._hypothetical_noun(seg, trig):
+            return "a possible act ('any Israeli attack'): nothing happened"
+        if self._yes_no_question(trig):
+            return "a question ('Will Russia attack?'): nothing is reported"
+        return None
+
+    def _yes_no_question(self, trig: Trigger) -> bool:
+        """A sentence that opens with an auxiliary and ends with a question mark asks whether the act
+        happens ("Will China invade Taiwan?"); scraped text has no question marks and is left alone."""
+        tokens = self.doc.tokens
+        start = trig.start
+        while start > 0 and not tokens[start].break_before:
+            start -= 1
+        if self.words[start] not in self.question_openers:
+            return False
+        end = trig.end
+        while end < len(tokens) and not tokens[end].break_before:
+            end += 1
+        tail = self.doc.text[tokens[end - 1].end : tokens[end].start if end < len(tokens) else len(self.doc.text)]
+        return "?" in tail
 
     def _no_act_in_parse(self, trig: Trigger, predicate: int, modality: Modality) -> str | None:
         """Why the parse says the trigger reports no act, or None."""
