@@ -88,23 +88,24 @@ def _party(actor: Actor | None) -> str:
 def _one_meeting_per_pair(events: list[Event]) -> list[Event]:
     """An article that reports a meeting or a call tells it again and again ("the two leaders
     discussed ...", "after their meeting in New York"): one consultation (04) per pair of parties
-    and day, whatever its sub-code or the parties' sectors."""
-    seen: dict[tuple, Event] = {}
-    out: list[Event] = []
+    and day, whatever its sub-code or the parties' sectors. The telling that names both parties
+    as acting together ("the two sides discussed") speaks for the rest; else the first."""
+    groups: dict[tuple, list[Event]] = {}
     for e in events:
-        if e.cameo[:2] != "04" or e.status != "reported":
-            out.append(e)
-            continue
-        key = (tuple(sorted((_party(e.source), _party(e.target)))), e.date)
-        kept = seen.get(key)
-        if kept is None:
-            seen[key] = e
-            out.append(e)
-        else:
-            spans = {(m.start, m.end) for m in kept.mentions}
+        if e.cameo[:2] == "04" and e.status == "reported":
+            groups.setdefault((tuple(sorted((_party(e.source), _party(e.target)))), e.date), []).append(e)
+    dropped: set[int] = set()
+    for group in groups.values():
+        kept = next((e for e in group if e.reciprocal), group[0])
+        spans = {(m.start, m.end) for m in kept.mentions}
+        for e in group:
+            if e is kept:
+                continue
+            dropped.add(id(e))
             kept.mentions.extend(m for m in e.mentions if (m.start, m.end) not in spans)
+            spans |= {(m.start, m.end) for m in e.mentions}
             kept.confidence = max(kept.confidence, e.confidence)
-    return out
+    return [e for e in events if id(e) not in dropped]
 
 
 def merge_document_events(doc: Document) -> Document:
