@@ -23,7 +23,7 @@ _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... an
 _ARMED_SECTORS = frozenset(["MIL", "COP"])
 _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
-_GOVERNING_CODES = frozenset(["015", "016"])
+_GOVERNING_CODES = frozenset(["015"])
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
 
