@@ -23,7 +23,8 @@ _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... an
 _ARMED_SECTORS = frozenset(["MIL", "COP"])
 _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
-_GOVERNING_CODES = frozenset(["015"])
+_GOVERNING_CODES = frozenset(["015", "016"])
+_DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
 
@@ -444,6 +445,10 @@ class EventBuilder:
             return self._reject(trig, reason)
         if not roles.targets and (reason := self._untargeted(seg, trig, roles, code)):
             return self._reject(trig, reason)
+        if code == _DENIAL:
+            # a denial answers an accuser: disapproval of them (110), as the benchmark's conventions
+            # code it (docs/benchmark.md); one aimed at no one was dropped above as a statement
+            code = _DENIAL_OF_AN_ACCUSER
         if code[:2] == "14" and roles.sources[0].actor.sector in _ARMED_SECTORS:
             # Soldiers or police marching are not protesting: in a parade it is a symbolic act (017),
             # otherwise a show of force (150).
