@@ -270,6 +270,7 @@ class CueRecord(Strict):
         "place_qualifier",
         "quantity_head",
         "question_opener",
+        "verb_opener",
         "pronoun_singular",
         "pronoun_plural",
         "reciprocal_subject",

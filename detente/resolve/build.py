@@ -77,8 +77,7 @@ class EventBuilder:
         self.readings: dict[int, EventReading] = {}  # id(event) -> how it was read (its confidence)
         self.confidence_model = load_confidence_model()
         self.question_openers = res.cues.get("question_opener", frozenset())
-        # words that may stand before a verb that opens its clause: "| but | called for"
-        self.verb_openers = {"and", "but", "then", "also", "later", "yet", "or"}
+        self.verb_openers = res.cues.get("verb_opener", frozenset())
         self.plan_cues = (
             res.cues.get("plan", frozenset())
             | res.cues.get("refusal", frozenset())
