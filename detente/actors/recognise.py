@@ -439,8 +439,8 @@ def _nearest_country(
         # "militias attacked | a us base in syria": whom they act on is not their country; where is
         verb = any(len(t.text) > 4 and t.text.endswith("ed") for t in tokens[lo:hi])
         acted_on = step > 0 and not across_verbs and verb
-        placed = _located(tokens, other.start, cues)
-        if other.actor.country and not other.inferred and not mission and (placed or not acted_on):
+        placed = not acted_on or _located(tokens, other.start, cues)
+        if other.actor.country and not other.inferred and not mission and placed:
             return other
         j += step
     return None

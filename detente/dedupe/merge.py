@@ -80,9 +80,7 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _party(actor: Actor | None) -> str:
-    if actor is None:
-        return ""
-    return actor.country or actor.org or actor.key or ""
+    return (actor.key or "") if actor is not None else ""
 
 
 def _one_meeting_per_pair(events: list[Event]) -> list[Event]:

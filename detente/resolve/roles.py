@@ -526,7 +526,7 @@ class RoleBinder:
         if c.trig.roles != "forward" or not tokens[trig.end - 1].tag.startswith("NN"):
             return None
         k = trig.end + (trig.end < len(tokens) and self.words[trig.end] in ("that", "which"))
-        doer = next((m for m in c.after if m.start in (k, k + 1) and m.start - k <= 1), None)
+        doer = next((m for m in c.after if m.start in (k, k + 1)), None)
         if doer is None or (doer.start == k + 1 and self.words[k] != "the") or doer.end >= c.seg.end:
             return None
         verb = self.words[doer.end]
