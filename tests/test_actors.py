@@ -169,3 +169,20 @@ def test_doers_placed_abroad_take_that_country_not_the_articles(pipeline):
     )
     found = [a for text_, a in actors(pipeline, text) if text_.lower() == "protesters"]
     assert [a.country for a in found] == ["DEU"]
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_a_definite_description_names_the_organisation_mentioned_last(pipeline, render):
+    text = "NATO ministers met in Brussels on Monday. The alliance warned Russia against new deployments."
+    found = [a for t, a in actors(pipeline, render(text)) if t.lower() == "the alliance"]
+    assert [a.org for a in found] == ["NATO"]
+    # a sector word standing for the body named before: the body, not the article's country's rights group
+    text = "Amnesty International criticized Egypt. The rights group also urged Cairo to free the activists."
+    found = [a for t, a in actors(pipeline, render(text)) if "rights group" in t.lower()]
+    assert [(a.org, a.country) for a in found] == [("AI", None)]
+    # with no organisation named before, or naming a body of its own ("the group of 20"), nothing
+    assert not [
+        t
+        for t, _ in actors(pipeline, render("The bloc met on Monday. Germany hosted the Group of 20."))
+        if t.lower().startswith("the")
+    ]

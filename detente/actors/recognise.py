@@ -8,6 +8,7 @@ longest-first. Composition then joins neighbouring atoms the way news names acto
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -500,6 +501,45 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             m.inferred = True
 
 
+_ANAPHOR_REACH = 300  # tokens back to the organisation a definite description names again
+
+
+def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> list[Mention]:
+    """ "nato ... the alliance warned": a definite description names the organisation mentioned
+    last, if one was mentioned within reach."""
+    phrases = res.cues.get("org_anaphor", _NONE)
+    if not phrases:
+        return mentions
+    words = doc.words
+    covered = bytearray(len(words))
+    replaceable: dict[int, Mention] = {}  # "the rights group": a sector word standing for a body named before
+    for m in mentions:
+        if m.kind == "agent" and not m.actor.key and m.start > 0 and words[m.start - 1] == "the":
+            replaceable[m.start - 1] = m
+            continue
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    orgs = [m for m in mentions if m.kind == "org" and m.actor.org]
+    ends = [m.end for m in orgs]
+    extra: list[Mention] = []
+    for i, w in enumerate(words):
+        if w != "the" or covered[i]:
+            continue
+        n = next((n for n in (3, 2) if " ".join(words[i : i + n]) in phrases), 0)
+        if not n or any(covered[i : i + n]) or (i + n < len(words) and words[i + n] == "of"):
+            continue
+        if i in replaceable and replaceable[i].end != i + n:
+            continue  # "the rights group leaders": a longer phrase of its own
+        k = bisect.bisect_right(ends, i)
+        if k == 0 or i - orgs[k - 1].end > _ANAPHOR_REACH:
+            continue
+        a = orgs[k - 1].actor
+        actor = Actor(doc.span_text(i, i + n), a.code, a.country, a.org, a.sector, a.name, a.person_id)
+        extra.append(Mention(i, i + n, actor, "org"))
+        if i in replaceable:
+            mentions = [m for m in mentions if m is not replaceable[i]]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
 def _names_a_thing(words: list[str], end: int, things: frozenset[str]) -> bool:
     """ "the paris climate agreement", "the minsk accords": a city naming an accord is no actor."""
     return end < len(words) and (words[end] in things or " ".join(words[end : end + 2]) in things)
@@ -520,7 +560,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
-    doc.mentions = _with_local_names(doc, res, mentions)
+    doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
     for m in doc.mentions:
         if m.start > 0 and words[m.start - 1] == "ethnic" and m.kind in ("adjective", "people", "agent"):
             # "ethnic albanians in macedonia": a people, located by the sentence, not a state.

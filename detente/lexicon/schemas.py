@@ -311,6 +311,7 @@ class CueRecord(Strict):
         "abbreviation_stop",
         "split_prefix",
         "function_word",
+        "org_anaphor",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 
