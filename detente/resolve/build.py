@@ -399,7 +399,9 @@ class EventBuilder:
             # a foreign actor's act with no one named, in an article about one country, is aimed there
             implied, rule = self.home, "no target named: the article's own country"
         if implied is None:
-            implied = self.binder.domestic_target(seg, roles.sources[0])
+            # "nato ambassadors met in brussels": a body meeting somewhere does not meet the host state
+            placed = code[:2] != "04" or roles.sources[0].actor.country is not None
+            implied = self.binder.domestic_target(seg, roles.sources[0], placed)
             rule = "no target named: the place named or the source's own country"
         if implied is not None:
             roles.targets, roles.inferred, roles.target_rule = [implied], True, rule

@@ -303,10 +303,10 @@ class RoleBinder:
         by_passive = by and (trig.end - trig.start == 1 or last.endswith(("ed", "en")))
         return (aux and participle) or (by_passive and participle)
 
-    def domestic_target(self, seg: Segment, source: Mention) -> Mention | None:
+    def domestic_target(self, seg: Segment, source: Mention, placed: bool = True) -> Mention | None:
         """No one acted on: the place named in the clause ("rallies in gaza"), else the source's own
         country - a curfew, a crackdown or a protest is aimed at home."""
-        for m in self._in(seg):
+        for m in self._in(seg) if placed else ():
             if m is not source and m.actor.key and self._locative(m):
                 return m  # not the source's own place: "students throughout indonesia staged protests"
         if source.actor.country:
