@@ -153,6 +153,8 @@ class RoleBinder:
             clause_join = backwards and len(group) == 1 and bool(joined) and self.doc.tokens[lo].comma_before
             if clause_join:
                 break
+            if backwards and self._locative(other):
+                break  # "earlier, in geneva, | u n spokesman rupert colville called": where, not who
             if (joined and all(w in self.coord for w in joined)) or (not joined and comma) or compound:
                 group.append(other)
                 cur = other
