@@ -194,3 +194,17 @@ def test_a_yes_no_question_reports_nothing(pipeline):
     assert code(pipeline, "Will Russia attack Ukraine again this year?") == []
     events = code(pipeline, "Russia attacked Ukraine on Monday. Will the fighting stop?")
     assert [(e.source.country, e.cameo[:2], e.target.country) for e in events] == [("RUS", "19", "UKR")]
+
+
+def test_an_attack_with_no_victim_named_is_not_aimed_at_the_articles_other_party(pipeline):
+    text = (
+        "Iran and the United States traded accusations on Monday over the nuclear deal. Iranian officials"
+        " blamed Washington for the delay. Iranian forces shelled villages on Tuesday, officials said."
+    )
+    shelling = [e for e in code(pipeline, text, "2016-05-01") if e.cameo.startswith("19")]
+    assert [e.source.country for e in shelling] == ["IRN"]
+    assert all(e.target is None or e.target.country != "USA" for e in shelling)
+    # criticism with no one named still turns to the article's other party
+    text = text.replace("Iranian forces shelled villages", "Iranian officials condemned the decision")
+    events = code(pipeline, text, "2016-05-01")
+    assert any(e.cameo.startswith("11") and e.target.country == "USA" and "condemned" in e.trigger for e in events)
