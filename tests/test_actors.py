@@ -180,6 +180,10 @@ def test_a_definite_description_names_the_organisation_mentioned_last(pipeline, 
     text = "Amnesty International criticized Egypt. The rights group also urged Cairo to free the activists."
     found = [a for t, a in actors(pipeline, render(text)) if "rights group" in t.lower()]
     assert [(a.org, a.country) for a in found] == [("AI", None)]
+    # an armed group's fighters named by a sector word are that group, not rebels of where they fight
+    text = "Islamic State released a video on Monday. The extremist militants overran large areas of Iraq."
+    found = [a for t, a in actors(pipeline, render(text)) if "militants" in t.lower()]
+    assert [a.code for a in found] == ["IMG"]
     # with no organisation named before, or naming a body of its own ("the group of 20"), nothing
     assert not [
         t

@@ -502,42 +502,49 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
 
 
 _ANAPHOR_REACH = 300  # tokens back to the organisation a definite description names again
+_ARMED_SECTORS = frozenset(["REB", "INS"])
 
 
 def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> list[Mention]:
     """ "nato ... the alliance warned": a definite description names the organisation mentioned
-    last, if one was mentioned within reach."""
-    phrases = res.cues.get("org_anaphor", _NONE)
-    if not phrases:
-        return mentions
+    last, if one was mentioned within reach; "islamic state ... the militants": an armed group's
+    fighters are that group."""
+    general, armed = res.cues.get("org_anaphor", _NONE), res.cues.get("armed_anaphor", _NONE)
+    phrases = general | armed
     words = doc.words
     covered = bytearray(len(words))
-    replaceable: dict[int, Mention] = {}  # "the rights group": a sector word standing for a body named before
+    replaceable: list[Mention] = []  # "the rights group", "the (extremist) militants": sector words
     for m in mentions:
-        if m.kind == "agent" and not m.actor.key and m.start > 0 and words[m.start - 1] == "the":
-            replaceable[m.start - 1] = m
+        if m.kind == "agent" and not m.actor.key and "the" in words[max(0, m.start - 2) : m.start]:
+            replaceable.append(m)
             continue
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     orgs = [m for m in mentions if m.kind == "org" and m.actor.org]
-    ends = [m.end for m in orgs]
+    fighters = [m for m in orgs if m.actor.code == "IMG" or m.actor.sector in _ARMED_SECTORS]
     extra: list[Mention] = []
     for i, w in enumerate(words):
         if w != "the" or covered[i]:
             continue
-        n = next((n for n in (3, 2) if " ".join(words[i : i + n]) in phrases), 0)
+        n = next((n for n in (4, 3, 2) if " ".join(words[i : i + n]) in phrases), 0)
         if not n or any(covered[i : i + n]) or (i + n < len(words) and words[i + n] == "of"):
             continue
-        if i in replaceable and replaceable[i].end != i + n:
+        if any(m.start < i + n < m.end for m in replaceable):
             continue  # "the rights group leaders": a longer phrase of its own
-        k = bisect.bisect_right(ends, i)
-        if k == 0 or i - orgs[k - 1].end > _ANAPHOR_REACH:
+        pool = fighters if " ".join(words[i : i + n]) in armed else orgs
+        named = _last_before(pool, i)
+        if named is None:
             continue
-        a = orgs[k - 1].actor
+        a = named.actor
         actor = Actor(doc.span_text(i, i + n), a.code, a.country, a.org, a.sector, a.name, a.person_id)
         extra.append(Mention(i, i + n, actor, "org"))
-        if i in replaceable:
-            mentions = [m for m in mentions if m is not replaceable[i]]
+        inner = [m for m in replaceable if i < m.start and m.end <= i + n]
+        mentions = [m for m in mentions if all(m is not x for x in inner)] if inner else mentions
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _last_before(pool: list[Mention], i: int) -> Mention | None:
+    k = bisect.bisect_right([m.end for m in pool], i)
+    return pool[k - 1] if k and i - pool[k - 1].end <= _ANAPHOR_REACH else None
 
 
 def _names_a_thing(words: list[str], end: int, things: frozenset[str]) -> bool:

@@ -312,6 +312,7 @@ class CueRecord(Strict):
         "split_prefix",
         "function_word",
         "org_anaphor",
+        "armed_anaphor",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 
