@@ -190,3 +190,12 @@ def test_a_definite_description_names_the_organisation_mentioned_last(pipeline, 
         for t, _ in actors(pipeline, render("The bloc met on Monday. Germany hosted the Group of 20."))
         if t.lower().startswith("the")
     ]
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_members_from_an_armed_group_are_that_group(pipeline, render):
+    found = actors(pipeline, render("Militants from the Islamic State group beheaded a Syrian soldier."))
+    assert found[0][1].code == "IMG" and "islamic state" in found[0][0].lower()
+    # a state after "from" is where people came from, not a body they belong to
+    found = actors(pipeline, render("Refugees from Chad crossed into Cameroon on Monday."))
+    assert all("from" not in t.lower() for t, _ in found)

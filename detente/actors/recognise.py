@@ -236,6 +236,9 @@ class _Composer:
         located_by = gap[:1] in (["of"], ["in"]) and (gap[1:] == [] or (gap[1:] == ["the"] and nk != "place"))
         if located_by and lk == "agent" and nk in _STATE_KINDS | {"org"}:
             return not has_state and nk != "people"
+        # "militants from the islamic state group": members of an armed group (refugees "from chad" are not Chad's)
+        if gap in (["from"], ["from", "the"]) and lk == "agent" and nk == "org" and not has_state:
+            return nxt.entry.org_type == "IMG" or nxt.entry.sector in _ARMED_SECTORS
         # "andrey denisov russia s ambassador"
         # (not "trump | praised | saudi arabia s crown prince": a word between is the verb)
         person_then_state = lk == "person" and nk in ("country", "adjective") and gap in ([], ["the"])
