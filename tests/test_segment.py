@@ -76,6 +76,17 @@ def test_sidebar_headlines_without_a_heading_are_chrome(pipeline):
     assert not [e for e in events if "brazil" in e.evidence.text or "kenya" in e.evidence.text]
 
 
+def test_countries_in_sidebar_headlines_are_no_party_to_the_article(pipeline):
+    """Recognised, but never an antecedent, a topic or an implied target."""
+    from detente.actors.topics import article_mentions, topic_keys
+
+    doc = pipeline.run(Document("t", SIDEBAR_ARTICLE, dt.date(2024, 3, 5)))
+    assert {"BRA", "KEN", "CAN"} <= {m.actor.key for m in doc.mentions}
+    keys = {m.actor.key for m in article_mentions(doc)}
+    assert not keys & {"BRA", "KEN", "CAN"} and {"JPN", "KOR", "PRK"} <= keys
+    assert not topic_keys(doc) & {"BRA", "KEN", "CAN"}
+
+
 def test_a_country_repeated_across_headlines_does_not_end_the_sidebar(pipeline):
     """A story several headline blocks repeat names its country three times; it stands between the
     others without hiding them."""

@@ -7,12 +7,21 @@ from collections import Counter
 from detente.model import Document, Mention
 
 
+def article_mentions(doc: Document) -> list[Mention]:
+    """The mentions outside site chrome: the countries a sidebar headline names are no party to
+    the article (no antecedent, topic or implied target may come from them)."""
+    chrome = [s for s in doc.segments if s.chrome]
+    if not chrome:
+        return doc.mentions
+    return [m for m in doc.mentions if not any(s.start <= m.start < s.end for s in chrome)]
+
+
 def topic_keys(doc: Document, single_mentions: bool = False) -> set[str]:
     """Actors named at least half as often as the most named one, and more than once: a passing
     mention in a sidebar headline does not make a topic. With ``single_mentions``, a text where
     no actor is named twice makes every actor a topic (the segmenter must not take a short
     article for a sidebar)."""
-    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+    counts = Counter(m.actor.key for m in article_mentions(doc) if m.actor.key and not m.inferred)
     if not counts:
         return set()
     top = counts.most_common(1)[0][1]

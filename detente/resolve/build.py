@@ -7,7 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from detente.actors.topics import home_country, topic_keys
+from detente.actors.topics import article_mentions, home_country, topic_keys
 from detente.events.triggers import OBLIGATION_PATTERN
 from detente.model import Document, Event, Evidence, Segment, Trigger
 from detente.resolve.confidence import EventReading
@@ -60,7 +60,7 @@ class EventBuilder:
         self.condition_openers = res.cues.get("condition_opener", frozenset())
         self.hypothetical = res.cues.get("hypothetical_determiner", frozenset())
         self.run_on = _run_on(doc)
-        self.home = home_country(doc.mentions)
+        self.home = home_country(article_mentions(doc))
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))

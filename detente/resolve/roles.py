@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from detente.actors.topics import article_mentions
 from detente.model import Actor, Document, Mention, Segment, Trigger
 from detente.resources import Resources
 
@@ -82,7 +83,7 @@ class RoleBinder:
         self.event_locative = cue("event_locative", frozenset())
         self.agent_nouns = tuple(cue("agent_noun", frozenset()))
         self.quantity_heads = cue("quantity_head", frozenset())
-        self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.mentions = sorted(article_mentions(doc), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
         for m in self.mentions:
