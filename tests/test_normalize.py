@@ -13,6 +13,9 @@ def test_sentence_breaks_only_where_a_sentence_ends():
     tokens = tokenize("U.S. officials met Mr. Putin. Then China spoke of 3.5 billion.", abbreviations)
     breaks = [t.text for t in tokens if t.break_before]
     assert breaks == ["then"]
+    # a hyphen after an abbreviation's full stop joins a compound: "the U.S.-led coalition"
+    tokens = tokenize("The U.S.-led coalition and U.S.-South Korean drills. Then it ended.", abbreviations)
+    assert [t.text for t in tokens if t.break_before] == ["then"]
     # without the data file's abbreviations, "Mr." ends a sentence
     assert [t.text for t in tokenize("They met Mr. Putin.") if t.break_before] == ["putin"]
 

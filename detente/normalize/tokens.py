@@ -35,7 +35,10 @@ def _gap_flags(gap: str, prev_word: str, raw: str, abbreviations: frozenset[str]
         after_abbrev = len(prev_word) == 1 or prev_word in abbreviations
         decimal = gap == "." and prev_word.isdigit() and raw[0].isdigit()
         lower_next = raw[0].islower()
-        break_before = not (decimal or (gap.strip() == "." and (after_abbrev or lower_next))) or ";" in gap
+        joined = gap.strip() == "." and (after_abbrev or lower_next)
+        # "the U.S.-led coalition": a hyphen after an abbreviation's full stop joins, it ends nothing
+        hyphened = gap == ".-" and after_abbrev
+        break_before = not (decimal or joined or hyphened) or ";" in gap
     return break_before, (not break_before and bool(_CLAUSE_MARK.search(gap)))
 
 
