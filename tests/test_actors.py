@@ -184,6 +184,12 @@ def test_a_definite_description_names_the_organisation_mentioned_last(pipeline, 
     text = "Islamic State released a video on Monday. The extremist militants overran large areas of Iraq."
     found = [a for t, a in actors(pipeline, render(text)) if "militants" in t.lower()]
     assert [a.code for a in found] == ["IMG"]
+    # a text that ends on the description itself
+    assert [
+        a.org
+        for t, a in actors(pipeline, render("Amnesty International criticised Iran, said the group."))
+        if "group" in t
+    ] == ["AI"]
     # with no organisation named before, or naming a body of its own ("the group of 20"), nothing
     assert not [
         t
@@ -199,3 +205,20 @@ def test_members_from_an_armed_group_are_that_group(pipeline, render):
     # a state after "from" is where people came from, not a body they belong to
     found = actors(pipeline, render("Refugees from Chad crossed into Cameroon on Monday."))
     assert all("from" not in t.lower() for t, _ in found)
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_militants_in_an_article_about_a_transnational_group_are_its_fighters(pipeline, render):
+    text = (
+        "Islamic State fighters seized Mosul in June. Islamic State has beheaded hostages since."
+        " Kurdish forces have been fighting Islamist militants in northern Iraq."
+    )
+    found = [a for t, a in actors(pipeline, render(text)) if "militants" in t.lower()]
+    assert [a.code for a in found] == ["IMG"]
+    # with no such group named twice, they are rebels of where they fight
+    found = [
+        a
+        for t, a in actors(pipeline, render(text.replace("Islamic State has", "They have")))
+        if "militants" in t.lower()
+    ]
+    assert [a.code for a in found] == ["IRQREB"]

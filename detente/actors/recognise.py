@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from detente.actors.people import holder_of, term_at
@@ -480,6 +481,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
     )
     audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
     home = home_country(mentions)
+    _fighters_of_the_group(doc, mentions, res)
     for k, m in enumerate(mentions):
         if m.actor.key or not m.actor.sector:
             continue
@@ -528,7 +530,7 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
     for i, w in enumerate(words):
         if w != "the" or covered[i]:
             continue
-        n = next((n for n in (4, 3, 2) if " ".join(words[i : i + n]) in phrases), 0)
+        n = next((n for n in (4, 3, 2) if i + n <= len(words) and " ".join(words[i : i + n]) in phrases), 0)
         if not n or any(covered[i : i + n]) or (i + n < len(words) and words[i + n] == "of"):
             continue
         if any(m.start < i + n < m.end for m in replaceable):
@@ -548,6 +550,28 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
 def _last_before(pool: list[Mention], i: int) -> Mention | None:
     k = bisect.bisect_right([m.end for m in pool], i)
     return pool[k - 1] if k and i - pool[k - 1].end <= _ANAPHOR_REACH else None
+
+
+def _fighters_of_the_group(doc: Document, mentions: list[Mention], res: Resources) -> None:
+    """ "islamist militants" in an article about islamic state are its fighters (the words of the
+    armed_anaphor cues without their article), not rebels of the country they fight in."""
+    group = _main_armed_group(mentions)
+    if group is None:
+        return
+    fighters = {p.split(" ", 1)[1] for p in res.cues.get("armed_anaphor", _NONE)}
+    a = group.actor
+    for m in mentions:
+        if not m.actor.key and doc.span_text(m.start, m.end).lower() in fighters:
+            m.actor = Actor(m.actor.text, a.code, a.country, a.org, a.sector, a.name, a.person_id)
+
+
+def _main_armed_group(mentions: list[Mention]) -> Mention | None:
+    """The transnational armed group an article is about: named at least twice, more than any other."""
+    counts = Counter(m.actor.org for m in mentions if m.actor.code == "IMG" and m.actor.org)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(m for m in mentions if m.actor.org == ranked[0][0])
 
 
 def _names_a_thing(words: list[str], end: int, things: frozenset[str]) -> bool:
