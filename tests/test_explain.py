@@ -13,7 +13,9 @@ from detente import Pipeline
 from detente.cli import app
 from detente.explain import explain, render_text
 
-MILITIAS = "Iran-backed militias attacked a US base in Syria."
+# "backed" is no trigger at all (a participle that only qualifies); "supported" still is one, and
+# the parse rejects it as a modifier
+MILITIAS = "Iran-supported militias attacked a US base in Syria."
 
 
 def _by_trigger(expl, word: str) -> dict:  # noqa: ANN001
@@ -25,7 +27,7 @@ def test_modifier_is_rejected_and_attack_explained(pipeline: Pipeline) -> None:
     # the militias are where they fight (docs/benchmark.md: a group backed from abroad is its own
     # country's); Iran only qualifies them
     assert [(e.source.country, e.target.country, e.cameo[:2]) for e in expl.events] == [("SYR", "USA", "19")]
-    backed = _by_trigger(expl, "backed")
+    backed = _by_trigger(expl, "supported")
     assert backed["outcome"] == "rejected" and "modifies a noun" in backed["reason"]
     attack = _by_trigger(expl, "attack")
     assert attack["outcome"] == "event"
