@@ -12,7 +12,7 @@ from detente import Pipeline
 from detente.serve import ServeConfig, create_app
 from detente.serve.coding import SharedCoder
 
-MILITIAS = "Iran-backed militias attacked a US base in Syria."
+MILITIAS = "Iran-supported militias attacked a US base in Syria."  # "supported": a trigger the parse rejects
 
 
 @pytest.fixture()
@@ -24,7 +24,7 @@ def test_explain_gives_events_patterns_rules_and_rejections(real_client: TestCli
     answer = real_client.post("/api/explain", json={"text": MILITIAS, "date": "2024-01-20"})
     assert answer.status_code == 200, answer.text
     body = answer.json()
-    # the militias are where they fight; Iran only backs them
+    # the militias are where they fight; Iran only supports them
     assert [(e["source"]["country"], e["target"]["country"]) for e in body["events"]] == [("SYR", "USA")]
     by_outcome = {c["outcome"]: c for c in body["candidates"]}
     assert "modifies a noun" in by_outcome["rejected"]["reason"]
