@@ -526,6 +526,7 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     orgs = [m for m in mentions if m.kind == "org" and m.actor.org]
     fighters = [m for m in orgs if m.actor.code == "IMG" or m.actor.sector in _ARMED_SECTORS]
+    org_ends, fighter_ends = [m.end for m in orgs], [m.end for m in fighters]
     extra: list[Mention] = []
     for i, w in enumerate(words):
         if w != "the" or covered[i]:
@@ -535,8 +536,8 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
             continue
         if any(m.start < i + n < m.end for m in replaceable):
             continue  # "the rights group leaders": a longer phrase of its own
-        pool = fighters if " ".join(words[i : i + n]) in armed else orgs
-        named = _last_before(pool, i)
+        pool, ends = (fighters, fighter_ends) if " ".join(words[i : i + n]) in armed else (orgs, org_ends)
+        named = _last_before(pool, ends, i)
         if named is None:
             continue
         a = named.actor
@@ -547,8 +548,8 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-def _last_before(pool: list[Mention], i: int) -> Mention | None:
-    k = bisect.bisect_right([m.end for m in pool], i)
+def _last_before(pool: list[Mention], ends: list[int], i: int) -> Mention | None:
+    k = bisect.bisect_right(ends, i)
     return pool[k - 1] if k and i - pool[k - 1].end <= _ANAPHOR_REACH else None
 
 
