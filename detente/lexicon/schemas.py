@@ -254,6 +254,7 @@ class CueRecord(Strict):
         "negation",
         "obligation",
         "refusal",
+        "warning",
         "future",
         "plan",
         "condition",

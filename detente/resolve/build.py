@@ -134,7 +134,16 @@ class EventBuilder:
                     break
                 if not self._reduced_relative(other) and j not in out and not self._clause_of_its_own(trig, other):
                     out[j] = f"governed by {self.doc.span_text(trig.start, trig.end)!r} (what is demanded or denied)"
+                    self._warned_threat(k, other)
         return out
+
+    def _warned_threat(self, k: int, governed: Trigger) -> None:
+        """ "warned that beijing was ready to use force": a warning whose complement is a threat is
+        that threat (the benchmark codes a bare warning 11, a warning of force 13)."""
+        trig = self.doc.triggers[k]
+        warning = self.res.cues.get("warning", frozenset())
+        if governed.cameo[:2] == "13" and trig.cameo[:2] == "11" and self.words[trig.start] in warning:
+            self.doc.triggers[k] = replace(trig, cameo=governed.cameo)
 
     def build(self) -> list[Event]:
         events: list[Event] = []
