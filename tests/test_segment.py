@@ -47,6 +47,20 @@ def test_sidebar_headlines_are_chrome_until_the_article_returns(pipeline):
     assert "sign in" in chrome and "china and russia hold naval drills" in body
 
 
+
+def test_other_sites_sidebar_headings_are_chrome(pipeline):
+    text = (
+        "skip to navigation china and russia hold naval drills read next mayor wins budget vote "
+        "storm closes schools china and russia began naval drills on monday more on this story "
+        "farmers protest new tax russia sent three ships comments are closed"
+    )
+    _, segs = segments(pipeline, text)
+    chrome = " ".join(s for s, c in segs if c)
+    body = " ".join(s for s, c in segs if not c)
+    assert "mayor wins budget vote" in chrome and "farmers protest new tax" in chrome
+    assert "skip to navigation" in chrome and "comments are closed" in chrome
+    assert "china and russia began naval drills on monday" in body and "russia sent three ships" in body
+
 SIDEBAR_ARTICLE = (
     "japan and south korea held talks in tokyo on tuesday on the future of their security cooperation as tensions "
     "with north korea rose japanese foreign minister yoko kamikawa met her south korean counterpart park jin for more "
