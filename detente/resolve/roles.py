@@ -233,7 +233,8 @@ class RoleBinder:
                     is_person = m.kind == "person" or (m.titled and m.actor.sector == "GOV")
                     if is_person == personal:
                         return [m]
-                return self._previous_keys(i, 1)[:1]
+                # "she screamed protests": no person named before; the last state is not "she"
+                return [] if personal else self._previous_keys(i, 1)[:1]
             if word in plural:
                 return self._plural_antecedent(i)
         return []
