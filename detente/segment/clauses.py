@@ -223,6 +223,8 @@ class _Cutter:
         end = self.mention_end.get(i)
         # ", and | israeli police were out in force": a comma before the conjunction joins clauses
         joined = self.words[i - 1] in ("and", "but") and self.doc.tokens[i - 1].comma_before
+        if end is None and joined and self.words[i] == "the" and i + 1 < self.n:
+            end = self.mention_end.get(i + 1)  # ", and | the israeli military struck
         if end is None or (self.words[i - 1] in self.not_subject and not joined):
             return False
         # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
