@@ -219,6 +219,9 @@ def test_an_attack_with_no_victim_named_is_not_aimed_at_the_articles_other_party
 
 def test_comma_conjunction_and_a_new_subject_start_a_second_act(pipeline):
     # clean text only: scraped text has no comma to tell the two clauses apart
-    text = "Hezbollah fired dozens of rockets into northern Israel, and the Israeli military struck targets in southern Lebanon."
+    text = (
+        "Hezbollah fired dozens of rockets into northern Israel, "
+        "and the Israeli military struck targets in southern Lebanon."
+    )
     coded = {(e.source.country, e.cameo[:2], e.target.country if e.target else None) for e in code(pipeline, text)}
     assert ("LBN", "19", "ISR") in coded and ("ISR", "19", "LBN") in coded
