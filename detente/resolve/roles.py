@@ -347,6 +347,14 @@ class RoleBinder:
             i -= 1
         return i >= 0 and self.words[i] in self.event_locative
 
+    def _trigger_object(self, m: Mention, trig: Trigger) -> bool:
+        """A place whose preposition ends the trigger is what it is aimed at, not where it happened:
+        "fired missiles at | israel", "launched drones into | northern israel"."""
+        i = m.start - 1
+        while i >= trig.end and self.words[i] in self.directions:
+            i -= 1
+        return i == trig.end - 1 and trig.end - trig.start > 1
+
     def _possessor(self, keyed: list[Mention], trig: Trigger) -> Mention | None:
         """The actor whose event a noun trigger names: "russia s annexation", "china s purchase"."""
         for m in keyed:
@@ -764,7 +772,7 @@ class RoleBinder:
         if len(source_keys) >= 2 or c.trig.cameo[:2] not in VERBAL_ROOTS:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
-            targets = [m for m in targets if not self._locative(m)]
+            targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         if speaker is not None and roles.sources and speaker is not roles.sources[0]:
             targets = [m for m in targets if m is not speaker]
