@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from detente.errors import LexiconError, LexiconErrors
+from detente.lexicon.letters import crude_spellings
 from detente.lexicon.load import load_many
 from detente.lexicon.matcher import PhraseMatcher
 from detente.lexicon.schemas import (
@@ -155,7 +156,9 @@ def _actor_entries(
         # short surname ("xi", "abe") is part of the full name and stays.
         full = set(person.name.lower().split())
         entries += [(p, entry) for p in person.names if " " in p or len(p) > 3 or p in full]
+        entries += [(p, entry) for p in crude_spellings(person.name) if p not in person.names]
     return entries
+
 
 
 def _case_sensitive(countries: list[CountryRecord], orgs: list[OrganisationRecord]) -> dict:

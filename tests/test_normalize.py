@@ -30,3 +30,16 @@ def test_offsets_point_into_the_original_text():
 def test_capitals_are_remembered():
     tokens = tokenize("US troops and us")
     assert tokens[0].upper and not tokens[3].upper
+
+
+def test_letters_without_accents_to_strip_are_spelled_out():
+    words = [t.text for t in tokenize("Yıldırım, Đukanović, Søreide and Strauß met in Łódź.")]
+    assert words == ["yildirim", "dukanovic", "soreide", "and", "strauss", "met", "in", "lodz"]
+
+
+def test_a_crude_scrapers_spelling_of_a_name_is_still_the_person(pipeline):
+    from detente.model import Document
+
+    for text in ("Prime Minister Binali Yıldırım criticized Germany", "prime minister binali yldrm criticized germany"):
+        doc = pipeline.run_until(Document("t", text), "recognise_actors")
+        assert any(m.actor.person_id == "binali-yildirim" for m in doc.mentions), text

@@ -8,21 +8,14 @@ top - sentence punctuation and capitals - is kept as flags on the tokens, as hin
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from detente.lexicon.letters import fold
 from detente.model import Document, Token
 from detente.resources import Resources
 
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?;]|\n")
 _CLAUSE_MARK = re.compile(r"[,:()\[\]{}\"“”—–]|\s-\s|``|''")
-def _fold(word: str) -> str:
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
 def _gap_flags(gap: str, prev_word: str, raw: str, abbreviations: frozenset[str]) -> tuple[bool, bool]:
     """(sentence break, clause mark) for the characters between two words."""
     if "\n" in gap:
@@ -56,7 +49,7 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Tok
         if raw.isascii():
             folded = raw.lower()
         else:
-            folded = _fold(raw)
+            folded = fold(raw)
             if not folded.isascii():
                 folded = "".join(ch for ch in folded if ch.isascii() and ch.isalnum()) or folded
         if start - prev_end == 1 and text[prev_end] == " " or not tokens:
