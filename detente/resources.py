@@ -390,6 +390,7 @@ _COMPILER_CODE = (
     Path(__file__).parent / "lexicon" / "schemas.py",
     Path(__file__).parent / "lexicon" / "matcher.py",
     Path(__file__).parent / "lexicon" / "patterns.py",
+    Path(__file__).parent / "lexicon" / "letters.py",
 )
 
 
