@@ -160,7 +160,6 @@ def _actor_entries(
     return entries
 
 
-
 def _case_sensitive(countries: list[CountryRecord], orgs: list[OrganisationRecord]) -> dict:
     table: dict[str, ActorEntry] = {}
     for c in countries:

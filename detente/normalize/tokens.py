@@ -16,6 +16,8 @@ from detente.resources import Resources
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?;]|\n")
 _CLAUSE_MARK = re.compile(r"[,:()\[\]{}\"“”—–]|\s-\s|``|''")
+
+
 def _gap_flags(gap: str, prev_word: str, raw: str, abbreviations: frozenset[str]) -> tuple[bool, bool]:
     """(sentence break, clause mark) for the characters between two words."""
     if "\n" in gap:
