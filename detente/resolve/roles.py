@@ -305,7 +305,9 @@ class RoleBinder:
         # "denied claims by kiev" is not (the agent belongs to the noun).
         last = self.words[trig.end - 1]
         by_passive = by and (trig.end - trig.start == 1 or last.endswith(("ed", "en")))
-        return (aux and participle) or (by_passive and participle)
+        # "prisoners were freed | by iran": a pattern that starts at the subject ends in the passive
+        spanned = by_passive and trig.end - trig.start > 2 and self.words[trig.end - 2] in self.aux
+        return (aux and participle) or (by_passive and participle) or spanned
 
     def domestic_target(self, seg: Segment, source: Mention, placed: bool = True) -> Mention | None:
         """No one acted on: the place named in the clause ("rallies in gaza"), else the source's own
@@ -564,7 +566,7 @@ class RoleBinder:
         patients = self._passive_patients(c)
         agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]
         if agents:
-            targets = [patients[-1]] if patients else c.before[-1:]
+            targets = [patients[-1]] if patients else (c.before[-1:] or c.inside[:1])
             return Roles(self._coordinated(c.keyed, agents[0], backwards=False), targets, rule="passive agent")
         # Passive with its agent further on ("has been accused of ... by haitian officials"), or none.
         late_agents = [m for m in c.after if self._after_by(m)]
