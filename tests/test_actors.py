@@ -222,3 +222,9 @@ def test_militants_in_an_article_about_a_transnational_group_are_its_fighters(pi
         if "militants" in t.lower()
     ]
     assert [a.code for a in found] == ["IRQREB"]
+
+
+@pytest.mark.parametrize("render", [lambda s: s, scrape])
+def test_whom_a_group_opposes_is_not_the_group(pipeline, render):
+    codes = [a.code for _, a in actors(pipeline, render("Syrian anti-Assad rebels and anti-IS fighters met."))]
+    assert "SYRREB" in codes and "IMG" not in codes and "SYRGOV" not in codes

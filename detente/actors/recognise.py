@@ -588,10 +588,13 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     objects = res.cues.get("object_maker", _NONE)
     selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
     named_things = res.cues.get("place_named_thing", _NONE)
+    # "anti-assad rebels", "the anti-is coalition": whom a group opposes is not the group
+    opposing = res.cues.get("opposing_prefix", _NONE)
     atoms = [
         a
         for a in selected
-        if not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
+        if not (a.start > 0 and words[a.start - 1] in opposing and a.entry.kind in ("org", "person"))
+        and not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
         and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()

@@ -255,6 +255,7 @@ class CueRecord(Strict):
         "obligation",
         "refusal",
         "warning",
+        "opposing_prefix",
         "future",
         "plan",
         "condition",
