@@ -676,6 +676,13 @@ class RoleBinder:
             pair = self._two_parties(max(c.seg.start, last.start - 2), last.start + 1, self.topics)
             if pair:
                 return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
+        if subjects:
+            # "biden said | the two sides had agreed": a reciprocal phrase after the last actor named
+            # is the clause's subject; the actor before it only reports
+            lo = max(c.seg.start, subjects[-1].end, c.trig.start - 6)
+            pair = self._two_parties(lo, c.trig.start, self.topics) if lo < c.trig.start else None
+            if pair:
+                return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
         named = self._named_subject(c, subjects)
         if named is not None:
             return named
