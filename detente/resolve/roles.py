@@ -669,20 +669,23 @@ class RoleBinder:
         sources = self._coordinated(c.keyed, c.after[0], backwards=False) if c.after else []
         return Roles(sources, owner or subjects[-1:], rule="reverse pattern")
 
-    def _sources(self, c: _Clause, subjects: list[Mention]) -> Roles:
-        if subjects and subjects[-1].inferred:
+    def _reciprocal_pair(self, c: _Clause, subjects: list[Mention]) -> list[Mention] | None:
+        """The pair a reciprocal phrase at the subject stands for, if the subject is one."""
+        if not subjects:
+            return None
+        last = subjects[-1]
+        if last.inferred:
             # "the two leaders": a sector noun in a reciprocal phrase stands for the pair named before
-            last = subjects[-1]
-            pair = self._two_parties(max(c.seg.start, last.start - 2), last.start + 1, self.topics)
-            if pair:
-                return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
-        if subjects:
-            # "biden said | the two sides had agreed": a reciprocal phrase after the last actor named
-            # is the clause's subject; the actor before it only reports
-            lo = max(c.seg.start, subjects[-1].end, c.trig.start - 6)
-            pair = self._two_parties(lo, c.trig.start, self.topics) if lo < c.trig.start else None
-            if pair:
-                return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
+            return self._two_parties(max(c.seg.start, last.start - 2), last.start + 1, self.topics)
+        # "biden said | the two sides had agreed": a reciprocal phrase after the last actor named is
+        # the clause's subject; the actor before it only reports
+        lo = max(c.seg.start, last.end, c.trig.start - 6)
+        return self._two_parties(lo, c.trig.start, self.topics) if lo < c.trig.start else None
+
+    def _sources(self, c: _Clause, subjects: list[Mention]) -> Roles:
+        pair = self._reciprocal_pair(c, subjects)
+        if pair:
+            return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
         named = self._named_subject(c, subjects)
         if named is not None:
             return named
