@@ -225,3 +225,9 @@ def test_comma_conjunction_and_a_new_subject_start_a_second_act(pipeline):
     )
     coded = {(e.source.country, e.cameo[:2], e.target.country if e.target else None) for e in code(pipeline, text)}
     assert ("LBN", "19", "ISR") in coded and ("ISR", "19", "LBN") in coded
+
+
+def test_a_clause_opened_by_once_states_a_condition(pipeline):
+    # clean text only: without punctuation the condition's end is unknown
+    events = code(pipeline, "Once Israel signs a peace deal with the Palestinians, the Arab states will recognise it.")
+    assert not any(e.source.country == "ISR" and e.cameo[:2] == "05" and e.status == "reported" for e in events)
