@@ -60,6 +60,20 @@ def test_chrome_rendering_adds_menu_headlines_and_copyright_deterministically() 
     assert render("doc-1", text, "2016-05-01", "chrome", headlines) == scrape(once)
 
 
+def test_other_site_chrome_uses_other_furniture_and_the_given_headlines() -> None:
+    headlines = [
+        "Russia warns Japan over island drills", "Kenya and Uganda sign rail deal", "Iran frees seized tanker",
+        "Peru expels Mexican envoy", "Chile and Bolivia resume talks", "Nepal floods kill dozens",
+    ]
+    text = "First paragraph.\nSecond paragraph.\nThird paragraph."
+    ours = with_chrome("doc-1", text, "2016", headlines)
+    theirs = with_chrome("doc-1", text, "2016", headlines, other_site=True)
+    assert theirs == with_chrome("doc-1", text, "2016", headlines, other_site=True)
+    assert theirs.split("\n")[0] != ours.split("\n")[0]  # another site's menu line
+    assert any(line in headlines for line in theirs.split("\n"))
+    assert render("doc-1", text, "2016-05-01", "chrome-news", headlines) == scrape(theirs)
+
+
 def _event(doc: str, cameo: str, source: dict, target: dict | None) -> dict:
     return {"doc_id": doc, "cameo": cameo, "source": source, "target": target, "date": "2015-05-08"}
 

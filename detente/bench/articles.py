@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from detente.bench.render import RENDERINGS, load_headlines, render
+from detente.bench.render import RENDERINGS, STRESS_RENDERINGS, load_headlines, render
 from detente.bench.score import score
 from detente.errors import InputError
 
@@ -75,20 +76,34 @@ def load_gold(bench_dir: Path = BENCH_DIR, corpus: Path = CORPUS) -> list[dict[s
     return gold
 
 
+_TITLE = re.compile(r"(.{15,140}?)-[A-Z][A-Z .,']+ \u2014")
+
+
+def dev_titles(bench_dir: Path = BENCH_DIR) -> dict[str, str]:
+    """The titles of the dev articles (their text opens "Title-CITY — ..."), by article id: the
+    sidebar headlines of the chrome-news stress rendering."""
+    found = {a.id: _TITLE.match(a.text) for a in load_articles(bench_dir) if a.split == "dev"}
+    return {i: m.group(1).strip() for i, m in found.items() if m}
+
+
 def code_articles(articles: list[Article], rendering: str, pipeline=None) -> list[dict[str, Any]]:
     """Code each article in one rendering; returns the events as JSON-ready dicts."""
     from detente import Document, Pipeline, parse_date
 
-    headlines = load_headlines(BENCH_DIR / "chrome-headlines.txt")
+    own = load_headlines(BENCH_DIR / "chrome-headlines.txt")
+    titles = dev_titles() if rendering == "chrome-news" else {}
     pipe = pipeline or Pipeline()
-    docs = [Document(doc_id=a.id, text=render(a.id, a.text, a.date, rendering, headlines), date=parse_date(a.date))
-            for a in articles]
+    docs = []
+    for a in articles:
+        headlines = [t for i, t in titles.items() if i != a.id] if titles else own
+        text = render(a.id, a.text, a.date, rendering, headlines)
+        docs.append(Document(doc_id=a.id, text=text, date=parse_date(a.date)))
     return [e.to_dict() for doc in pipe.run_many(docs) for e in doc.events]
 
 
 def evaluate(split: str, rendering: str, pipeline=None, bench_dir: Path = BENCH_DIR) -> dict[str, Any]:
-    if split not in SPLITS or rendering not in RENDERINGS:
-        raise ValueError(f"split must be one of {SPLITS}, rendering one of {RENDERINGS}")
+    if split not in SPLITS or rendering not in RENDERINGS + STRESS_RENDERINGS:
+        raise ValueError(f"split must be one of {SPLITS}, rendering one of {RENDERINGS + STRESS_RENDERINGS}")
     articles = [a for a in load_articles(bench_dir) if a.split == split]
     ids = {a.id for a in articles}
     gold = [g for g in load_gold(bench_dir) if g["doc"] in ids]
