@@ -105,7 +105,7 @@ class EventBuilder:
 
     def _suppressed(self) -> dict[int, str]:
         """Triggers that only introduce another one ("agreed to | hold talks", "threatened to | cut"),
-        with the reason."""
+        with the reason. A warning that governs a threat takes the threat's code on the way."""
         plan = self.res.cues.get("plan", frozenset()) | self.res.cues.get("refusal", frozenset())
         out: dict[int, str] = {}
         triggers = self.doc.triggers
