@@ -638,7 +638,9 @@ class RoleBinder:
         """ "a turkish convoy was hit by | syrian government air strikes": the subject is the
         victim; whoever the agent phrase names did it - or, for "killed by a roadside bomb near
         basra", the place stands for whoever planted it."""
-        by_at = self._passive_by_before(c.trig) if c.trig.cameo[:2] in VIOLENT_ROOTS else None
+        # a verb after "by x" has its own subject: "m23 rebels backed by rwanda | captured goma"
+        noun = not self.doc.tokens[c.trig.start].tag.startswith("VB")
+        by_at = self._passive_by_before(c.trig) if c.trig.cameo[:2] in VIOLENT_ROOTS and noun else None
         if by_at is None:
             return None
         victims = [m for m in subjects if m.end <= by_at]
