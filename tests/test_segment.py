@@ -10,6 +10,12 @@ def segments(pipeline, text):
     return doc, [(doc.span_text(s.start, s.end), s.chrome) for s in doc.segments]
 
 
+def chrome_and_body(pipeline, text):
+    """The text of the chrome segments and of the rest, each joined."""
+    _, segs = segments(pipeline, text)
+    return " ".join(s for s, c in segs if c), " ".join(s for s, c in segs if not c)
+
+
 def test_punctuation_ends_sentences_in_clean_text(pipeline):
     _, segs = segments(pipeline, "Russia protested. China agreed to talks.")
     assert [s for s, _ in segs] == ["Russia protested", "China agreed to talks"]
@@ -38,14 +44,11 @@ def test_sidebar_headlines_are_chrome_until_the_article_returns(pipeline):
         "budget vote storm closes schools china and russia began naval drills on monday russia "
         "sent three ships copyright 2015 the daily news click here for reprint permission"
     )
-    _, segs = segments(pipeline, text)
-    chrome = " ".join(s for s, c in segs if c)
-    body = " ".join(s for s, c in segs if not c)
+    chrome, body = chrome_and_body(pipeline, text)
     assert "mayor wins budget vote" in chrome and "storm closes schools" in chrome
     assert "copyright 2015" in chrome and "reprint permission" in chrome
     assert "china and russia began naval drills on monday" in body
     assert "sign in" in chrome and "china and russia hold naval drills" in body
-
 
 
 def test_other_sites_sidebar_headings_are_chrome(pipeline):
@@ -54,9 +57,7 @@ def test_other_sites_sidebar_headings_are_chrome(pipeline):
         "storm closes schools china and russia began naval drills on monday more on this story "
         "farmers protest new tax russia sent three ships comments are closed"
     )
-    _, segs = segments(pipeline, text)
-    chrome = " ".join(s for s, c in segs if c)
-    body = " ".join(s for s, c in segs if not c)
+    chrome, body = chrome_and_body(pipeline, text)
     assert "mayor wins budget vote" in chrome and "farmers protest new tax" in chrome
     assert "skip to navigation" in chrome and "comments are closed" in chrome
     assert "china and russia began naval drills on monday" in body and "russia sent three ships" in body
