@@ -580,6 +580,13 @@ def _names_a_thing(words: list[str], end: int, things: frozenset[str]) -> bool:
     return end < len(words) and (words[end] in things or " ".join(words[end : end + 2]) in things)
 
 
+def _compass_place(words: list[str], atom: Atom) -> bool:
+    """ "the west of the country", "muslims in the west": a direction, not the Western powers."""
+    if words[atom.start : atom.end] != ["the", "west"]:
+        return False
+    return (atom.end < len(words) and words[atom.end] == "of") or (atom.start > 0 and words[atom.start - 1] == "in")
+
+
 def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = doc.words
@@ -596,6 +603,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         if not (a.start > 0 and words[a.start - 1] in opposing and a.entry.kind in ("org", "person"))
         and not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
         and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
+        and not _compass_place(words, a)
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
