@@ -88,3 +88,19 @@ def test_heads_of_state_or_government_for_every_state_the_tests_name():
         "MLT",
     ):
         assert code in have, code
+
+
+def test_guard_phrases_are_checked_and_reported_with_file_and_line(tmp_path):
+    assert PatternRecord(code="040", pattern="meet+", not_followed_by=["*2 requirement+"]).not_followed_by
+    with pytest.raises(ValueError):
+        PatternRecord(code="040", pattern="meet+", not_followed_by=["requirement+ *2"])  # a gap after
+    with pytest.raises(ValueError):
+        PatternRecord(code="040", pattern="meet+", not_preceded_by=["*2 keep+"])  # a gap before
+    with pytest.raises(ValueError):
+        PatternRecord(code="040", pattern="meet+", not_preceded_by=["*2"])  # no word
+    path = tmp_path / "patterns-x.jsonl"
+    bad = {"code": "040", "pattern": "meet+", "not_followed_by": ["Those"]}
+    path.write_text(json.dumps({"code": "040", "pattern": "meet+"}) + "\n" + json.dumps(bad) + "\n")
+    with pytest.raises(LexiconErrors) as info:
+        load_jsonl(path, PatternRecord)
+    assert f"{path}:2" in str(info.value) and "not_followed_by" in str(info.value)

@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from detente.lexicon.patterns import compile_pattern, inflections
+from detente.lexicon.matcher import TokenText
+from detente.lexicon.patterns import PatternMatcher, compile_pattern, inflections
 from detente.lexicon.schemas import PatternRecord
 from detente.model import Document
 
@@ -50,3 +51,31 @@ def test_a_pattern_inside_an_organisations_own_name_is_no_trigger(pipeline):
     found = triggers(pipeline, "The Popular Mobilization Forces attacked Islamic State positions.")
     assert all("mobilization" not in text for text, _ in found)
     assert any(code.startswith("19") for _, code in found)
+
+
+def _hits(records: list[PatternRecord], sentence: str) -> list[str]:
+    words = sentence.split()
+    hits = PatternMatcher(records).find(TokenText(words), words, [len(words)] * len(words))
+    return [" ".join(words[h.start : h.end]) for h in hits]
+
+
+def test_a_hit_followed_or_preceded_by_a_guard_phrase_is_vetoed():
+    host = PatternRecord(code="043", pattern="host+", not_preceded_by=["a"], not_followed_by=["of"])
+    assert _hits([host], "qatar hosted the talks") == ["hosted"]
+    assert _hits([host], "fought a host of rebel groups") == []
+    assert _hits([host], "the host of the talks") == []  # either guard alone vetoes
+    meet = PatternRecord(code="040", pattern="meet+", not_followed_by=["*2 requirement+"])
+    assert _hits([meet], "unlikely to meet those new requirements") == []
+    assert _hits([meet], "will meet the three new requirements") == ["meet"]  # beyond the reach of *2
+    keep = PatternRecord(code="030", pattern="promise+", not_preceded_by=["keep+ *2"])
+    assert _hits([keep], "iran kept all its promises") == []
+    assert _hits([keep], "iran promised to keep the deal") == ["promised"]
+
+
+def test_a_guard_is_looked_for_inside_the_clause_only():
+    words = ["talks", "ended", "|", "a", "host", "arrived"]
+    host = PatternRecord(code="043", pattern="host+", not_followed_by=["arrived"], not_preceded_by=["ended *2"])
+    limit_of = [3, 3, 3, 6, 6, 6]  # two clauses: words 0-2 and 3-5
+    assert len(PatternMatcher([host]).find(TokenText(words), words, limit_of)) == 0  # vetoed: "arrived"
+    host = PatternRecord(code="043", pattern="host+", not_preceded_by=["ended *2"])
+    assert len(PatternMatcher([host]).find(TokenText(words), words, limit_of)) == 1

@@ -62,30 +62,71 @@ def _token_set(token: str) -> frozenset[str]:
     return frozenset(out)
 
 
+Parts = tuple[tuple[frozenset[str], ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A ``not_followed_by`` / ``not_preceded_by`` phrase: parts and gaps as in a pattern, and
+    ``reach``, how many words may lie between it and the hit (its leading or trailing gap)."""
+
+    parts: Parts
+    gaps: tuple[int, ...]
+    reach: int
+    span: int  # the most tokens it can cover, gaps included
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledPattern:
     record: PatternRecord
-    parts: tuple[tuple[frozenset[str], ...], ...]
+    parts: Parts
     gaps: tuple[int, ...]  # gaps[i]: most tokens allowed between parts[i] and parts[i+1]
     weight: int  # number of literal tokens: longer patterns beat shorter ones
     breadth: int  # how many phrasings it accepts: among equals, the narrower pattern is more specific
+    followed: tuple[Guard, ...] = ()  # a hit followed by one of these is no hit
+    preceded: tuple[Guard, ...] = ()  # nor one preceded by one of these
 
 
-def compile_pattern(record: PatternRecord) -> CompiledPattern:
+def _gap(token: str) -> int:
+    return int(token[1:]) if len(token) > 1 else _DEFAULT_GAP
+
+
+def _parts(tokens: list[str]) -> tuple[Parts, tuple[int, ...]]:
     parts: list[list[frozenset[str]]] = [[]]
     gaps: list[int] = []
-    for token in record.pattern.split():
+    for token in tokens:
         if token.startswith("*"):
-            gaps.append(int(token[1:]) if len(token) > 1 else _DEFAULT_GAP)
+            gaps.append(_gap(token))
             parts.append([])
         else:
             parts[-1].append(_token_set(token))
-    compiled = tuple(tuple(p) for p in parts)
+    return tuple(tuple(p) for p in parts), tuple(gaps)
+
+
+def compile_guard(text: str, *, before: bool) -> Guard:
+    """A guard phrase; its leading gap (trailing, for one that comes ``before`` the hit) is its reach."""
+    tokens = text.split()
+    edge = -1 if before else 0
+    reach = _gap(tokens.pop(edge)) if tokens[edge].startswith("*") else 0
+    parts, gaps = _parts(tokens)
+    return Guard(parts, gaps, reach, sum(len(p) for p in parts) + sum(gaps))
+
+
+def compile_pattern(record: PatternRecord) -> CompiledPattern:
+    compiled, gaps = _parts(record.pattern.split())
     breadth = 1
     for part in compiled:
         for alternatives in part:
             breadth = min(breadth * len(alternatives), 10**9)
-    return CompiledPattern(record, compiled, tuple(gaps), sum(len(p) for p in compiled), breadth)
+    return CompiledPattern(
+        record,
+        compiled,
+        gaps,
+        sum(len(p) for p in compiled),
+        breadth,
+        tuple(compile_guard(g, before=False) for g in record.not_followed_by),
+        tuple(compile_guard(g, before=True) for g in record.not_preceded_by),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,28 +163,56 @@ class PatternMatcher:
             for pattern in patterns:
                 if pattern.gaps and ahead.isdisjoint(pattern.parts[1][0]):
                     continue
-                matched = self._complete(pattern, start, end, words, limit)
-                if matched is not None:
+                matched = _complete(pattern.parts[1:], pattern.gaps, start, end, words, limit)
+                if matched is not None and not _vetoed(pattern, matched, words, limit_of):
                     hits.append(PatternHit(start, matched[-1] + 1, pattern, matched))
         return hits
 
-    @staticmethod
-    def _complete(
-        pattern: CompiledPattern, start: int, end: int, words: list[str], limit: int
-    ) -> tuple[int, ...] | None:
-        matched = list(range(start, end))
-        pos = end
-        for gap, part in zip(pattern.gaps, pattern.parts[1:], strict=True):
-            found = None
-            for offset in range(gap + 1):
-                at = pos + offset
-                if at + len(part) > limit:
-                    break
-                if all(words[at + k] in part[k] for k in range(len(part))):
-                    found = at
-                    break
-            if found is None:
-                return None
-            matched.extend(range(found, found + len(part)))
-            pos = found + len(part)
-        return tuple(matched)
+
+def _complete(
+    parts: Parts, gaps: tuple[int, ...], start: int, end: int, words: list[str], limit: int
+) -> tuple[int, ...] | None:
+    """Tokens start..end matched a first part: the later ``parts`` follow within their ``gaps``."""
+    matched = list(range(start, end))
+    pos = end
+    for gap, part in zip(gaps, parts, strict=True):
+        found = None
+        for offset in range(gap + 1):
+            at = pos + offset
+            if at + len(part) > limit:
+                break
+            if _part_at(part, at, words):
+                found = at
+                break
+        if found is None:
+            return None
+        matched.extend(range(found, found + len(part)))
+        pos = found + len(part)
+    return tuple(matched)
+
+
+def _part_at(part: tuple[frozenset[str], ...], at: int, words: list[str]) -> bool:
+    return all(words[at + k] in part[k] for k in range(len(part)))
+
+
+def _guard_at(guard: Guard, at: int, words: list[str], limit: int) -> tuple[int, ...] | None:
+    """The guard's tokens when it starts at ``at`` and ends before ``limit``, else None."""
+    first = guard.parts[0]
+    if at < 0 or at + len(first) > limit or not _part_at(first, at, words):
+        return None
+    return _complete(guard.parts[1:], guard.gaps, at, at + len(first), words, limit)
+
+
+def _vetoed(pattern: CompiledPattern, matched: tuple[int, ...], words: list[str], limit_of: list[int]) -> bool:
+    """A hit followed or preceded, inside its clause, by one of its pattern's guard phrases."""
+    start, after = matched[0], matched[-1] + 1
+    limit = limit_of[start]
+    for guard in pattern.followed:
+        if any(_guard_at(guard, after + k, words, limit) for k in range(guard.reach + 1)):
+            return True
+    for guard in pattern.preceded:
+        for at in range(max(0, start - guard.span - guard.reach), start):
+            found = _guard_at(guard, at, words, start) if limit_of[at] == limit else None
+            if found and found[-1] >= start - 1 - guard.reach:
+                return True
+    return False

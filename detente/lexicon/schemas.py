@@ -182,6 +182,11 @@ class PatternRecord(Strict):
     Pattern syntax, token by token: ``word``; ``a|b`` alternatives; ``word+`` every inflection
     of ``word`` (agree+ = agree, agrees, agreed, agreeing); ``*`` up to four other words;
     ``*N`` up to N (1-8). A pattern may not start or end with a gap.
+
+    ``not_followed_by`` / ``not_preceded_by``: phrases in the same syntax that veto a hit when they
+    come right after its last word ("meet+" not followed by ``*2 requirement+``) or right before
+    its first ("host+" not preceded by ``a``), inside its clause. A leading gap in a
+    ``not_followed_by`` phrase (a trailing one in ``not_preceded_by``) lets words come between.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
@@ -195,6 +200,8 @@ class PatternRecord(Strict):
     id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_.:-]*$")
     examples: list[str] = []  # sentences this pattern must code (checked by the tests)
     not_: list[str] = Field(default=[], alias="not")  # sentences it must not fire on
+    not_followed_by: list[str] = []  # phrases after the hit that veto it (see the class doc)
+    not_preceded_by: list[str] = []  # phrases before the hit that veto it
 
     @property
     def pattern_id(self) -> str:
@@ -202,21 +209,33 @@ class PatternRecord(Strict):
 
     @model_validator(mode="after")
     def _syntax(self) -> PatternRecord:
-        tokens = self.pattern.split()
-        if not tokens:
-            raise ValueError("empty pattern")
-        if tokens[0].startswith("*") or tokens[-1].startswith("*"):
-            raise ValueError("a pattern may not start or end with a gap")
-        for tok in tokens:
-            if tok.startswith("*"):
-                if tok != "*" and not re.fullmatch(r"\*[1-8]", tok):
-                    raise ValueError(f"bad gap {tok!r}: use * or *1..*8")
-                continue
-            for alt in tok.split("|"):
-                word = alt[:-1] if alt.endswith("+") else alt
-                if not re.fullmatch(r"[a-z0-9]+", word):
-                    raise ValueError(f"bad token {alt!r} in pattern (lowercase a-z0-9, optional +)")
+        _check_pattern(self.pattern, "pattern")
+        for guard in self.not_followed_by:
+            _check_pattern(guard, "not_followed_by", lead_gap=True)
+        for guard in self.not_preceded_by:
+            _check_pattern(guard, "not_preceded_by", trail_gap=True)
         return self
+
+
+def _check_pattern(text: str, field: str, *, lead_gap: bool = False, trail_gap: bool = False) -> None:
+    """The pattern syntax of :class:`PatternRecord`; a guard phrase may open (or close) with a gap."""
+    tokens = text.split()
+    if not tokens:
+        raise ValueError(f"empty {field}")
+    words = [t for t in tokens if not t.startswith("*")]
+    if not words:
+        raise ValueError(f"{field} {text!r} has no word")
+    if (tokens[0].startswith("*") and not lead_gap) or (tokens[-1].startswith("*") and not trail_gap):
+        raise ValueError(f"{field} {text!r} may not start or end with a gap")
+    for tok in tokens:
+        if tok.startswith("*"):
+            if tok != "*" and not re.fullmatch(r"\*[1-8]", tok):
+                raise ValueError(f"bad gap {tok!r} in {field}: use * or *1..*8")
+            continue
+        for alt in tok.split("|"):
+            word = alt[:-1] if alt.endswith("+") else alt
+            if not re.fullmatch(r"[a-z0-9]+", word):
+                raise ValueError(f"bad token {alt!r} in {field} (lowercase a-z0-9, optional +)")
 
 
 class ContextRecord(Strict):
