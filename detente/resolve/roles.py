@@ -54,6 +54,9 @@ VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
+_ADJUNCT_OPENERS = frozenset(["after", "before", "while", "since", "upon", "when", "on", "in", "by", "without"])
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
+_ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
 
 
@@ -83,6 +86,7 @@ class RoleBinder:
         self.event_locative = cue("event_locative", frozenset())
         self.agent_nouns = tuple(cue("agent_noun", frozenset()))
         self.quantity_heads = cue("quantity_head", frozenset())
+        self.finite = cue("finite_verb", frozenset())
         self.mentions = sorted(article_mentions(doc), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
@@ -543,6 +547,8 @@ class RoleBinder:
         doer = next((m for m in c.after if m.start in (k, k + 1)), None)
         if doer is None or (doer.start == k + 1 and self.words[k] != "the") or doer.end >= c.seg.end:
             return None
+        if tokens[k].comma_before:
+            return None  # "after talking by phone, | putin ordered": the comma ends the noun's phrase
         verb = self.words[doer.end]
         if tokens[doer.end].tag not in ("VBD", "VBN") or doer.kind in ("place", "capital") or verb in self.qualifying:
             return None  # not "shelling | albanian rebel held | territory"
@@ -706,12 +712,35 @@ class RoleBinder:
         named = self._agent_in_trigger(c, None)
         if named:
             return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
+        fronted = self._fronted_adjunct_subject(c)
+        if fronted:
+            return Roles(fronted, rule="a fronted adjunct shares the subject of the clause after it")
         unnamed = self._unnamed_agent(c)
         if unnamed is not None:
             return unnamed
         if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
             return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
         return Roles(rule="no source found")
+
+    def _fronted_adjunct_subject(self, c: _Clause) -> list[Mention]:
+        """ "after speaking by phone, | obama and merkel condemned ...": a participle that opens its
+        sentence (after "after", "while" ... at most) has the subject of the clause after its comma."""
+        tokens, trig = self.doc.tokens, c.trig
+        opens = c.seg.start == 0 or tokens[c.seg.start].break_before
+        lead = self.words[c.seg.start : trig.start]
+        if not opens or any(w not in _ADJUNCT_OPENERS for w in lead) or tokens[trig.start].tag not in ("VBG", "VBN"):
+            return []
+        reach = range(trig.end, min(len(tokens), trig.end + _ADJUNCT_REACH))
+        k = next((i for i in reach if tokens[i].comma_before), None)
+        if k is None or any(t.break_before for t in tokens[trig.start + 1 : k + 1]):
+            return []
+        after = [m for m in self.between(k, k + _ADJUNCT_REACH) if m.actor.key and not m.inferred]
+        if not after or any(w not in self.articles for w in self.words[k : after[0].start]):
+            return []
+        group = self._coordinated(after, after[0], backwards=False)
+        end = group[-1].end
+        finite = end < len(tokens) and (tokens[end].tag in _FINITE_TAGS or self.words[end] in self.finite)
+        return group if finite else []
 
     def _named_subject(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
         qualifier = self._qualifying_state(c)

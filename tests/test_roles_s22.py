@@ -1,0 +1,33 @@
+"""Role binding across clause edges: fronted adjuncts, coordinated verbs, relative clauses."""
+
+import datetime as dt
+
+from detente.model import Document
+
+
+def code(pipeline, text, date="2016-05-01"):
+    return pipeline.run(Document("t", text, dt.date.fromisoformat(date))).events
+
+
+def keys(event):
+    return (event.source.key, event.target.key if event.target else None)
+
+
+def test_fronted_adjunct_takes_the_co_subjects_after_its_comma(pipeline):
+    text = (
+        "After speaking by phone on Friday, U.S. President Barack Obama and German Chancellor Angela Merkel"
+        " called the attacks barbarous."
+    )
+    events = code(pipeline, text)
+    assert any(e.cameo == "041" and set(keys(e)) == {"USA", "DEU"} for e in events)
+
+
+def test_fronted_adjunct_keeps_its_own_object(pipeline):
+    events = code(pipeline, "After talking with Erdogan by phone, Putin ordered the sanctions lifted.")
+    assert any(e.cameo == "041" and keys(e) == ("RUS", "TUR") for e in events)
+
+
+def test_a_comma_ends_the_noun_a_relative_clause_may_hang_on(pipeline):
+    # "by phone, | putin ordered" is the main clause, not "the sanctions | the un imposed"
+    events = code(pipeline, "After talking with Erdogan by phone, Putin ordered the sanctions lifted.")
+    assert not any(e.target is not None and e.target.key == e.source.key for e in events)
