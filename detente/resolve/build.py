@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 
 from detente.actors.topics import article_mentions, home_country, topic_keys
 from detente.events.triggers import OBLIGATION_PATTERN
-from detente.model import Document, Event, Evidence, Segment, Trigger
+from detente.model import Document, Event, Evidence, Mention, Segment, Trigger
 from detente.resolve.confidence import EventReading
 from detente.resolve.confidence import load_model as load_confidence_model
 from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
-from detente.resolve.modality import Modality, modality_of, recode
-from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy
+from detente.resolve.modality import Modality, directed_code, directive_of, modality_of, recode
+from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
 
@@ -25,6 +25,7 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
+_CLAIM = "015"  # a claim of responsibility
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
 
@@ -62,6 +63,7 @@ class EventBuilder:
         self.run_on = _run_on(doc)
         self.home = home_country(article_mentions(doc))
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
+        self.state_sectors = res.cues.get("state_sector", frozenset())
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
         self.harm_participles = res.cues.get("harm_participle", frozenset())
@@ -135,7 +137,16 @@ class EventBuilder:
                 if not self._reduced_relative(other) and j not in out and not self._clause_of_its_own(trig, other):
                     out[j] = f"governed by {self.doc.span_text(trig.start, trig.end)!r} (what is demanded or denied)"
                     self._warned_threat(k, other)
+                    self._claimed_attack(k, other)
         return out
+
+    def _claimed_attack(self, k: int, governed: Trigger) -> None:
+        """ "islamic state claimed responsibility for the bombing of a mosque": one event, the
+        claimant's attack on whom it befell (the benchmark codes such a claim 18 or 01)."""
+        trig = self.doc.triggers[k]
+        claim = trig.cameo == _CLAIM and "responsibility" in self.words[trig.start : trig.end]  # not "credit"
+        if claim and governed.cameo[:2] in VIOLENT_ROOTS:
+            self.doc.triggers[k] = replace(trig, cameo=governed.cameo)
 
     def _warned_threat(self, k: int, governed: Trigger) -> None:
         """ "warned that beijing was ready to use force": a warning whose complement is a threat is
@@ -447,16 +458,10 @@ class EventBuilder:
         if unreported:
             return self._reject(trig, unreported)
         date, precision, deadline, year = self._date(seg, trig)
-        modality, conditional = self._modality(seg, trig, deadline)
-        code = recode(trig.cameo, modality, self.res, conditional)
-        if code is None or code not in self.res.cameo:
-            return self._reject(trig, f"{modality.kind}: nothing happened")
-        roles = self._roles(seg, trig, modality)
-        if isinstance(roles, str):
-            return self._reject(trig, roles)
-        self.last_subject = (trig.end, roles.sources[0])
-        if modality.kind == "obliged" and (reason := self._demand(roles)) is not None:
-            return self._reject(trig, reason)
+        read = self._code_and_roles(seg, trig, deadline)
+        if isinstance(read, str):
+            return self._reject(trig, read)
+        code, roles, modality = read
         if not roles.targets and (reason := self._untargeted(seg, trig, roles, code)):
             return self._reject(trig, reason)
         if code == _DENIAL:
@@ -469,12 +474,68 @@ class EventBuilder:
             parade = any(w.startswith("parade") for w in self.words[seg.start : seg.end])
             code = "017" if parade else "150"
         status, date, precision = self._status(modality, date, precision, year)
-        if modality.kind == "obliged":
+        if modality.kind in ("obliged", "directed"):
             status = "reported"
         self.decisions[trig.start] = Decision(trig, "event", "", roles, modality.kind, f"{date} ({precision})")
         events = self._events(trig, seg, roles, code, status, date, precision)
         self.trigger_of.update((id(e), trig.start) for e in events)
         return events
+
+    def _code_and_roles(self, seg: Segment, trig: Trigger, deadline: bool) -> tuple[str, Roles, Modality] | str:
+        """The trigger's code after modality and its roles, or why it makes no event."""
+        modality, conditional = self._modality(seg, trig, deadline)
+        directed = self._directed(seg, trig, modality)
+        if directed is not None:
+            return directed
+        code = recode(trig.cameo, modality, self.res, conditional)
+        if code is None or code not in self.res.cameo:
+            return f"{modality.kind}: nothing happened"
+        roles = self._roles(seg, trig, modality)
+        if isinstance(roles, str):
+            return roles
+        self.last_subject = (trig.end, roles.sources[0])
+        if modality.kind == "obliged" and (reason := self._demand(roles)) is not None:
+            return reason
+        return code, roles, modality
+
+    def _directed(self, seg: Segment, trig: Trigger, modality: Modality) -> tuple[str, Roles, Modality] | None:
+        """ "washington wants beijing to | release the americans": the act is not done, it is
+        demanded of (or, "encouraged", asked of) the addressee by the directive's subject. A state
+        ordering its own forces is no event against itself: the act is read as usual."""
+        if modality.kind != "asserted":
+            return None
+        found = directive_of(self.words, seg, trig, self.res)
+        if found is None:
+            return None
+        verb, appeal = found
+        addressees = [m for m in self.binder.between(verb + 1, trig.start - 1) if m.actor.key]
+        speaker = self._directive_speaker(seg, verb) if addressees else None
+        if speaker is None:
+            return None
+        own = party_of(speaker, self.state_sectors)
+        addressees = [m for m in addressees if party_of(m, self.state_sectors) != own]
+        if not addressees:
+            return None
+        code = directed_code(trig.cameo, self.res, appeal)
+        roles = Roles(
+            [speaker], addressees, rule="the subject of a directive ('wants Y to')", target_rule="the addressee of a directive"
+        )
+        self.last_subject = (trig.end, speaker)
+        return code, roles, Modality("directed", verb, verb + 1)
+
+    def _directive_speaker(self, seg: Segment, verb: int) -> Mention | None:
+        """Who wants, orders or tells: the directive verb's subject, else the actor named last
+        before it in the clause, else the speaker ("said it wants ...")."""
+        if self.syntax.parsed and any(self.syntax.dep(c).startswith("nsubj") for c in self.syntax.children[verb]):
+            # "locals ... invited the ypg to": a subject that names no actor is not the actor before it
+            subjects = [m for m in self.syntax.subjects(verb) if m.actor.key]
+            return subjects[0] if subjects else None
+        # "washington on monday told ...": right before the verb; "hit by russian warplanes, locals ...
+        # invited" is another clause's agent
+        before = [m for m in self.binder.between(max(seg.start, verb - 4), verb) if m.actor.key and not m.inferred]
+        if before and (before[-1].start == 0 or self.words[before[-1].start - 1] != "by"):
+            return before[-1]
+        return self.binder.demander(verb)
 
     def _events(
         self, trig: Trigger, seg: Segment, roles: Roles, code: str, status: str, date: str | None, precision: str

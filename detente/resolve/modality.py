@@ -9,6 +9,21 @@ from detente.resources import Resources
 
 _WINDOW = 6
 _FAR_WINDOW = 12
+_DIRECTIVE_REACH = 8  # "wants | the chinese government | to release": the addressee between verb and "to"
+# Verbs that tell, order or want another actor to act: "X wants Y to | release ..." is X's demand of Y
+# (10; the act has not happened). (Here, not in data/text/cues.jsonl, until its schema lists the kinds.)
+_DIRECTIVE_WORDS = (
+    "want wants wanted wanting expect expects expected expecting order orders ordered ordering tell tells told "
+    "telling instruct instructs instructed instructing direct directs directed press presses pressed pressing "
+    "require requires required requiring"
+)
+DIRECTIVE_VERBS = frozenset(_DIRECTIVE_WORDS.split())
+# The same, asked for rather than demanded ("encouraged Armenia and Azerbaijan to | resume talks"): an appeal (02).
+_APPEAL_WORDS = (
+    "encourage encourages encouraged encouraging persuade persuades persuaded convince convinces convinced "
+    "implore implored invite invites invited inviting"
+)
+APPEAL_VERBS = frozenset(_APPEAL_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +76,35 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
         if s is not None and not (end < len(words) and words[end].isdigit()):  # "may 5": a date
             return Modality("planned", s, end, preparing=words[s].startswith("prepar"))
     return Modality("asserted")
+
+
+def directive_of(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> tuple[int, bool] | None:
+    """ "X wants Y to | release ...", "ordered Y to | withdraw": the directive verb before the
+    infinitive's addressee, and whether it is an appeal rather than a demand ("encouraged Y to")."""
+    to = trig.start - 1
+    if to <= seg.start or words[to] != "to":
+        return None
+    demand = res.cues.get("directive", DIRECTIVE_VERBS)
+    appeal = res.cues.get("directive_appeal", APPEAL_VERBS)
+    # at least one word (the addressee) between the verb and "to": "wants to improve" is a plan
+    for i in range(to - 2, max(seg.start, to - 1 - _DIRECTIVE_REACH) - 1, -1):
+        if words[i] in demand or words[i] in appeal:
+            return i, words[i] in appeal
+        if words[i] == "to":
+            return None
+    return None
+
+
+def directed_code(code: str, res: Resources, appeal: bool) -> str:
+    """The demand (10x) of the act someone is told to do; an appeal (02x) when only urged."""
+    table = res.modality.get(code[:2])
+    demanded = table.demanded if table and table.demanded else "100"
+    if code[:2] in ("02", "10"):
+        demanded = code  # "told Y to ask for ..." stays the appeal or demand it is
+    if appeal and demanded[:2] == "10":
+        asked = "02" + demanded[2:]
+        return asked if asked in res.cameo else "020"
+    return demanded
 
 
 def recode(code: str, modality: Modality, res: Resources, conditional: bool) -> str | None:

@@ -1,0 +1,59 @@
+"""Event decisions: directives ("X wants Y to release ...") and claims of responsibility."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import Document, Pipeline, parse_date
+from detente.model import Segment, Trigger
+from detente.resolve.modality import directed_code, directive_of
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _code(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
+    doc = pipeline.run(Document(doc_id="t", text=text, date=parse_date("2016-05-01")))
+    return [(e.source.key or "", e.cameo, (e.target.key or "") if e.target else "") for e in doc.events]
+
+
+def _trigger(words: list[str], word: str) -> Trigger:
+    i = words.index(word)
+    return Trigger(i, i + 1, "0841", "forward", (), "test")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [("washington wants beijing to release the americans", "wants"), ("ordered the army to release them", "ordered")],
+)
+def test_a_directive_verb_before_an_addressee_and_to(pipeline: Pipeline, text: str, verb: str) -> None:
+    words = text.split()
+    found = directive_of(words, Segment(0, len(words)), _trigger(words, "release"), pipeline.resources)
+    assert found == (words.index(verb), False)
+
+
+def test_a_plan_with_no_addressee_is_no_directive(pipeline: Pipeline) -> None:
+    words = "russia wants to release the americans".split()
+    assert directive_of(words, Segment(0, len(words)), _trigger(words, "release"), pipeline.resources) is None
+
+
+def test_the_demanded_code_of_a_release_and_its_appeal(pipeline: Pipeline) -> None:
+    assert directed_code("0841", pipeline.resources, appeal=False) == "105"
+    assert directed_code("0841", pipeline.resources, appeal=True)[:2] == "02"
+
+
+def test_wanting_another_state_to_release_is_a_demand_not_a_release(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "Washington wants Beijing to release the Americans.")
+    assert [(s, c[:2], t) for s, c, t in events] == [("USA", "10", "CHN")]
+
+
+def test_a_state_ordering_its_own_forces_is_no_demand_of_itself(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "Russian President Vladimir Putin ordered Russian troops to withdraw from Syria.")
+    assert not [e for e in events if e[0] == e[2] == "RUS" and e[1][:2] == "10"]
+
+
+def test_a_claim_of_responsibility_codes_the_attack_once(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "The Taliban claimed responsibility for the attack on an Afghan army base.")
+    assert [(s, c[:2], t) for s, c, t in events] == [("AFG", "19", "AFG")]
