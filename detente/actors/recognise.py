@@ -580,6 +580,24 @@ def _names_a_thing(words: list[str], end: int, things: frozenset[str]) -> bool:
     return end < len(words) and (words[end] in things or " ".join(words[end : end + 2]) in things)
 
 
+# "pro-russian separatists": whom a group sides with is not its nationality (the benchmark codes
+# them UKR:REB); "anti-american protesters" in Karachi are Pakistani
+_AFFINITY_PREFIX = frozenset(["pro"])
+_NATIONALITY_KINDS = frozenset(["adjective", "country", "capital", "seat", "people"])
+
+
+def _affinity(words: list[str], atoms: list[Atom], k: int, opposing: frozenset[str]) -> bool:
+    """A state named after "pro" or "anti" right before a group or body it would otherwise give
+    its country to ("pro-russian separatists", "the pro-kremlin youth group")."""
+    atom = atoms[k]
+    if atom.start == 0 or atom.entry.kind not in _NATIONALITY_KINDS:
+        return False
+    if words[atom.start - 1] not in _AFFINITY_PREFIX | opposing:
+        return False
+    nxt = atoms[k + 1].entry if k + 1 < len(atoms) and atoms[k + 1].start == atom.end else None
+    return nxt is not None and nxt.kind == "agent" and nxt.agent_kind in ("group", "body")
+
+
 def _compass_place(words: list[str], atom: Atom) -> bool:
     """ "the west of the country", "muslims in the west": a direction, not the Western powers."""
     if words[atom.start : atom.end] != ["the", "west"]:
@@ -599,8 +617,9 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     opposing = res.cues.get("opposing_prefix", _NONE)
     atoms = [
         a
-        for a in selected
+        for k, a in enumerate(selected)
         if not (a.start > 0 and words[a.start - 1] in opposing and a.entry.kind in ("org", "person"))
+        and not _affinity(words, selected, k, opposing)
         and not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
         and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
         and not _compass_place(words, a)
