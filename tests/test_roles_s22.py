@@ -31,3 +31,15 @@ def test_a_comma_ends_the_noun_a_relative_clause_may_hang_on(pipeline):
     # "by phone, | putin ordered" is the main clause, not "the sanctions | the un imposed"
     events = code(pipeline, "After talking with Erdogan by phone, Putin ordered the sanctions lifted.")
     assert not any(e.target is not None and e.target.key == e.source.key for e in events)
+
+
+def test_a_list_of_three_subjects_is_one_clause(pipeline):
+    # "putin, | erdogan and rouhani met": the comma continues the list, it starts no clause
+    events = code(pipeline, "Putin, Erdogan and Rouhani met in Ankara on Monday.", "2018-04-05")
+    parties = {k for e in events if e.cameo.startswith("04") for k in keys(e)}
+    assert parties == {"RUS", "TUR", "IRN"}
+
+
+def test_an_actor_after_a_clause_and_a_comma_still_starts_one(pipeline):
+    events = code(pipeline, "In Syria, Russia and Iran criticized Turkey.", "2018-04-05")
+    assert {keys(e) for e in events} == {("RUS", "TUR"), ("IRN", "TUR")}

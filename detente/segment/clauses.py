@@ -175,6 +175,7 @@ class _Cutter:
         self.words = self.doc.words
         self.n = len(self.words)
         self.mention_end = {m.start: m.end for m in self.doc.mentions}
+        self.mention_start = {m.end: m.start for m in self.doc.mentions if m.actor.key}
         self.finite, self.speech = cue("finite_verb", _NONE), cue("speech", _NONE)
         self.openers = cue("clause_opener", _NONE) | cue("subordinator", _NONE)
         self.relative, self.pronouns = cue("relative_opener", _NONE), cue("subject_pronoun", _NONE)
@@ -225,7 +226,7 @@ class _Cutter:
         joined = self.words[i - 1] in ("and", "but") and self.doc.tokens[i - 1].comma_before
         if end is None and joined and self.words[i] == "the" and i + 1 < self.n:
             end = self.mention_end.get(i + 1)  # ", and | the israeli military struck
-        if end is None or (self.words[i - 1] in self.not_subject and not joined):
+        if end is None or (self.words[i - 1] in self.not_subject and not joined) or self._listed(i):
             return False
         # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
         group = 1
@@ -243,6 +244,27 @@ class _Cutter:
         verb = self.words[end]
         past = _past_tense(verb) or verb in self.compound_participle
         return verb in self.finite or (strong_subject and past)
+
+    def _listed(self, i: int) -> bool:
+        """ "putin, | erdogan and rouhani met": an actor after a comma that continues a list of actors
+        opening the sentence (or a phrase set off by a comma: "on monday, putin, ...") is one more
+        co-subject, not the subject of a new clause."""
+        tokens, k = self.doc.tokens, i
+        if not tokens[i].comma_before:
+            return False
+        while True:
+            start = self.mention_start.get(k)
+            if start is None:
+                return False
+            while start > 0 and self.words[start - 1] == "the" and not tokens[start].comma_before:
+                start -= 1
+            if start == 0 or tokens[start].break_before:
+                return True
+            if not tokens[start].comma_before:
+                return False
+            if start not in self.mention_start:
+                return True  # the list opens after a phrase set off by a comma
+            k = start
 
     def _after_year(self, i: int) -> bool:
         """ "... lunar mission by 2028 | the joint sea 2015 exercises"."""
