@@ -43,3 +43,10 @@ def test_a_list_of_three_subjects_is_one_clause(pipeline):
 def test_an_actor_after_a_clause_and_a_comma_still_starts_one(pipeline):
     events = code(pipeline, "In Syria, Russia and Iran criticized Turkey.", "2018-04-05")
     assert {keys(e) for e in events} == {("RUS", "TUR"), ("IRN", "TUR")}
+
+
+def test_a_scraped_list_of_people_after_the_verb_are_all_its_objects(pipeline):
+    # scraped text loses the commas: "merkel | british prime minister david cameron"
+    text = "president barack obama spoke with german chancellor angela merkel british prime minister david cameron"
+    events = code(pipeline, text, "2014-03-02")
+    assert {keys(e) for e in events if e.cameo.startswith("04")} == {("USA", "DEU"), ("USA", "GBR")}
