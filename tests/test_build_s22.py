@@ -35,7 +35,7 @@ def test_a_directive_verb_before_an_addressee_and_to(pipeline: Pipeline, text: s
 
 
 def test_a_plan_with_no_addressee_is_no_directive(pipeline: Pipeline) -> None:
-    words = "russia wants to release the americans".split()
+    words = ["russia", "wants", "to", "release", "the", "americans"]
     assert directive_of(words, Segment(0, len(words)), _trigger(words, "release"), pipeline.resources) is None
 
 
@@ -57,3 +57,10 @@ def test_a_state_ordering_its_own_forces_is_no_demand_of_itself(pipeline: Pipeli
 def test_a_claim_of_responsibility_codes_the_attack_once(pipeline: Pipeline) -> None:
     events = _code(pipeline, "The Taliban claimed responsibility for the attack on an Afghan army base.")
     assert [(s, c[:2], t) for s, c, t in events] == [("AFG", "19", "AFG")]
+
+
+def test_an_ing_adjunct_of_a_reverse_pattern_is_its_doers_act_against_the_subject(pipeline: Pipeline) -> None:
+    text = "China deployed surface-to-air missiles on Woody Island, drawing official protest from Vietnam."
+    events = _code(pipeline, text)
+    assert ("VNM", "11", "CHN") in [(s, c[:2], t) for s, c, t in events]
+    assert not [e for e in events if e[0] == "CHN" and e[1][:2] == "11"]

@@ -184,7 +184,15 @@ class EventBuilder:
             event = self._event(trig)
             if event:
                 rest = [later for _, _, later in candidates[n + 1 :]]
-                own = [later for later in rest if self._clause_of_its_own(trig, later)]
+                # "deployed missiles to the island, | drawing protest from vietnam": a reverse pattern
+                # names a doer of its own
+                # "deployed missiles to the island, | drawing protest from vietnam": an -ing adjunct of
+                # a reverse pattern names a doer of its own
+                own = [
+                    later
+                    for later in rest
+                    if self._clause_of_its_own(trig, later) or self._reverse_adjunct(trig, later)
+                ]
                 for later in rest:
                     if later not in own:
                         why = f"the clause already reports {self.doc.span_text(trig.start, trig.end)!r}"
@@ -193,6 +201,10 @@ class EventBuilder:
                     event = event + self._first_event([((0, False), t.start, t) for t in own])
                 return event
         return []
+
+    def _reverse_adjunct(self, first: Trigger, later: Trigger) -> bool:
+        """ "..., drawing protest from vietnam": an -ing adjunct whose doer its own phrase names."""
+        return later.roles == "reverse" != first.roles and self.words[later.start].endswith("ing")
 
     def _clause_of_its_own(self, first: Trigger, later: Trigger) -> bool:
         """A later trigger that states an act of its own: a verb coordinated with the first ("rejected
@@ -352,7 +364,12 @@ class EventBuilder:
                 return reason
             roles = correct_roles(self.syntax, roles, trig, predicate)
         adjunct_subject = self._adjunct_subject(trig)
-        if adjunct_subject is not None:
+        if adjunct_subject is not None and trig.roles == "reverse":
+            # "deployed missiles on the island, | drawing protest from vietnam": the doer is named in
+            # the adjunct; what it answers is the subject of the clause before
+            if roles.sources and all(m.actor.key != adjunct_subject.actor.key for m in roles.sources):
+                roles.targets, roles.target_rule = [adjunct_subject], "-ing adjunct answers the clause's subject"
+        elif adjunct_subject is not None:
             roles.sources, roles.joint = [adjunct_subject], False
             roles.targets = [m for m in roles.targets if m.actor.key != adjunct_subject.actor.key]
             roles.rule = "-ing adjunct shares the subject of the clause before"
@@ -517,9 +534,8 @@ class EventBuilder:
         if not addressees:
             return None
         code = directed_code(trig.cameo, self.res, appeal)
-        roles = Roles(
-            [speaker], addressees, rule="the subject of a directive ('wants Y to')", target_rule="the addressee of a directive"
-        )
+        rule = "the subject of a directive ('wants Y to')"
+        roles = Roles([speaker], addressees, rule=rule, target_rule="the addressee of a directive")
         self.last_subject = (trig.end, speaker)
         return code, roles, Modality("directed", verb, verb + 1)
 
