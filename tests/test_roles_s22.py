@@ -50,3 +50,14 @@ def test_a_scraped_list_of_people_after_the_verb_are_all_its_objects(pipeline):
     text = "president barack obama spoke with german chancellor angela merkel british prime minister david cameron"
     events = code(pipeline, text, "2014-03-02")
     assert {keys(e) for e in events if e.cameo.startswith("04")} == {("USA", "DEU"), ("USA", "GBR")}
+
+
+def test_force_is_aimed_at_whom_its_purpose_names(pipeline):
+    events = code(pipeline, "Russia scrambled fighter jets to intercept two U.S. bombers over the Baltic Sea.")
+    assert {keys(e) for e in events} == {("RUS", "USA")}
+
+
+def test_a_verb_pattern_ending_in_a_noun_has_no_object_relative(pipeline):
+    # scraped "by phone | putin ordered" is not "the sanctions | the un imposed"
+    events = code(pipeline, "after talking with erdogan by phone putin ordered the sanctions lifted")
+    assert not any(keys(e) == ("RUS", "RUS") for e in events)

@@ -545,6 +545,8 @@ class RoleBinder:
         trig, tokens = c.trig, self.doc.tokens
         if c.trig.roles != "forward" or not tokens[trig.end - 1].tag.startswith("NN"):
             return None
+        if tokens[trig.start].tag.startswith("VB"):
+            return None  # "talking with erdogan by phone | putin ordered": a verb's pattern, no noun's
         k = trig.end + (trig.end < len(tokens) and self.words[trig.end] in ("that", "which"))
         doer = next((m for m in c.after if m.start in (k, k + 1)), None)
         if doer is None or (doer.start == k + 1 and self.words[k] != "the") or doer.end >= c.seg.end:

@@ -262,8 +262,12 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     if roles.rule == "passive agent" and syn.dep(p) == "acl":
         _reduced_relative_patient(syn, roles, p)
     if not verbal and not roles.joint:
+        # "scrambled jets | to intercept u s bombers": force is aimed at whom its purpose names
+        aimed = trig.cameo[:2] >= "14"
         roles.targets = [
-            m for m in roles.targets if not syn.in_purpose_clause(m, p, trig) and not syn.is_other_agent(m, trig, p)
+            m
+            for m in roles.targets
+            if (aimed or not syn.in_purpose_clause(m, p, trig)) and not syn.is_other_agent(m, trig, p)
         ]
     placed = [m for m in roles.targets if not verbal and syn.is_locative(m, trig)]
     if placed:
