@@ -61,3 +61,12 @@ def test_a_verb_pattern_ending_in_a_noun_has_no_object_relative(pipeline):
     # scraped "by phone | putin ordered" is not "the sanctions | the un imposed"
     events = code(pipeline, "after talking with erdogan by phone putin ordered the sanctions lifted")
     assert not any(keys(e) == ("RUS", "RUS") for e in events)
+
+
+def test_a_parse_subject_keeps_the_co_subjects_joined_to_it_by_and(pipeline):
+    text = (
+        "after speaking by phone on friday u s president barack obama and german chancellor angela merkel"
+        " called the attacks barbarous"
+    )
+    events = code(pipeline, text)
+    assert any(e.cameo == "041" and set(keys(e)) == {"USA", "DEU"} for e in events)

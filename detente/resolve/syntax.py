@@ -42,6 +42,7 @@ class SyntaxView:
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
         self.name_start = {m.start for m in doc.mentions if m.actor.key and m.kind != "agent"}
+        self.mention_ending = {m.end: m for m in doc.mentions if m.actor.key and m.kind != "place"}
         self.mention_at: dict[int, Mention] = {}
         for m in doc.mentions:
             if m.actor.key:
@@ -312,8 +313,22 @@ def _sources_from_parse(syn: SyntaxView, roles: Roles, p: int) -> None:
         keys = {m.actor.key for m in agents}
         roles.targets = [m for m in subjects if m.actor.key not in keys] or roles.targets
         subjects = agents
+    if len(subjects) == 1:
+        subjects = _coordinated_before(syn, subjects[0])
     roles.sources, roles.inferred = subjects[:4], False
     roles.rule = "parse: passive agent" if syn.is_passive(p) else "parse: subject"
+
+
+def _coordinated_before(syn: SyntaxView, m: Mention) -> list[Mention]:
+    """ "u s president barack obama and | german chancellor angela merkel": the actors joined to a
+    subject by "and" before it, which a parse of scraped text may hang elsewhere."""
+    group = [m]
+    while group[0].start >= 2 and syn.words[group[0].start - 1] == "and":
+        prev = syn.mention_ending.get(group[0].start - 1)
+        if prev is None or any(prev.actor.key == g.actor.key for g in group):
+            break
+        group.insert(0, prev)
+    return group
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
