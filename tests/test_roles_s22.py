@@ -70,3 +70,13 @@ def test_a_parse_subject_keeps_the_co_subjects_joined_to_it_by_and(pipeline):
     )
     events = code(pipeline, text)
     assert any(e.cameo == "041" and set(keys(e)) == {"USA", "DEU"} for e in events)
+
+
+def test_an_actor_possessed_by_a_prepositional_object_is_no_subject(pipeline):
+    # "the chief iranian delegate to the u n s | atomic energy agency accused"
+    text = (
+        "meanwhile reza najafi the chief iranian delegate to the u n s international atomic energy agency"
+        " accused the u s of violating the nuclear deal"
+    )
+    events = code(pipeline, text)
+    assert any(keys(e) == ("IRN", "USA") for e in events) and not any(e.source.key == "IGO" for e in events)

@@ -125,6 +125,12 @@ class RoleBinder:
             if self.words[i] in self.preps:
                 # "tens of thousands of | russian troops massed": a quantity heads its actor
                 return not (self.words[i] == "of" and i > floor and self.words[i - 1] in self.quantity_heads)
+            owner = self.last_ending.get(i) if self.words[i] == "s" else None
+            if owner is not None:
+                # "the chief iranian delegate to the u n s | atomic energy agency": the possessor's
+                # preposition governs the possessed too
+                i = owner.start - 1
+                continue
             if self.words[i] not in self.coord:
                 return False
             ending = [p for p in (self.last_ending.get(i), self.last_ending.get(i - 1)) if p is not None]
