@@ -598,6 +598,18 @@ def _affinity(words: list[str], atoms: list[Atom], k: int, opposing: frozenset[s
     return nxt is not None and nxt.kind == "agent" and nxt.agent_kind in ("group", "body")
 
 
+# "the balkan nation", "the first asian country", "the eastern european country of moldova": a region
+# named before a word for one state describes that state, it does not name the region
+_ONE_STATE = frozenset(["country", "nation", "state", "kingdom", "monarchy", "republic", "island", "emirate"])
+
+
+def _region_describing_a_state(words: list[str], atom: Atom, res: Resources) -> bool:
+    if atom.entry.kind != "adjective" or atom.end >= len(words) or words[atom.end] not in _ONE_STATE:
+        return False
+    record = res.countries.get(atom.entry.country or "")
+    return record is not None and record.kind == "region"
+
+
 def _compass_place(words: list[str], atom: Atom) -> bool:
     """ "the west of the country", "muslims in the west": a direction, not the Western powers."""
     if words[atom.start : atom.end] != ["the", "west"]:
@@ -623,6 +635,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
         and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
         and not _compass_place(words, a)
+        and not _region_describing_a_state(words, a, res)
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
