@@ -347,6 +347,8 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
         # "fifa president sepp blatter": an organisation's officer is named like a state's
         if m.titled and m.actor.key and (m.actor.name is None or m.kind == "org"):
             _take_following_name(doc, m, covered, res.closed_words)
+        elif m.titled and m.actor.person_id and m.kind == "agent":
+            _take_holder_name(doc, m, covered)
         if m.kind == "person" and m.actor.name and m.actor.key:
             for part in m.actor.name.lower().split():
                 part = normalise_phrase(part)
@@ -384,6 +386,20 @@ def _take_following_name(doc: Document, m: Mention, covered: bytearray, closed: 
         m.end = j
         m.actor.text = doc.span_text(m.start, m.end)
         m.kind = "person"
+
+
+def _take_holder_name(doc: Document, m: Mention, covered: bytearray) -> None:
+    """ "jordan s king | abdullah": words of the office holder's own name after the title join it."""
+    parts = {normalise_phrase(p) for p in (m.actor.name or "").lower().split()}
+    j = m.end
+    while j < len(doc.words) and j - m.end < 3 and not covered[j] and not doc.tokens[j].break_before:
+        if doc.words[j] not in parts:
+            break
+        j += 1
+    if j > m.end:
+        covered[m.end : j] = b"\x01" * (j - m.end)
+        m.end = j
+        m.actor.text = doc.span_text(m.start, m.end)  # stays an office ("king" is no alias of its holder)
 
 
 def _later_references(
