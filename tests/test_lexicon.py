@@ -104,3 +104,11 @@ def test_guard_phrases_are_checked_and_reported_with_file_and_line(tmp_path):
     with pytest.raises(LexiconErrors) as info:
         load_jsonl(path, PatternRecord)
     assert f"{path}:2" in str(info.value) and "not_followed_by" in str(info.value)
+
+
+def test_a_pattern_may_not_start_with_a_placeholder():
+    assert PatternRecord(code="192", pattern="seize+ <place>").pattern == "seize+ <place>"
+    with pytest.raises(ValueError):
+        PatternRecord(code="192", pattern="<place> seize+")
+    with pytest.raises(ValueError):
+        PatternRecord(code="192", pattern="seize+ <Place>")

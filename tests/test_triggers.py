@@ -79,3 +79,17 @@ def test_a_guard_is_looked_for_inside_the_clause_only():
     assert len(PatternMatcher([host]).find(TokenText(words), words, limit_of)) == 0  # vetoed: "arrived"
     host = PatternRecord(code="043", pattern="host+", not_preceded_by=["ended *2"])
     assert len(PatternMatcher([host]).find(TokenText(words), words, limit_of)) == 1
+
+
+def test_a_place_placeholder_matches_a_named_place_only():
+    seize = PatternRecord(code="192", pattern="seize+ <place>")
+    assert compile_pattern(seize).gaps == (0,)  # the placeholder starts a part of its own
+    words = ["taliban", "seized", "kabul"]
+    matcher = PatternMatcher([seize])
+    assert len(matcher.find(TokenText(words), words, [3, 3, 3], ["", "", "<place>"])) == 1
+    assert matcher.find(TokenText(words), words, [3, 3, 3]) == []  # untagged: a plain word
+
+
+def test_capturing_a_named_place_is_a_trigger_but_not_seizing_goods(pipeline):
+    assert ("seized kabul", "192") in triggers(pipeline, "The Taliban seized Kabul on Sunday.")
+    assert not any(code == "192" for _, code in triggers(pipeline, "Police seized Afghan weapons in Kabul."))

@@ -56,6 +56,19 @@ def _inside_names(doc: Document, res: Resources) -> list[int]:
     return named
 
 
+_PLACE_KINDS = frozenset({"place", "capital"})
+
+
+def _placeholder_tags(doc: Document) -> list[str]:
+    """``<place>`` on the first word of each place named by its noun ("seized Kabul"), for the
+    patterns that take one as their object; not a people or an adjective ("seized Afghan weapons")."""
+    tags = [""] * len(doc.words)
+    for m in doc.mentions:
+        if m.kind in _PLACE_KINDS:
+            tags[m.start] = "<place>"
+    return tags
+
+
 def _own_name(doc: Document, res: Resources, m: Mention) -> bool:
     return " ".join(doc.words[m.start : m.end]) in res.organisation_names
 
@@ -101,7 +114,7 @@ def find_triggers(doc: Document, res: Resources) -> Document:
     named = _inside_names(doc, res)
     hits = [
         h
-        for h in res.event_matcher.find(doc.joined(), words, limit_of)
+        for h in res.event_matcher.find(doc.joined(), words, limit_of, _placeholder_tags(doc))
         if coded[h.start]
         and not (named[h.start] and named[h.end - 1] == named[h.start])
         and not _modifier_or_background(words, h.start, h.end, lists)

@@ -13,7 +13,7 @@ from functools import cache
 
 from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.matcher import PhraseMatcher, TokenText
-from detente.lexicon.schemas import PatternRecord
+from detente.lexicon.schemas import PLACEHOLDERS, PatternRecord
 
 _MAX_EXPANSIONS = 4096
 _MAX_GAP = 8  # the largest gap the syntax allows (*8)
@@ -55,7 +55,9 @@ def plurals(word: str) -> frozenset[str]:
 def _token_set(token: str) -> frozenset[str]:
     out: set[str] = set()
     for alt in token.split("|"):
-        if alt.endswith("+"):
+        if alt in PLACEHOLDERS:
+            out.add(alt)
+        elif alt.endswith("+"):
             out |= inflections(alt[:-1])
         else:
             out |= plurals(alt)
@@ -98,8 +100,13 @@ def _parts(tokens: list[str]) -> tuple[Parts, tuple[int, ...]]:
         if token.startswith("*"):
             gaps.append(_gap(token))
             parts.append([])
-        else:
-            parts[-1].append(_token_set(token))
+            continue
+        if len(parts) == 1 and parts[0] and not PLACEHOLDERS.isdisjoint(token.split("|")):
+            # the first part goes into the automaton, which sees words only: the placeholder
+            # starts the next part, right after it
+            gaps.append(0)
+            parts.append([])
+        parts[-1].append(_token_set(token))
     return tuple(tuple(p) for p in parts), tuple(gaps)
 
 
@@ -152,25 +159,39 @@ class PatternMatcher:
                 entries.append((" ".join(words), pattern))
         self._matcher: PhraseMatcher[CompiledPattern] = PhraseMatcher(entries)
 
-    def find(self, text: TokenText, words: list[str], limit_of: list[int]) -> list[PatternHit]:
-        """All hits; ``limit_of[i]`` is the end (exclusive) of the clause holding token ``i``."""
+    def find(
+        self, text: TokenText, words: list[str], limit_of: list[int], tags: list[str] | None = None
+    ) -> list[PatternHit]:
+        """All hits; ``limit_of[i]`` is the end (exclusive) of the clause holding token ``i``;
+        ``tags[i]`` a placeholder (``<place>``) that token ``i`` also matches, or ""."""
         hits: list[PatternHit] = []
+        toks = _Tokens(words, tags or [""] * len(words), limit_of)
         for start, end, patterns in self._matcher.find(text):
             limit = limit_of[start]
             # Words that could start the next part: most patterns sharing this first part fail
             # here, on one set intersection instead of a token-by-token walk.
-            ahead = frozenset(words[end : min(limit, end + _MAX_GAP + 1)])
+            stop = min(limit, end + _MAX_GAP + 1)
+            ahead = frozenset(words[end:stop])
+            if tags:
+                ahead |= frozenset(tags[end:stop])
             for pattern in patterns:
                 if pattern.gaps and ahead.isdisjoint(pattern.parts[1][0]):
                     continue
-                matched = _complete(pattern.parts[1:], pattern.gaps, start, end, words, limit)
-                if matched is not None and not _vetoed(pattern, matched, words, limit_of):
+                matched = _complete(pattern.parts[1:], pattern.gaps, start, end, toks, limit)
+                if matched is not None and not _vetoed(pattern, matched, toks):
                     hits.append(PatternHit(start, matched[-1] + 1, pattern, matched))
         return hits
 
 
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    words: list[str]
+    tags: list[str]  # a placeholder the token also matches ("<place>"), or ""
+    limit_of: list[int]
+
+
 def _complete(
-    parts: Parts, gaps: tuple[int, ...], start: int, end: int, words: list[str], limit: int
+    parts: Parts, gaps: tuple[int, ...], start: int, end: int, toks: _Tokens, limit: int
 ) -> tuple[int, ...] | None:
     """Tokens start..end matched a first part: the later ``parts`` follow within their ``gaps``."""
     matched = list(range(start, end))
@@ -181,7 +202,7 @@ def _complete(
             at = pos + offset
             if at + len(part) > limit:
                 break
-            if _part_at(part, at, words):
+            if _part_at(part, at, toks):
                 found = at
                 break
         if found is None:
@@ -191,28 +212,30 @@ def _complete(
     return tuple(matched)
 
 
-def _part_at(part: tuple[frozenset[str], ...], at: int, words: list[str]) -> bool:
-    return all(words[at + k] in part[k] for k in range(len(part)))
+def _part_at(part: tuple[frozenset[str], ...], at: int, toks: _Tokens) -> bool:
+    words, tags = toks.words, toks.tags
+    return all(words[at + k] in part[k] or tags[at + k] in part[k] for k in range(len(part)))
 
 
-def _guard_at(guard: Guard, at: int, words: list[str], limit: int) -> tuple[int, ...] | None:
+def _guard_at(guard: Guard, at: int, toks: _Tokens, limit: int) -> tuple[int, ...] | None:
     """The guard's tokens when it starts at ``at`` and ends before ``limit``, else None."""
     first = guard.parts[0]
-    if at < 0 or at + len(first) > limit or not _part_at(first, at, words):
+    if at < 0 or at + len(first) > limit or not _part_at(first, at, toks):
         return None
-    return _complete(guard.parts[1:], guard.gaps, at, at + len(first), words, limit)
+    return _complete(guard.parts[1:], guard.gaps, at, at + len(first), toks, limit)
 
 
-def _vetoed(pattern: CompiledPattern, matched: tuple[int, ...], words: list[str], limit_of: list[int]) -> bool:
+def _vetoed(pattern: CompiledPattern, matched: tuple[int, ...], toks: _Tokens) -> bool:
     """A hit followed or preceded, inside its clause, by one of its pattern's guard phrases."""
     start, after = matched[0], matched[-1] + 1
+    limit_of = toks.limit_of
     limit = limit_of[start]
     for guard in pattern.followed:
-        if any(_guard_at(guard, after + k, words, limit) for k in range(guard.reach + 1)):
+        if any(_guard_at(guard, after + k, toks, limit) for k in range(guard.reach + 1)):
             return True
     for guard in pattern.preceded:
         for at in range(max(0, start - guard.span - guard.reach), start):
-            found = _guard_at(guard, at, words, start) if limit_of[at] == limit else None
+            found = _guard_at(guard, at, toks, start) if limit_of[at] == limit else None
             if found and found[-1] >= start - 1 - guard.reach:
                 return True
     return False

@@ -176,12 +176,18 @@ class CameoRecord(Strict):
     state_act: bool = False
 
 
+# Pattern tokens that match a kind of word rather than a word (the caller tags the tokens):
+# ``<place>`` is the first word of a city, region or capital named by its noun ("seized Kabul").
+PLACEHOLDERS = frozenset({"<place>"})
+
+
 class PatternRecord(Strict):
     """``data/events/patterns-*.jsonl``: a verb or noun pattern that signals an event.
 
     Pattern syntax, token by token: ``word``; ``a|b`` alternatives; ``word+`` every inflection
     of ``word`` (agree+ = agree, agrees, agreed, agreeing); ``*`` up to four other words;
-    ``*N`` up to N (1-8). A pattern may not start or end with a gap.
+    ``*N`` up to N (1-8). A pattern may not start or end with a gap. ``<place>`` (see
+    ``PLACEHOLDERS``) matches a named place; a pattern may not start with it.
 
     ``not_followed_by`` / ``not_preceded_by``: phrases in the same syntax that veto a hit when they
     come right after its last word ("meet+" not followed by ``*2 requirement+``) or right before
@@ -227,15 +233,23 @@ def _check_pattern(text: str, field: str, *, lead_gap: bool = False, trail_gap: 
         raise ValueError(f"{field} {text!r} has no word")
     if (tokens[0].startswith("*") and not lead_gap) or (tokens[-1].startswith("*") and not trail_gap):
         raise ValueError(f"{field} {text!r} may not start or end with a gap")
+    if field == "pattern" and not PLACEHOLDERS.isdisjoint(tokens[0].split("|")):
+        raise ValueError(f"a pattern may not start with a placeholder ({text!r})")
     for tok in tokens:
         if tok.startswith("*"):
             if tok != "*" and not re.fullmatch(r"\*[1-8]", tok):
                 raise ValueError(f"bad gap {tok!r} in {field}: use * or *1..*8")
             continue
         for alt in tok.split("|"):
-            word = alt[:-1] if alt.endswith("+") else alt
-            if not re.fullmatch(r"[a-z0-9]+", word):
-                raise ValueError(f"bad token {alt!r} in {field} (lowercase a-z0-9, optional +)")
+            _check_alternative(alt, field)
+
+
+def _check_alternative(alt: str, field: str) -> None:
+    if alt in PLACEHOLDERS:
+        return
+    word = alt[:-1] if alt.endswith("+") else alt
+    if not re.fullmatch(r"[a-z0-9]+", word):
+        raise ValueError(f"bad token {alt!r} in {field} (lowercase a-z0-9, optional +)")
 
 
 class ContextRecord(Strict):
