@@ -93,6 +93,23 @@ def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, i
     return out
 
 
+def _lowercase_adjectives(
+    doc: Document, res: Resources, hits: list[tuple[int, int, list[ActorEntry]]]
+) -> list[tuple[int, int, list[ActorEntry]]]:
+    """A state's adjective that is an ordinary word in lowercase ("western", "polish") names the
+    state in lowercase text only right before a sector word: "western envoys", "polish troops"."""
+    cased = res.case_sensitive.items()
+    forms = {k.lower(): e for k, e in cased if k.istitle() and " " not in k and e.kind == "country"}
+    sectors = {start for start, _, entries in hits if any(e.kind == "agent" for e in entries)}
+    out: list[tuple[int, int, list[ActorEntry]]] = []
+    for i, w in enumerate(doc.words):
+        entry = forms.get(w)
+        tok = doc.tokens[i]
+        if entry is not None and i + 1 in sectors and doc.text[tok.start : tok.end] == w:
+            out.append((i, i + 1, [entry]))
+    return out
+
+
 def _actor_from_state(entry: ActorEntry, text: str) -> Actor:
     sector = entry.sector
     code = entry.country + (sector or "") if entry.country else None
@@ -637,6 +654,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = doc.words
     hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res) + _lowercase_abbreviations(doc, res)
+    hits += _lowercase_adjectives(doc, res, hits)
     # "russian made rockets": the adjective describes an object, not an actor.
     objects = res.cues.get("object_maker", _NONE)
     selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
