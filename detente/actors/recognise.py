@@ -33,6 +33,7 @@ _PRIORITY = {
     "water": 8,
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
+_INSTALLED = frozenset(["installed", "appointed"])
 _NONE: frozenset[str] = frozenset()
 
 
@@ -200,6 +201,10 @@ class _Composer:
             return 0
         return org_at + 1
 
+    def _hyphen_after(self, atom: Atom) -> bool:
+        tokens = self.doc.tokens
+        return atom.end < len(tokens) and "-" in self.doc.text[tokens[atom.end - 1].end : tokens[atom.end].start]
+
     def _after_preposition(self, atom: Atom) -> bool:
         i = atom.start - 1
         while i >= 0 and self.words[i] in ("the", "a", "an"):
@@ -221,6 +226,10 @@ class _Composer:
             return self._joins_adjacent(group, nxt, kinds, has_state)
         if gap == ["s"]:
             return self._joins_possessive(last, nxt)
+        if len(gap) == 1 and gap[0] in _INSTALLED and nxt.entry.kind == "agent" and not kinds & {"agent", "person"}:
+            # "russian installed officials", "moscow-appointed authorities": they act for that state
+            # (not "russia appointed officials", where the verb has its own subject)
+            return last.entry.kind == "adjective" or (last.entry.kind in _STATE_KINDS and self._hyphen_after(last))
         return self._joins_across(group, nxt, gap, kinds, has_state)
 
     def _joins_adjacent(self, group: list[Atom], nxt: Atom, kinds: set[str], has_state: bool) -> bool:
