@@ -80,3 +80,9 @@ def test_an_actor_possessed_by_a_prepositional_object_is_no_subject(pipeline):
     )
     events = code(pipeline, text)
     assert any(keys(e) == ("IRN", "USA") for e in events) and not any(e.source.key == "IGO" for e in events)
+
+
+def test_a_state_with_a_past_verb_and_its_object_starts_a_clause(pipeline):
+    # scraped "trading blame | russia blamed the rebels": not governed by the heading before it
+    events = code(pipeline, "the un traded accusations russia blamed the syrian rebels for breaking the truce")
+    assert any(keys(e) == ("RUS", "SYR") and e.cameo.startswith("11") for e in events)

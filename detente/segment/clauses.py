@@ -175,6 +175,7 @@ class _Cutter:
         self.words = self.doc.words
         self.n = len(self.words)
         self.mention_end = {m.start: m.end for m in self.doc.mentions}
+        self.state_at = {m.start: m.kind == "country" for m in self.doc.mentions}
         self.mention_start = {m.end: m.start for m in self.doc.mentions if m.actor.key}
         self.finite, self.speech = cue("finite_verb", _NONE), cue("speech", _NONE)
         self.openers = cue("clause_opener", _NONE) | cue("subordinator", _NONE)
@@ -243,7 +244,15 @@ class _Cutter:
         strong_subject = group > 1 or self.words[i] in ("mr", "mrs", "ms")
         verb = self.words[end]
         past = _past_tense(verb) or verb in self.compound_participle
-        return verb in self.finite or (strong_subject and past)
+        # "trading blame | russia blamed the rebels": a state acting on an object after its verb
+        # ("troops | stationed in", "officers | holed up" are participles: no object follows)
+        state = (
+            self.state_at.get(i, False)
+            and self.words[i - 1] not in self.openers  # "after | ukraine shelled" opens at "after"
+            and end + 1 < self.n
+            and self.words[end + 1] in ("the", "a", "an")
+        )
+        return verb in self.finite or ((strong_subject or state) and past)
 
     def _listed(self, i: int) -> bool:
         """ "putin, | erdogan and rouhani met": an actor after a comma that continues a list of actors
