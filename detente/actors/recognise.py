@@ -34,6 +34,7 @@ _PRIORITY = {
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
 _INSTALLED = frozenset(["installed", "appointed"])
+_STATE_SECTORS = frozenset(["GOV", "LEG", "MIL", "JUD", "COP", "SPY"])
 _NONE: frozenset[str] = frozenset()
 
 
@@ -157,11 +158,14 @@ class _Composer:
                 name=entry.name,
                 person_id=entry.person_id,
             )
+        # out of office on the day (a former or future leader): a politician out of power
+        out = self.day is not None and term.end is not None and self.day >= term.end and term.sector in _STATE_SECTORS
+        sector = "OPP" if out else term.sector
         return Actor(
             text=text,
-            code=f"{term.country}{term.sector}",
+            code=f"{term.country}{sector}",
             country=term.country,
-            sector=term.sector,
+            sector=sector,
             name=entry.name,
             person_id=entry.person_id,
         )
