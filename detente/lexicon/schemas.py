@@ -343,6 +343,8 @@ class CueRecord(Strict):
         "compass_direction",
         "object_maker",
         "audience_verb",
+        "directive",
+        "directive_appeal",
         "abbreviation_stop",
         "split_prefix",
         "function_word",

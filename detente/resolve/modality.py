@@ -10,20 +10,6 @@ from detente.resources import Resources
 _WINDOW = 6
 _FAR_WINDOW = 12
 _DIRECTIVE_REACH = 8  # "wants | the chinese government | to release": the addressee between verb and "to"
-# Verbs that tell, order or want another actor to act: "X wants Y to | release ..." is X's demand of Y
-# (10; the act has not happened). (Here, not in data/text/cues.jsonl, until its schema lists the kinds.)
-_DIRECTIVE_WORDS = (
-    "want wants wanted wanting expect expects expected expecting order orders ordered ordering tell tells told "
-    "telling instruct instructs instructed instructing direct directs directed press presses pressed pressing "
-    "require requires required requiring"
-)
-DIRECTIVE_VERBS = frozenset(_DIRECTIVE_WORDS.split())
-# The same, asked for rather than demanded ("encouraged Armenia and Azerbaijan to | resume talks"): an appeal (02).
-_APPEAL_WORDS = (
-    "encourage encourages encouraged encouraging persuade persuades persuaded convince convinces convinced "
-    "implore implored invite invites invited inviting"
-)
-APPEAL_VERBS = frozenset(_APPEAL_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +70,8 @@ def directive_of(words: list[str], seg: Segment, trig: Trigger, res: Resources) 
     to = trig.start - 1
     if to <= seg.start or words[to] != "to":
         return None
-    demand = res.cues.get("directive", DIRECTIVE_VERBS)
-    appeal = res.cues.get("directive_appeal", APPEAL_VERBS)
+    demand = res.cues.get("directive", frozenset())
+    appeal = res.cues.get("directive_appeal", frozenset())
     # at least one word (the addressee) between the verb and "to": "wants to improve" is a plan
     for i in range(to - 2, max(seg.start, to - 1 - _DIRECTIVE_REACH) - 1, -1):
         if words[i] in demand or words[i] in appeal:
