@@ -11,13 +11,14 @@ earlier stage provides fails at once with its name, not deep inside a run.
 | sentence_ends    | tokens                                | sentence ends (tokens' breaks; unpunctuated text) |
 | recognise_actors | tokens                                | mentions    |
 | segment          | tokens, mentions                      | segments (chrome marked) |
-| find_triggers    | tokens, segments                      | triggers    |
+| find_triggers    | tokens, mentions, segments            | triggers    |
 | parse            | text, tokens, segments, triggers      | parse (tokens' tag, head, dep where triggers are) |
 | resolve_events   | tokens, segments, mentions, triggers, parse | events |
 | merge            | events                                | events (merged) |
 
 Actors come before segmentation because the segmenter uses them: a subject starting a new
-clause, and the article's main actors to tell where a sidebar of unrelated headlines ends.
+clause, and the article's main actors to tell where a sidebar of unrelated headlines ends; the
+trigger finder reads them too (a pattern's ``<place>`` slot, names that are no trigger words).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     stage("sentence_ends", find_sentence_ends, ["tokens"], ["sentence_ends"]),
     stage("recognise_actors", recognise_actors, ["tokens"], ["mentions"]),
     stage("segment", segment_document, ["tokens", "mentions"], ["segments"]),
-    stage("find_triggers", find_triggers, ["tokens", "segments"], ["triggers"]),
+    stage("find_triggers", find_triggers, ["tokens", "mentions", "segments"], ["triggers"]),
     stage("parse", parse_document, ["text", "tokens", "segments", "triggers"], ["parse"]),
     stage(
         "resolve_events", resolve_events, ["tokens", "segments", "mentions", "triggers", "parse"], ["events"]
