@@ -86,3 +86,10 @@ def test_a_state_with_a_past_verb_and_its_object_starts_a_clause(pipeline):
     # scraped "trading blame | russia blamed the rebels": not governed by the heading before it
     events = code(pipeline, "the un traded accusations russia blamed the syrian rebels for breaking the truce")
     assert any(keys(e) == ("RUS", "SYR") and e.cameo.startswith("11") for e in events)
+
+
+def test_a_fronted_adjunct_with_three_co_subjects_is_not_aimed_at_the_main_clause_object(pipeline):
+    events = code(pipeline, "After speaking by phone, Obama, Merkel and Hollande condemned Russia.")
+    calls = [keys(e) for e in events if e.cameo == "041"]
+    assert calls and all("RUS" not in pair and set(pair) <= {"USA", "DEU", "FRA"} for pair in calls)
+    assert {keys(e) for e in events if e.cameo.startswith("11")} == {("USA", "RUS"), ("DEU", "RUS"), ("FRA", "RUS")}

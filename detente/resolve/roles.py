@@ -52,6 +52,7 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
+FRONTED = "a fronted adjunct shares the subject of the clause after it"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _ADJUNCT_OPENERS = frozenset(["after", "before", "while", "since", "upon", "when", "on", "in", "by", "without"])
@@ -724,7 +725,7 @@ class RoleBinder:
             return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
         fronted = self._fronted_adjunct_subject(c)
         if fronted:
-            return Roles(fronted, rule="a fronted adjunct shares the subject of the clause after it")
+            return Roles(fronted, rule=FRONTED)
         unnamed = self._unnamed_agent(c)
         if unnamed is not None:
             return unnamed
@@ -749,7 +750,9 @@ class RoleBinder:
             return []
         group = self._coordinated(after, after[0], backwards=False)
         end = group[-1].end
-        finite = end < len(tokens) and (tokens[end].tag in _FINITE_TAGS or self.words[end] in self.finite)
+        # a parse of a long list may take the verb for a participle ("hollande | condemned/VBN")
+        verb = tokens[end].tag in _FINITE_TAGS or (tokens[end].tag == "VBN" and not tokens[end].comma_before)
+        finite = end < len(tokens) and (verb or self.words[end] in self.finite)
         return group if finite else []
 
     def _named_subject(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
@@ -819,6 +822,9 @@ class RoleBinder:
     def _bind_targets(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
         targets = self._target_order(c, roles.sources)
+        if roles.rule == FRONTED:
+            # "after speaking by phone, obama and merkel condemned | russia": the main clause's object
+            targets = [m for m in targets if m.end <= min(s.start for s in roles.sources)]
         if roles.rule == _DOERS:
             # "protesters in several chinese cities marched against japan": the doers' own phrase
             targets = [m for m in targets if all(m is not i for i in c.inside)]

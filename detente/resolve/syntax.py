@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import VERBAL_ROOTS, Roles, party_of
+from detente.resolve.roles import FRONTED, VERBAL_ROOTS, Roles, party_of
 
 _SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
 _OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
@@ -243,9 +243,16 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     keys = {m.actor.key for m in roles.sources}
     verbal = trig.cameo[:2] in VERBAL_ROOTS
     verb = syn.tokens[p].tag.startswith("VB")
+    # "after speaking by phone, obama and merkel condemned | russia": the adjunct's objects end
+    # where the clause whose subject it borrowed begins, however the parse hangs the rest
+    limit = min(m.start for m in roles.sources) if roles.rule == FRONTED and roles.sources else len(syn.tokens)
     if trig.roles == "forward" and roles.joint and verb:
         parties = keys | {t.actor.key for t in roles.targets}
-        own = [m for m in syn.objects(p, trig, direct_only=not verbal, places=verbal) if m.actor.key not in parties]
+        own = [
+            m
+            for m in syn.objects(p, trig, direct_only=not verbal, places=verbal)
+            if m.actor.key not in parties and m.end <= limit
+        ]
         if own:  # "france and germany condemned the coup in niger": not on each other
             roles.sources, roles.targets, roles.joint = roles.sources + roles.targets, own, False
             roles.target_rule = "parse: co-subjects act on their own object"
@@ -255,7 +262,9 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
         direct = [
             m
             for m in syn.objects(p, trig, direct_only=True)
-            if party_of(m, syn.state_sectors) not in parties and not (m.inferred and m.actor.key in keys)
+            if party_of(m, syn.state_sectors) not in parties
+            and not (m.inferred and m.actor.key in keys)
+            and m.end <= limit
         ]
         if direct and (not roles.targets or roles.targets[0] is not direct[0]):
             roles.target_rule = "parse: direct object"
