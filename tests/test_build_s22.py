@@ -6,7 +6,7 @@ import pytest
 
 from detente import Document, Pipeline, parse_date
 from detente.model import Segment, Trigger
-from detente.resolve.modality import directed_code, directive_of
+from detente.resolve.modality import directed_code, directive_of, modality_of
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,22 @@ def test_an_ing_adjunct_of_a_reverse_pattern_is_its_doers_act_against_the_subjec
     events = _code(pipeline, text)
     assert ("VNM", "11", "CHN") in [(s, c[:2], t) for s, c, t in events]
     assert not [e for e in events if e[0] == "CHN" and e[1][:2] == "11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("trump predicted that clinton would be indicted", "indicted", "predicted"),
+        ("analysts believe russia will send troops", "send", "predicted"),
+        ("anyone who enters would be prosecuted", "prosecuted", "predicted"),
+        ("one should attack", "attack", "predicted"),
+        ("russia said it would send troops", "send", "planned"),
+        ("seoul said north korea should cease jamming", "cease", "obliged"),
+        # a background word between the plan and the trigger: the plan is another verb's
+        ("intended to reduce tensions following a failed assassination", "assassination", "asserted"),
+    ],
+)
+def test_expectations_are_no_plans(pipeline: Pipeline, text: str, trigger: str, kind: str) -> None:
+    words = text.split()
+    got = modality_of(words, Segment(0, len(words)), _trigger(words, trigger), pipeline.resources)
+    assert got.kind == kind

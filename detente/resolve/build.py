@@ -14,7 +14,14 @@ from detente.resolve.confidence import EventReading
 from detente.resolve.confidence import load_model as load_confidence_model
 from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
-from detente.resolve.modality import Modality, directed_code, directive_of, modality_of, recode
+from detente.resolve.modality import (
+    Modality,
+    directed_code,
+    directive_of,
+    modality_of,
+    recode,
+    unless_predicted,
+)
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
@@ -344,7 +351,7 @@ class EventBuilder:
             (m.end for m in self.binder.between(seg.start, trig.start + 1) if not m.inferred), default=-1
         )
         if trig.pattern == OBLIGATION_PATTERN:
-            modality = Modality("obliged", trig.start, trig.end)
+            modality = unless_predicted(self.words, seg, Modality("obliged", trig.start, trig.end), self.res)
         else:
             modality = modality_of(self.words, seg, trig, self.res, subject_end)
         if deadline and modality.kind == "asserted":

@@ -9,12 +9,25 @@ from detente.resources import Resources
 
 _WINDOW = 6
 _FAR_WINDOW = 12
+_PREDICTION_REACH = 6  # "predicted that | clinton | would": the expecting verb shortly before
 _DIRECTIVE_REACH = 8  # "wants | the chinese government | to release": the addressee between verb and "to"
+# A future or obligation after these words is someone's expectation, not an act or a plan of its
+# subject ("trump predicted that clinton would be indicted", "officials believe iran will ...").
+# (constants until the cue schema has a kind for them)
+_PREDICTION = frozenset(
+    [
+        "predicted", "predicts", "predict", "predicting", "forecast", "forecasts", "speculated", "believes",
+        "believe", "believed", "thinks", "think", "thought", "doubt", "doubts", "doubted", "fear", "fears",
+        "feared", "suspect", "suspects", "guess", "imagine",
+    ]
+)
+# An obligation of everyone is nobody's demand ("one should be on the alert").
+_GENERIC_SUBJECT = frozenset(["one", "we", "you", "i", "everyone", "everybody", "anyone", "anybody", "nobody"])
 
 
 @dataclass(frozen=True, slots=True)
 class Modality:
-    kind: str  # asserted | planned | refused | negated | obliged
+    kind: str  # asserted | planned | refused | negated | obliged | predicted
     cue_start: int = -1
     cue_end: int = -1
     preparing: bool = False  # "prepared to attack": getting forces ready, not only saying so
@@ -39,8 +52,6 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
     cues = res.cues
     refusal = cues.get("refusal", frozenset())
     negation = cues.get("negation", frozenset())
-    plan = cues.get("plan", frozenset()) | cues.get("future", frozenset())
-    obligation = cues.get("obligation", frozenset())
     near_floor = max(seg.start, trig.start - _WINDOW)
     far_floor = max(seg.start, subject_end, trig.start - _FAR_WINDOW)
     end = trig.start
@@ -54,14 +65,47 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
             return Modality("negated", s, end)
         end -= 1
         skipped += 1
+    found = _plan_or_obligation(words, trig, far_floor, res)
+    if found is None:
+        return Modality("asserted")
+    return unless_predicted(words, seg, found, res)
+
+
+def _plan_or_obligation(words: list[str], trig: Trigger, far_floor: int, res: Resources) -> Modality | None:
+    """The nearest plan, future or obligation cue before the trigger. A background word between them
+    ends the search: "intended to reduce tensions | following | a failed assassination attempt" is
+    no planned attack."""
+    cues = res.cues
+    plan = cues.get("plan", frozenset()) | cues.get("future", frozenset())
+    obligation = cues.get("obligation", frozenset())
+    barrier = cues.get("background", frozenset())
     for end in range(trig.start, far_floor, -1):
+        if end < trig.start and words[end] in barrier:
+            return None
         s = _ends_at(words, end, obligation, far_floor)
         if s is not None:
             return Modality("obliged", s, end)
         s = _ends_at(words, end, plan, far_floor)
         if s is not None and not (end < len(words) and words[end].isdigit()):  # "may 5": a date
             return Modality("planned", s, end, preparing=words[s].startswith("prepar"))
-    return Modality("asserted")
+    return None
+
+
+def unless_predicted(words: list[str], seg: Segment, found: Modality, res: Resources) -> Modality:
+    """A future someone only expects is no plan: "trump predicted that clinton would be indicted";
+    nor is a passive after "would" ("anyone who enters would be prosecuted"), nor an obligation of
+    everyone ("one should be on the alert")."""
+    s, end = found.cue_start, found.cue_end
+    # the segmenter may start a clause at the expected actor ("analysts believe | russia will send")
+    before = words[max(0, s - _PREDICTION_REACH) : s]
+    if found.kind == "obliged" and s > seg.start and words[s - 1] in _GENERIC_SUBJECT:
+        return Modality("predicted", s, end)
+    if any(w in _PREDICTION for w in before):
+        return Modality("predicted", s, end)
+    passive = end + 1 < len(words) and words[end] == "be" and words[end + 1].endswith(("ed", "en"))
+    if words[s] == "would" and passive:
+        return Modality("predicted", s, end)
+    return found
 
 
 def directive_of(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> tuple[int, bool] | None:
@@ -97,7 +141,7 @@ def recode(code: str, modality: Modality, res: Resources, conditional: bool) -> 
     """The code after modality; None when no event remains (a refused or negated attack)."""
     root = code[:2]
     table = res.modality.get(root)
-    if modality.kind == "negated":
+    if modality.kind in ("negated", "predicted"):
         return None  # "have not held a summit", "did not attack": nothing happened
     if modality.kind == "refused":
         if root == "12":
