@@ -573,16 +573,21 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
     orgs = [m for m in mentions if m.kind == "org" and m.actor.org]
     fighters = [m for m in orgs if m.actor.code == "IMG" or m.actor.sector in _ARMED_SECTORS]
     org_ends, fighter_ends = [m.end for m in orgs], [m.end for m in fighters]
+    ngos = [m for m in orgs if m.actor.code == "NGO"]
+    ngo_ends = [m.end for m in ngos]
     extra: list[Mention] = []
     for i, w in enumerate(words):
         if w != "the" or covered[i]:
             continue
         n = next((n for n in (4, 3, 2) if i + n <= len(words) and " ".join(words[i : i + n]) in phrases), 0)
+        pool, ends = (fighters, fighter_ends) if " ".join(words[i : i + n]) in armed else (orgs, org_ends)
+        if not n:
+            n = _charity_description(words, i, covered)  # "the medical aid group", "the rights watchdog"
+            pool, ends = ngos, ngo_ends
         if not n or any(covered[i : i + n]) or (i + n < len(words) and words[i + n] == "of"):
             continue
         if any(m.start < i + n < m.end for m in replaceable):
             continue  # "the rights group leaders": a longer phrase of its own
-        pool, ends = (fighters, fighter_ends) if " ".join(words[i : i + n]) in armed else (orgs, org_ends)
         named = _last_before(pool, ends, i)
         if named is None:
             continue
@@ -592,6 +597,23 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
         inner = [m for m in replaceable if i < m.start and m.end <= i + n]
         mentions = [m for m in mentions if all(m is not x for x in inner)] if inner else mentions
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+_CHARITY_HEADS = frozenset(["watchdog", "charity", "aid group", "rights group", "relief group", "aid agency"])
+
+
+def _charity_description(words: list[str], i: int, covered: bytearray) -> int:
+    """The length of "the" + one or two words + a head that names a non-governmental organisation
+    ("the medical aid group", "the rights watchdog", "the london based charity"), or 0."""
+    for skip in (1, 2):
+        mods = words[i + 1 : i + 1 + skip]
+        if len(mods) < skip or any(covered[i + 1 : i + 1 + skip]) or not all(w.isalpha() for w in mods):
+            return 0
+        for n in (2, 1):
+            j = i + 1 + skip
+            if j + n <= len(words) and " ".join(words[j : j + n]) in _CHARITY_HEADS:
+                return 1 + skip + n
+    return 0
 
 
 def _last_before(pool: list[Mention], ends: list[int], i: int) -> Mention | None:
