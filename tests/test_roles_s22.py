@@ -93,3 +93,9 @@ def test_a_fronted_adjunct_with_three_co_subjects_is_not_aimed_at_the_main_claus
     calls = [keys(e) for e in events if e.cameo == "041"]
     assert calls and all("RUS" not in pair and set(pair) <= {"USA", "DEU", "FRA"} for pair in calls)
     assert {keys(e) for e in events if e.cameo.startswith("11")} == {("USA", "RUS"), ("DEU", "RUS"), ("FRA", "RUS")}
+
+
+def test_a_scraped_list_of_co_subjects_ending_in_and_takes_every_person(pipeline):
+    text = "presidents vladimir putin hassan rouhani and ilham aliyev met in baku on monday"
+    events = code(pipeline, text)
+    assert {k for e in events if e.cameo.startswith("04") for k in keys(e)} == {"RUS", "IRN", "AZE"}

@@ -161,7 +161,9 @@ class RoleBinder:
             # (scraped lists lose their commas: "japan the united kingdom and the united states")
             compound = not joined and cur.kind in _STATE and other.kind in _STATE
             # "merkel | british prime minister david cameron and ...": a scraped list of people
-            compound = compound or (not backwards and not joined and cur.kind == other.kind == "person")
+            # ... and as co-subjects once "and" has joined the last two ("putin | rouhani and aliyev")
+            people = not joined and cur.kind == other.kind == "person"
+            compound = compound or (people and (not backwards or len(group) >= 2))
             # "russia did not attack ukraine, | and china refused": a comma before the conjunction
             # joins two clauses, so the actor before it is not a co-subject.
             clause_join = backwards and len(group) == 1 and bool(joined) and self.doc.tokens[lo].comma_before

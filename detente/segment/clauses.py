@@ -177,6 +177,8 @@ class _Cutter:
         self.mention_end = {m.start: m.end for m in self.doc.mentions}
         self.state_at = {m.start: m.kind == "country" for m in self.doc.mentions}
         self.mention_start = {m.end: m.start for m in self.doc.mentions if m.actor.key}
+        people = [m for m in self.doc.mentions if m.actor.key and m.kind == "person"]
+        self.person_start, self.person_end = {m.start for m in people}, {m.end for m in people}
         self.finite, self.speech = cue("finite_verb", _NONE), cue("speech", _NONE)
         self.openers = cue("clause_opener", _NONE) | cue("subordinator", _NONE)
         self.relative, self.pronouns = cue("relative_opener", _NONE), cue("subject_pronoun", _NONE)
@@ -259,6 +261,12 @@ class _Cutter:
         opening the sentence (or a phrase set off by a comma: "on monday, putin, ...") is one more
         co-subject, not the subject of a new clause."""
         tokens, k = self.doc.tokens, i
+        end = self.mention_end.get(i, i)
+        # scraped "vladimir putin | hassan rouhani and ilham aliyev met": a list that lost its commas
+        # ends in "and" and one more person ("xi jinping | biden said" is a new clause)
+        more = end + 1 < self.n and self.words[end] == "and" and end + 1 in self.person_start
+        if i in self.person_start and i in self.person_end and not tokens[i].comma_before and more:
+            return True
         if not tokens[i].comma_before:
             return False
         while True:
