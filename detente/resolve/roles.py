@@ -47,6 +47,7 @@ _MAX_SUBJECT_DISTANCE = 15
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
+_SUBJECT_REACH = 60  # tokens: how far back "it" looks for the subject of the sentence before
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
@@ -242,6 +243,9 @@ class RoleBinder:
             if word in singular:
                 # "he", "she": the last person (or titled official) named; "it": the last state or body.
                 personal = word not in ("it", "its")
+                subject = self._previous_subject(seg, i) if word == "it" else None
+                if subject is not None:
+                    return [subject]
                 for m in self.backward(i):
                     if m.end > i or not m.actor.key:
                         continue
@@ -253,6 +257,24 @@ class RoleBinder:
             if word in plural:
                 return self._plural_antecedent(i)
         return []
+
+    def _previous_subject(self, seg: Segment, i: int) -> Mention | None:
+        """ "china held talks with japan. | it also warned": an "it" that opens a clause continues the
+        subject of the clause before (the parse's nsubj), not whichever actor was named last."""
+        tokens = self.doc.tokens
+        start = seg.start
+        if start <= 0 or (start < i and (i - start > 1 or self.words[start] not in ("but", "and"))):
+            return None  # "it" inside its clause ("x said it would"): the last actor named stands
+        lo = start - 1
+        while lo > 0 and not tokens[lo].break_before and start - lo < _SUBJECT_REACH:
+            lo -= 1
+        for m in self.backward(start):
+            if m.start < lo:
+                break
+            heads = [k for k in range(m.start, m.end) if not m.start <= tokens[k].head < m.end]
+            if m.actor.key and m.kind != "person" and any(tokens[k].dep in ("nsubj", "nsubj:pass") for k in heads):
+                return m
+        return None
 
     def _plural_antecedent(self, i: int) -> list[Mention]:
         """ "they": the last group named ("the rebels ... they"), or coordinated actors ("china and
