@@ -99,3 +99,17 @@ def test_a_scraped_list_of_co_subjects_ending_in_and_takes_every_person(pipeline
     text = "presidents vladimir putin hassan rouhani and ilham aliyev met in baku on monday"
     events = code(pipeline, text)
     assert {k for e in events if e.cameo.startswith("04") for k in keys(e)} == {"RUS", "IRN", "AZE"}
+
+
+def test_a_possessive_after_an_abbreviation_ends_no_sentence():
+    from detente.normalize.tokens import tokenize
+
+    for text in ("The U.N.'s nuclear watchdog criticized Iran.", "The U.S.\u2019s envoy met Lavrov."):
+        assert [t.text for t in tokenize(text) if t.break_before] == []
+    # a quotation closing a sentence still ends it
+    assert [t.text for t in tokenize("He said 'no.' Then he left.") if t.break_before] == ["then"]
+
+
+def test_a_possessive_abbreviation_keeps_its_subject(pipeline):
+    events = code(pipeline, "The U.N.'s nuclear watchdog criticized Iran on Monday.")
+    assert any(e.cameo.startswith("11") and keys(e)[1] == "IRN" and e.source.key for e in events)

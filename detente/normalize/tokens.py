@@ -31,9 +31,11 @@ def _gap_flags(gap: str, prev_word: str, raw: str, abbreviations: frozenset[str]
         decimal = gap == "." and prev_word.isdigit() and raw[0].isdigit()
         lower_next = raw[0].islower()
         joined = gap.strip() == "." and (after_abbrev or lower_next)
+        # "the U.N.'s watchdog": a possessive after an abbreviation's full stop ends nothing
+        possessive = gap in (".'", ".\u2019") and raw == "s" and after_abbrev
         # "the U.S.-led coalition": a hyphen after an abbreviation's full stop joins, it ends nothing
         hyphened = gap == ".-" and after_abbrev
-        break_before = not (decimal or joined or hyphened) or ";" in gap
+        break_before = not (decimal or joined or hyphened or possessive) or ";" in gap
     return break_before, (not break_before and bool(_CLAUSE_MARK.search(gap)))
 
 
