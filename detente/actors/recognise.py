@@ -36,6 +36,7 @@ _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
 _INSTALLED = frozenset(["installed", "appointed"])
 _STATE_SECTORS = frozenset(["GOV", "LEG", "MIL", "JUD", "COP", "SPY"])
 _NONE: frozenset[str] = frozenset()
+_FORMER = frozenset(["former", "ex"])
 
 
 @dataclass(slots=True)
@@ -109,6 +110,27 @@ def _lowercase_adjectives(
         tok = doc.tokens[i]
         if entry is not None and i + 1 in sectors and doc.text[tok.start : tok.end] == w:
             out.append((i, i + 1, [entry]))
+    return out
+
+
+_GLUED_POSSESSORS = frozenset(["country", "capital"])
+
+
+def _glued_possessives(
+    doc: Document, res: Resources, hits: list[tuple[int, int, list[ActorEntry]]]
+) -> list[tuple[int, int, list[ActorEntry]]]:
+    """A scraper that drops the apostrophe glues the possessive on: "britains foreign ministry",
+    "russias ambassador". A state's name plus "s" names the state right before a sector word."""
+    phrases = res.actor_matcher.phrases
+    starts = {start for start, _, _ in hits}
+    sectors = {start for start, _, entries in hits if any(e.kind == "agent" for e in entries)}
+    out: list[tuple[int, int, list[ActorEntry]]] = []
+    for i, w in enumerate(doc.words):
+        if i in starts or i + 1 not in sectors or len(w) < 4 or not w.endswith("s"):
+            continue
+        entries = [e for e in phrases.get(w[:-1], []) if e.kind in _GLUED_POSSESSORS]
+        if entries:
+            out.append((i, i + 1, entries))
     return out
 
 
@@ -276,6 +298,25 @@ class _Composer:
         return person_then_state and "person" in kinds and not has_state
 
     def _mention(self, group: list[Atom]) -> Mention | None:
+        mention = self._compose_mention(group)
+        if mention is not None and self._former(group):
+            # "a former minister", "the former russian foreign minister": out of power, no holder
+            a = mention.actor
+            a.sector, a.name, a.person_id = "OPP", None, None
+            a.code = f"{a.country}OPP" if a.country else None
+        return mention
+
+    def _former(self, group: list[Atom]) -> bool:
+        """A state's office holder named as former: "former" before the title or the state."""
+        agent = next((a.entry for a in reversed(group) if a.entry.kind == "agent"), None)
+        if agent is None or agent.agent_kind != "title" or agent.sector not in _STATE_SECTORS:
+            return False
+        if any(a.entry.kind in ("person", "org") for a in group):
+            return False
+        start = group[0].start
+        return start > 0 and self.words[start - 1] in _FORMER
+
+    def _compose_mention(self, group: list[Atom]) -> Mention | None:
         start, end = group[0].start, group[-1].end
         if start > 0 and self.words[start - 1] in self.honorifics:
             start -= 1
@@ -690,6 +731,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     words = doc.words
     hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res) + _lowercase_abbreviations(doc, res)
     hits += _lowercase_adjectives(doc, res, hits)
+    hits += _glued_possessives(doc, res, hits)
     # "russian made rockets": the adjective describes an object, not an actor.
     objects = res.cues.get("object_maker", _NONE)
     selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
