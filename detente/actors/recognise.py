@@ -593,6 +593,37 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             m.inferred = True
 
 
+_TITLE_REACH = 200  # tokens back to the office holder a bare "the minister" names again
+
+
+def _bare_title(doc: Document, m: Mention, res: Resources) -> list[str] | None:
+    """The words of "the" + a title alone ("the minister", "the foreign minister"), else None."""
+    if m.kind != "agent" or m.actor.key or m.start == 0 or doc.words[m.start - 1] != "the":
+        return None
+    words = doc.words[m.start : m.end]
+    entries = res.actor_matcher.phrases.get(" ".join(words), [])
+    return words if any(e.kind == "agent" and e.agent_kind == "title" for e in entries) else None
+
+
+def _definite_titles(doc: Document, mentions: list[Mention], res: Resources) -> None:
+    """ "russian foreign minister sergei lavrov arrived in ankara | the minister met erdogan": a
+    definite title with no state of its own is the holder of that title named last, not a
+    national of the state named next to it."""
+    for k, m in enumerate(mentions):
+        words = _bare_title(doc, m, res)
+        if words is None:
+            continue
+        for other in reversed(mentions[:k]):
+            if m.start - other.end > _TITLE_REACH:
+                break
+            named = other.actor.key and other.titled and not other.inferred
+            if named and set(words) <= set(doc.words[other.start : other.end]):
+                a = other.actor
+                m.actor = Actor(m.actor.text, a.code, a.country, a.org, a.sector, a.name, a.person_id)
+                m.inferred = True
+                break
+
+
 _ANAPHOR_REACH = 300  # tokens back to the organisation a definite description names again
 _ARMED_SECTORS = frozenset(["REB", "INS"])
 
@@ -755,5 +786,6 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
             # "ethnic albanians in macedonia": a people, located by the sentence, not a state.
             m.actor.country, m.actor.code = None, None
             m.actor.sector = m.actor.sector or "CVL"
+    _definite_titles(doc, doc.mentions, res)
     _inherit_countries(doc, doc.mentions, res)
     return doc
