@@ -246,9 +246,13 @@ class EventBuilder:
             return False
         if tokens[q].tag == "VBN" and "and" not in self.words[max(0, q - 2) : q]:
             return False  # "where 28 people have been killed" is a participle; "and (has) accused" is not
-        # the first trigger is the verb, or the noun it takes as object ("confirmed the barrage")
-        verb = p if tokens[p].tag.startswith("VB") else self.syntax.head(p)
-        return self.syntax.head(q) == verb and tokens[verb].tag.startswith("VB")
+        # the first trigger is the verb, or the noun it takes as object ("confirmed the barrage"), or
+        # lies in a phrase below it ("filmed the couple who was | caned |, and fpi has | promised")
+        verb = self.syntax.head(q)
+        k, hops = p, 0
+        while k != verb and hops < _COORDINATION_HOPS and self.syntax.head(k) != k:
+            k, hops = self.syntax.head(k), hops + 1
+        return k == verb and k < q and tokens[verb].tag.startswith("VB")
 
     def _reduced_relative(self, trig: Trigger) -> bool:
         """A participle with its agent after a noun: "the defence pact signed by the prime minister"."""
@@ -716,6 +720,7 @@ _RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is 
 # "the leaders of canada, france, germany, italy, japan, britain and the us condemned": a summit
 # statement names every member
 _MAX_CO_SUBJECTS = 10
+_COORDINATION_HOPS = 3  # how far above the first trigger the verb a second verb is coordinated with may be
 _OWN_CLAUSE_GAP = 6  # tokens at least between two triggers of one segment read as two clauses
 
 
