@@ -77,6 +77,8 @@ def test_an_ing_adjunct_of_a_reverse_pattern_is_its_doers_act_against_the_subjec
         ("seoul said north korea should cease jamming", "cease", "obliged"),
         # a background word between the plan and the trigger: the plan is another verb's
         ("intended to reduce tensions following a failed assassination", "assassination", "asserted"),
+        # a plan noun after a possessive alludes to an earlier promise
+        ("backing off his promises to investigate clinton", "investigate", "alluded"),
     ],
 )
 def test_expectations_are_no_plans(pipeline: Pipeline, text: str, trigger: str, kind: str) -> None:

@@ -21,13 +21,15 @@ _PREDICTION = frozenset(
         "feared", "suspect", "suspects", "guess", "imagine",
     ]
 )
+# A plan noun after these names an earlier promise or threat the text alludes to, not an act it reports.
+_POSSESSIVE = frozenset(["his", "her", "its", "their", "our", "my", "s"])
 # An obligation of everyone is nobody's demand ("one should be on the alert").
 _GENERIC_SUBJECT = frozenset(["one", "we", "you", "i", "everyone", "everybody", "anyone", "anybody", "nobody"])
 
 
 @dataclass(frozen=True, slots=True)
 class Modality:
-    kind: str  # asserted | planned | refused | negated | obliged | predicted
+    kind: str  # asserted | planned | refused | negated | obliged | predicted | alluded
     cue_start: int = -1
     cue_end: int = -1
     preparing: bool = False  # "prepared to attack": getting forces ready, not only saying so
@@ -96,6 +98,8 @@ def unless_predicted(words: list[str], seg: Segment, found: Modality, res: Resou
     nor is a passive after "would" ("anyone who enters would be prosecuted"), nor an obligation of
     everyone ("one should be on the alert")."""
     s, end = found.cue_start, found.cue_end
+    if found.kind == "planned" and s > seg.start and words[s - 1] in _POSSESSIVE:
+        return Modality("alluded", s, end)  # "backing off | his promises to | investigate clinton"
     # the segmenter may start a clause at the expected actor ("analysts believe | russia will send")
     before = words[max(0, s - _PREDICTION_REACH) : s]
     if found.kind == "obliged" and s > seg.start and words[s - 1] in _GENERIC_SUBJECT:
@@ -141,7 +145,7 @@ def recode(code: str, modality: Modality, res: Resources, conditional: bool) -> 
     """The code after modality; None when no event remains (a refused or negated attack)."""
     root = code[:2]
     table = res.modality.get(root)
-    if modality.kind in ("negated", "predicted"):
+    if modality.kind in ("negated", "predicted", "alluded"):
         return None  # "have not held a summit", "did not attack": nothing happened
     if modality.kind == "refused":
         if root == "12":
