@@ -605,6 +605,15 @@ def _bare_title(doc: Document, m: Mention, res: Resources) -> list[str] | None:
     return words if any(e.kind == "agent" and e.agent_kind == "title" for e in entries) else None
 
 
+def _title_words(doc: Document, res: Resources, m: Mention) -> set[str]:
+    """The words a mention's title is written with ("russian foreign minister sergei lavrov"), or
+    for a person named without one, those of the office they hold that day ("lavrov")."""
+    if m.titled:
+        return set(doc.words[m.start : m.end])
+    term = term_at(res, m.actor.person_id, doc.date) if m.actor.person_id else None
+    return set(normalise_phrase(term.title).split()) if term and term.active(doc.date) else set()
+
+
 def _definite_titles(doc: Document, mentions: list[Mention], res: Resources) -> None:
     """ "russian foreign minister sergei lavrov arrived in ankara | the minister met erdogan": a
     definite title with no state of its own is the holder of that title named last, not a
@@ -616,8 +625,7 @@ def _definite_titles(doc: Document, mentions: list[Mention], res: Resources) -> 
         for other in reversed(mentions[:k]):
             if m.start - other.end > _TITLE_REACH:
                 break
-            named = other.actor.key and other.titled and not other.inferred
-            if named and set(words) <= set(doc.words[other.start : other.end]):
+            if other.actor.key and not other.inferred and set(words) <= _title_words(doc, res, other):
                 a = other.actor
                 m.actor = Actor(m.actor.text, a.code, a.country, a.org, a.sector, a.name, a.person_id)
                 m.inferred = True
