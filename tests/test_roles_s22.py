@@ -113,3 +113,12 @@ def test_a_possessive_after_an_abbreviation_ends_no_sentence():
 def test_a_possessive_abbreviation_keeps_its_subject(pipeline):
     events = code(pipeline, "The U.N.'s nuclear watchdog criticized Iran on Monday.")
     assert any(e.cameo.startswith("11") and keys(e)[1] == "IRN" and e.source.key for e in events)
+
+
+def test_it_skips_the_places_where_its_antecedent_acted(pipeline):
+    text = (
+        "Since the Islamic State group became a fierce force in Iraq and Syria, it has called repeatedly"
+        " on its followers to stage violent attacks against the United States."
+    )
+    events = code(pipeline, text)
+    assert events and all(e.source.key != "SYR" for e in events)

@@ -247,7 +247,7 @@ class RoleBinder:
                 if subject is not None:
                     return [subject]
                 for m in self.backward(i):
-                    if m.end > i or not m.actor.key:
+                    if m.end > i or not m.actor.key or not personal and self._place_phrase(m):
                         continue
                     is_person = m.kind == "person" or (m.titled and m.actor.sector == "GOV")
                     if is_person == personal:
@@ -385,6 +385,14 @@ class RoleBinder:
         while i >= 0 and self.words[i] in self.directions:
             i -= 1
         return i >= 0 and self.words[i] in self.event_locative
+
+    def _place_phrase(self, m: Mention) -> bool:
+        """A place named as where something happened, or joined to one ("in iraq and | syria"):
+        no antecedent for "it"."""
+        if self._locative(m):
+            return True
+        prev = self.last_ending.get(m.start - 1) if m.start >= 2 and self.words[m.start - 1] in ("and", "or") else None
+        return prev is not None and self._locative(prev)
 
     def _trigger_object(self, m: Mention, trig: Trigger) -> bool:
         """A place whose preposition ends the trigger is what it is aimed at, not where it happened:
