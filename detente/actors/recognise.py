@@ -37,6 +37,7 @@ _INSTALLED = frozenset(["installed", "appointed"])
 _STATE_SECTORS = frozenset(["GOV", "LEG", "MIL", "JUD", "COP", "SPY"])
 _NONE: frozenset[str] = frozenset()
 _FORMER = frozenset(["former", "ex"])
+_POSSESSIVES = frozenset(["its", "their", "our"])
 
 
 @dataclass(slots=True)
@@ -288,7 +289,9 @@ class _Composer:
         # nor "the governor of the | tyumen region" (a place inside a country)
         located_by = gap[:1] in (["of"], ["in"]) and (gap[1:] == [] or (gap[1:] == ["the"] and nk != "place"))
         if located_by and lk == "agent" and nk in _STATE_KINDS | {"org"}:
-            return not has_state and nk != "people"
+            # "turkey urged its citizens | in iraq": the possessor's, wherever they are
+            owned = group[0].start > 0 and self.words[group[0].start - 1] in _POSSESSIVES
+            return not has_state and nk != "people" and not owned
         # "militants from the islamic state group": members of an armed group (refugees "from chad" are not Chad's)
         if gap in (["from"], ["from", "the"]) and lk == "agent" and nk == "org" and not has_state:
             return nxt.entry.org_type == "IMG" or nxt.entry.sector in _ARMED_SECTORS
