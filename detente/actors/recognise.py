@@ -498,6 +498,7 @@ def _later_references(
 
 
 _INHERIT_REACH = 12
+_COMPANY_SECTORS = frozenset(["BUS"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,7 +536,8 @@ def _nearest_country(
         verb = any(len(t.text) > 4 and t.text.endswith("ed") for t in tokens[lo:hi])
         acted_on = step > 0 and not across_verbs and verb
         placed = not acted_on or _located(tokens, other.start, cues)
-        if other.actor.country and not other.inferred and not mission and placed:
+        company = other.actor.sector in _COMPANY_SECTORS  # "arrested a journalist working for ryanair"
+        if other.actor.country and not other.inferred and not mission and placed and not company:
             return other
         j += step
     return None
