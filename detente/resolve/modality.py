@@ -11,20 +11,6 @@ _WINDOW = 6
 _FAR_WINDOW = 12
 _PREDICTION_REACH = 6  # "predicted that | clinton | would": the expecting verb shortly before
 _DIRECTIVE_REACH = 8  # "wants | the chinese government | to release": the addressee between verb and "to"
-# A future or obligation after these words is someone's expectation, not an act or a plan of its
-# subject ("trump predicted that clinton would be indicted", "officials believe iran will ...").
-# (constants until the cue schema has a kind for them)
-_PREDICTION = frozenset(
-    [
-        "predicted", "predicts", "predict", "predicting", "forecast", "forecasts", "speculated", "believes",
-        "believe", "believed", "thinks", "think", "thought", "doubt", "doubts", "doubted", "fear", "fears",
-        "feared", "suspect", "suspects", "guess", "imagine",
-    ]
-)
-# A plan noun after these names an earlier promise or threat the text alludes to, not an act it reports.
-_POSSESSIVE = frozenset(["his", "her", "its", "their", "our", "my", "s"])
-# An obligation of everyone is nobody's demand ("one should be on the alert").
-_GENERIC_SUBJECT = frozenset(["one", "we", "you", "i", "everyone", "everybody", "anyone", "anybody", "nobody"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +84,15 @@ def unless_predicted(words: list[str], seg: Segment, found: Modality, res: Resou
     nor is a passive after "would" ("anyone who enters would be prosecuted"), nor an obligation of
     everyone ("one should be on the alert")."""
     s, end = found.cue_start, found.cue_end
-    if found.kind == "planned" and s > seg.start and words[s - 1] in _POSSESSIVE:
+    cues = res.cues
+    if found.kind == "planned" and s > seg.start and words[s - 1] in cues.get("plan_possessive", frozenset()):
         return Modality("alluded", s, end)  # "backing off | his promises to | investigate clinton"
     # the segmenter may start a clause at the expected actor ("analysts believe | russia will send")
     before = words[max(0, s - _PREDICTION_REACH) : s]
-    if found.kind == "obliged" and s > seg.start and words[s - 1] in _GENERIC_SUBJECT:
+    if found.kind == "obliged" and s > seg.start and words[s - 1] in cues.get("generic_subject", frozenset()):
         return Modality("predicted", s, end)
-    if any(w in _PREDICTION for w in before):
+    prediction = cues.get("prediction", frozenset())
+    if any(w in prediction for w in before):
         return Modality("predicted", s, end)
     passive = end + 1 < len(words) and words[end] == "be" and words[end + 1].endswith(("ed", "en"))
     if words[s] == "would" and passive:
