@@ -122,3 +122,11 @@ def test_it_skips_the_places_where_its_antecedent_acted(pipeline):
     )
     events = code(pipeline, text)
     assert events and all(e.source.key != "SYR" for e in events)
+
+
+def test_it_continues_the_state_opening_an_unparsed_sentence(pipeline):
+    text = (
+        "The United States acknowledges that position, but also maintains close ties with Taipei.\n"
+        "It also supplies Taiwan with military hardware."
+    )
+    assert any(keys(e) == ("USA", "TWN") for e in code(pipeline, text))

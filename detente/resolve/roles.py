@@ -268,11 +268,25 @@ class RoleBinder:
         lo = start - 1
         while lo > 0 and not tokens[lo].break_before and start - lo < _SUBJECT_REACH:
             lo -= 1
+        if not any(tokens[k].dep for k in range(lo, start)):
+            return self._sentence_opener(lo, start)
         for m in self.backward(start):
             if m.start < lo:
                 break
             heads = [k for k in range(m.start, m.end) if not m.start <= tokens[k].head < m.end]
             if m.actor.key and m.kind != "person" and any(tokens[k].dep in ("nsubj", "nsubj:pass") for k in heads):
+                return m
+        return None
+
+    def _sentence_opener(self, lo: int, start: int) -> Mention | None:
+        """An unparsed sentence (it has no trigger): the state or body that opens it is its subject
+        ("the united states acknowledges ... | it also supplies"), not a possessor ("china's ...")."""
+        if lo > 0 and not self.doc.tokens[lo].break_before:
+            return None
+        for m in self.between(lo, start):
+            if m.start > lo + 1 or m.start == lo + 1 and self.words[lo] not in self.articles:
+                return None
+            if m.actor.key and m.kind != "person" and m.end < start and self.words[m.end] != "s":
                 return m
         return None
 
