@@ -498,7 +498,6 @@ def _later_references(
 
 
 _INHERIT_REACH = 12
-_COMPANY_SECTORS = frozenset(["BUS"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,7 +535,8 @@ def _nearest_country(
         verb = any(len(t.text) > 4 and t.text.endswith("ed") for t in tokens[lo:hi])
         acted_on = step > 0 and not across_verbs and verb
         placed = not acted_on or _located(tokens, other.start, cues)
-        company = other.actor.sector in _COMPANY_SECTORS  # "arrested a journalist working for ryanair"
+        # "arrested a journalist working for ryanair", "reuters said police ...": a firm or an outlet
+        company = other.actor.sector == "BUS" or (other.actor.sector == "MED" and other.kind == "org")
         if other.actor.country and not other.inferred and not mission and placed and not company:
             return other
         j += step
