@@ -70,6 +70,7 @@ class EventBuilder:
         self.run_on = _run_on(doc)
         self.home = home_country(article_mentions(doc))
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
+        self.quantity_heads = res.cues.get("quantity_head", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
@@ -269,7 +270,9 @@ class EventBuilder:
         i = trig.start - 1
         while i >= 0 and self.words[i] in self.premodifiers:
             i -= 1
-        if i >= 0 and self.words[i] in self.phrase_prepositions:
+        # "thousands of | protesters marched": a count's "of" opens no phrase the trigger hangs in
+        counted = i > 0 and self.words[i] == "of" and self.words[i - 1] in self.quantity_heads
+        if i >= 0 and self.words[i] in self.phrase_prepositions and not counted:
             return 1
         # "two palestinian suicide bombers killed 23 people": a noun naming the doers is part of
         # the subject, not the clause's predicate.
