@@ -130,3 +130,9 @@ def test_it_continues_the_state_opening_an_unparsed_sentence(pipeline):
         "It also supplies Taiwan with military hardware."
     )
     assert any(keys(e) == ("USA", "TWN") for e in code(pipeline, text))
+
+
+def test_he_opening_a_sentence_continues_the_subject_before(pipeline):
+    events = code(pipeline, "Putin met Erdogan in Sochi on Monday. He praised Iran for its help in Syria.")
+    assert any(keys(e) == ("RUS", "IRN") for e in events)
+    assert not any(keys(e) == ("TUR", "IRN") for e in events)

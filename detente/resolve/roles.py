@@ -57,6 +57,7 @@ FRONTED = "a fronted adjunct shares the subject of the clause after it"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _ADJUNCT_OPENERS = frozenset(["after", "before", "while", "since", "upon", "when", "on", "in", "by", "without"])
+_SUBJ = ("nsubj", "nsubj:pass")
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
@@ -243,7 +244,7 @@ class RoleBinder:
             if word in singular:
                 # "he", "she": the last person (or titled official) named; "it": the last state or body.
                 personal = word not in ("it", "its")
-                subject = self._previous_subject(seg, i) if word == "it" else None
+                subject = self._previous_subject(seg, i, personal) if word in ("it", "he", "she") else None
                 if subject is not None:
                     return [subject]
                 for m in self.backward(i):
@@ -258,7 +259,7 @@ class RoleBinder:
                 return self._plural_antecedent(i)
         return []
 
-    def _previous_subject(self, seg: Segment, i: int) -> Mention | None:
+    def _previous_subject(self, seg: Segment, i: int, personal: bool = False) -> Mention | None:
         """ "china held talks with japan. | it also warned": an "it" that opens a clause continues the
         subject of the clause before (the parse's nsubj), not whichever actor was named last."""
         tokens = self.doc.tokens
@@ -269,16 +270,19 @@ class RoleBinder:
         while lo > 0 and not tokens[lo].break_before and start - lo < _SUBJECT_REACH:
             lo -= 1
         if not any(tokens[k].dep for k in range(lo, start)):
-            return self._sentence_opener(lo, start)
+            return self._sentence_opener(lo, start, personal)
         for m in self.backward(start):
             if m.start < lo:
                 break
             heads = [k for k in range(m.start, m.end) if not m.start <= tokens[k].head < m.end]
-            if m.actor.key and m.kind != "person" and any(tokens[k].dep in ("nsubj", "nsubj:pass") for k in heads):
+            if m.actor.key and self._personal(m) == personal and any(tokens[k].dep in _SUBJ for k in heads):
                 return m
         return None
 
-    def _sentence_opener(self, lo: int, start: int) -> Mention | None:
+    def _personal(self, m: Mention) -> bool:
+        return m.kind == "person" or (m.titled and m.actor.sector == "GOV")
+
+    def _sentence_opener(self, lo: int, start: int, personal: bool = False) -> Mention | None:
         """An unparsed sentence (it has no trigger): the state or body that opens it is its subject
         ("the united states acknowledges ... | it also supplies"), not a possessor ("china's ...")."""
         if lo > 0 and not self.doc.tokens[lo].break_before:
@@ -286,7 +290,7 @@ class RoleBinder:
         for m in self.between(lo, start):
             if m.start > lo + 1 or m.start == lo + 1 and self.words[lo] not in self.articles:
                 return None
-            if m.actor.key and m.kind != "person" and m.end < start and self.words[m.end] != "s":
+            if m.actor.key and self._personal(m) == personal and m.end < start and self.words[m.end] != "s":
                 return m
         return None
 
