@@ -97,11 +97,18 @@ def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, i
     return out
 
 
+# "western accusations", "western sanctions": acts only a state's adjective qualifies as their doer
+_STATE_ACTS = frozenset(
+    ["accusations", "criticism", "sanctions", "pressure", "support", "backing", "intervention", "demands", "powers"]
+)
+
+
 def _lowercase_adjectives(
     doc: Document, res: Resources, hits: list[tuple[int, int, list[ActorEntry]]]
 ) -> list[tuple[int, int, list[ActorEntry]]]:
     """A state's adjective that is an ordinary word in lowercase ("western", "polish") names the
-    state in lowercase text only right before a sector word: "western envoys", "polish troops"."""
+    state in lowercase text only right before a sector word ("western envoys", "polish troops") or
+    an act a state does ("western sanctions")."""
     cased = res.case_sensitive.items()
     forms = {k.lower(): e for k, e in cased if k.istitle() and " " not in k and e.kind == "country"}
     sectors = {start for start, _, entries in hits if any(e.kind == "agent" for e in entries)}
@@ -109,7 +116,8 @@ def _lowercase_adjectives(
     for i, w in enumerate(doc.words):
         entry = forms.get(w)
         tok = doc.tokens[i]
-        if entry is not None and i + 1 in sectors and doc.text[tok.start : tok.end] == w:
+        before_actor = i + 1 in sectors or (i + 1 < len(doc.words) and doc.words[i + 1] in _STATE_ACTS)
+        if entry is not None and before_actor and doc.text[tok.start : tok.end] == w:
             out.append((i, i + 1, [entry]))
     return out
 
