@@ -136,3 +136,9 @@ def test_he_opening_a_sentence_continues_the_subject_before(pipeline):
     events = code(pipeline, "Putin met Erdogan in Sochi on Monday. He praised Iran for its help in Syria.")
     assert any(keys(e) == ("RUS", "IRN") for e in events)
     assert not any(keys(e) == ("TUR", "IRN") for e in events)
+
+
+def test_they_skips_the_places_joined_to_a_locative(pipeline):
+    text = "Kurdish fighters made gains in Iraq and Syria. They also attacked Turkish troops on Monday."
+    events = code(pipeline, text)
+    assert events and all(e.source.key != "SYR" for e in events)

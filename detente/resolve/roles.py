@@ -298,7 +298,7 @@ class RoleBinder:
         """ "they": the last group named ("the rebels ... they"), or coordinated actors ("china and
         russia ... they"); a place named where something happened is no antecedent ("putin met xi
         in moscow. they signed": the two men)."""
-        prev = [m for m in self.upto(i) if m.actor.key and not self._locative(m)]
+        prev = [m for m in self.upto(i) if m.actor.key and not self._place_phrase(m)]
         if not prev:
             return []
         group = self._coordinated(prev, prev[-1], backwards=True)
