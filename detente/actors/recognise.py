@@ -532,6 +532,8 @@ def _nearest_country(
         lo, hi = (other.end, m.start) if step < 0 else (m.end, other.start)
         if hi - lo > _INHERIT_REACH or any(t.break_before for t in tokens[lo : hi + 1]):
             return None
+        if step > 0 and any(t.text in _SUBORDINATORS for t in tokens[lo:hi]):
+            return None
         if step < 0 and any(t.text in _SUBORDINATORS for t in tokens[max(lo, hi - 2) : hi]):
             return None  # "... in america | after terrorists killed 130 people in paris": another clause
         qualifier = tokens[other.end].text if other.end < len(tokens) else ""
