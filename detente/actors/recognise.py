@@ -33,11 +33,8 @@ _PRIORITY = {
     "water": 8,
 }
 _STATE_KINDS = {"country", "capital", "seat", "adjective", "people", "place"}
-_INSTALLED = frozenset(["installed", "appointed"])
 _STATE_SECTORS = frozenset(["GOV", "LEG", "MIL", "JUD", "COP", "SPY"])
 _NONE: frozenset[str] = frozenset()
-_FORMER = frozenset(["former", "ex"])
-_POSSESSIVES = frozenset(["its", "their", "our"])
 
 
 @dataclass(slots=True)
@@ -261,7 +258,8 @@ class _Composer:
             return self._joins_adjacent(group, nxt, kinds, has_state)
         if gap == ["s"]:
             return self._joins_possessive(last, nxt)
-        if len(gap) == 1 and gap[0] in _INSTALLED and nxt.entry.kind == "agent" and not kinds & {"agent", "person"}:
+        installed = len(gap) == 1 and gap[0] in self.res.cues.get("installed_by", _NONE)
+        if installed and nxt.entry.kind == "agent" and not kinds & {"agent", "person"}:
             # "russian installed officials", "moscow-appointed authorities": they act for that state
             # (not "russia appointed officials", where the verb has its own subject)
             return last.entry.kind == "adjective" or (last.entry.kind in _STATE_KINDS and self._hyphen_after(last))
@@ -298,7 +296,8 @@ class _Composer:
         located_by = gap[:1] in (["of"], ["in"]) and (gap[1:] == [] or (gap[1:] == ["the"] and nk != "place"))
         if located_by and lk == "agent" and nk in _STATE_KINDS | {"org"}:
             # "turkey urged its citizens | in iraq": the possessor's, wherever they are
-            owned = group[0].start > 0 and self.words[group[0].start - 1] in _POSSESSIVES
+            possessives = self.res.cues.get("group_possessive", _NONE)
+            owned = group[0].start > 0 and self.words[group[0].start - 1] in possessives
             return not has_state and nk != "people" and not owned
         # "militants from the islamic state group": members of an armed group (refugees "from chad" are not Chad's)
         if gap in (["from"], ["from", "the"]) and lk == "agent" and nk == "org" and not has_state:
@@ -325,7 +324,7 @@ class _Composer:
         if any(a.entry.kind in ("person", "org") for a in group):
             return False
         start = group[0].start
-        return start > 0 and self.words[start - 1] in _FORMER
+        return start > 0 and self.words[start - 1] in self.res.cues.get("former", _NONE)
 
     def _compose_mention(self, group: list[Atom]) -> Mention | None:
         start, end = group[0].start, group[-1].end
@@ -506,7 +505,6 @@ def _later_references(
 
 
 _INHERIT_REACH = 12
-_SUBORDINATORS = frozenset(["after", "before", "when", "because", "while", "since", "although", "though", "until"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,6 +514,7 @@ class _InheritCues:
     missions: frozenset[str]  # "embassy": the country after is a host's guest
     located: frozenset[str]  # "in", "of": a place named after the clause's verb
     directions: frozenset[str]  # "the", "northern": words between "in" and the place
+    barriers: frozenset[str]  # "after", "because": a clause of its own begins
 
 
 def _nearest_country(
@@ -532,9 +531,9 @@ def _nearest_country(
         lo, hi = (other.end, m.start) if step < 0 else (m.end, other.start)
         if hi - lo > _INHERIT_REACH or any(t.break_before for t in tokens[lo : hi + 1]):
             return None
-        if step > 0 and any(t.text in _SUBORDINATORS for t in tokens[lo:hi]):
+        if step > 0 and any(t.text in cues.barriers for t in tokens[lo:hi]):
             return None
-        if step < 0 and any(t.text in _SUBORDINATORS for t in tokens[max(lo, hi - 2) : hi]):
+        if step < 0 and any(t.text in cues.barriers for t in tokens[max(lo, hi - 2) : hi]):
             return None  # "... in america | after terrorists killed 130 people in paris": another clause
         qualifier = tokens[other.end].text if other.end < len(tokens) else ""
         if step < 0 and qualifier in cues.qualifiers:
@@ -583,6 +582,7 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
         res.cues.get("foreign_mission", _NONE),
         res.cues.get("place_preposition", _NONE),
         res.cues.get("direction", _NONE),
+        res.cues.get("inherit_barrier", _NONE),
     )
     audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
     home = home_country(mentions)
@@ -660,6 +660,7 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
     fighters are that group."""
     general, armed = res.cues.get("org_anaphor", _NONE), res.cues.get("armed_anaphor", _NONE)
     phrases = general | armed
+    charity_heads = res.cues.get("charity_head", _NONE)  # "the medical aid group", "the rights watchdog"
     words = doc.words
     covered = bytearray(len(words))
     replaceable: list[Mention] = []  # "the rights group", "the (extremist) militants": sector words
@@ -680,7 +681,7 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
         n = next((n for n in (4, 3, 2) if i + n <= len(words) and " ".join(words[i : i + n]) in phrases), 0)
         pool, ends = (fighters, fighter_ends) if " ".join(words[i : i + n]) in armed else (orgs, org_ends)
         if not n:
-            n = _charity_description(words, i, covered)  # "the medical aid group", "the rights watchdog"
+            n = _charity_description(words, i, covered, charity_heads)
             pool, ends = ngos, ngo_ends
         if not n or any(covered[i : i + n]) or (i + n < len(words) and words[i + n] == "of"):
             continue
@@ -697,10 +698,9 @@ def _org_anaphors(doc: Document, res: Resources, mentions: list[Mention]) -> lis
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-_CHARITY_HEADS = frozenset(["watchdog", "charity", "aid group", "rights group", "relief group", "aid agency"])
 
 
-def _charity_description(words: list[str], i: int, covered: bytearray) -> int:
+def _charity_description(words: list[str], i: int, covered: bytearray, heads: frozenset[str]) -> int:
     """The length of "the" + one or two words + a head that names a non-governmental organisation
     ("the medical aid group", "the rights watchdog", "the london based charity"), or 0."""
     for skip in (1, 2):
@@ -709,7 +709,7 @@ def _charity_description(words: list[str], i: int, covered: bytearray) -> int:
             return 0
         for n in (2, 1):
             j = i + 1 + skip
-            if j + n <= len(words) and " ".join(words[j : j + n]) in _CHARITY_HEADS:
+            if j + n <= len(words) and " ".join(words[j : j + n]) in heads:
                 return 1 + skip + n
     return 0
 
@@ -748,17 +748,16 @@ def _names_a_thing(words: list[str], end: int, things: frozenset[str]) -> bool:
 
 # "pro-russian separatists": whom a group sides with is not its nationality (the benchmark codes
 # them UKR:REB); "anti-american protesters" in Karachi are Pakistani
-_AFFINITY_PREFIX = frozenset(["pro"])
 _NATIONALITY_KINDS = frozenset(["adjective", "country", "capital", "seat", "people"])
 
 
-def _affinity(words: list[str], atoms: list[Atom], k: int, opposing: frozenset[str]) -> bool:
+def _affinity(words: list[str], atoms: list[Atom], k: int, prefixes: frozenset[str]) -> bool:
     """A state named after "pro" or "anti" right before a group or body it would otherwise give
     its country to ("pro-russian separatists", "the pro-kremlin youth group")."""
     atom = atoms[k]
     if atom.start == 0 or atom.entry.kind not in _NATIONALITY_KINDS:
         return False
-    if words[atom.start - 1] not in _AFFINITY_PREFIX | opposing:
+    if words[atom.start - 1] not in prefixes:
         return False
     nxt = atoms[k + 1].entry if k + 1 < len(atoms) and atoms[k + 1].start == atom.end else None
     return nxt is not None and nxt.kind == "agent" and nxt.agent_kind in ("group", "body")
@@ -766,11 +765,11 @@ def _affinity(words: list[str], atoms: list[Atom], k: int, opposing: frozenset[s
 
 # "the balkan nation", "the first asian country", "the eastern european country of moldova": a region
 # named before a word for one state describes that state, it does not name the region
-_ONE_STATE = frozenset(["country", "nation", "state", "kingdom", "monarchy", "republic", "island", "emirate"])
 
 
 def _region_describing_a_state(words: list[str], atom: Atom, res: Resources) -> bool:
-    if atom.entry.kind != "adjective" or atom.end >= len(words) or words[atom.end] not in _ONE_STATE:
+    state_nouns = res.cues.get("state_noun", _NONE)
+    if atom.entry.kind != "adjective" or atom.end >= len(words) or words[atom.end] not in state_nouns:
         return False
     record = res.countries.get(atom.entry.country or "")
     return record is not None and record.kind == "region"
@@ -795,11 +794,12 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     named_things = res.cues.get("place_named_thing", _NONE)
     # "anti-assad rebels", "the anti-is coalition": whom a group opposes is not the group
     opposing = res.cues.get("opposing_prefix", _NONE)
+    sides = opposing | res.cues.get("affinity_prefix", _NONE)  # "pro-russian", "anti-american"
     atoms = [
         a
         for k, a in enumerate(selected)
         if not (a.start > 0 and words[a.start - 1] in opposing and a.entry.kind in ("org", "person"))
-        and not _affinity(words, selected, k, opposing)
+        and not _affinity(words, selected, k, sides)
         and not (a.entry.kind == "adjective" and a.end < len(words) and words[a.end] in objects)
         and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
         and not _compass_place(words, a)
