@@ -322,8 +322,8 @@ def _cross_check(r: _Records) -> None:
         raise LexiconErrors(errors)
 
 
-# Cue kinds whose words may still be parts of names ("Sen", "Col", "Co" in scraped text).
-_NAME_PARTS = frozenset(["abbreviation_stop", "split_prefix", "water_body"])
+# Cue kinds whose words may still be parts of names ("Sen", "Col", "Co" in scraped text; "Abu", "bin").
+_NAME_PARTS = frozenset(["abbreviation_stop", "split_prefix", "water_body", "hyphen_prefix"])
 
 
 def _closed_words(cue_sets: dict[str, set[str]]) -> frozenset[str]:

@@ -56,7 +56,6 @@ _DOERS = "the doers heading the trigger"
 FRONTED = "a fronted adjunct shares the subject of the clause after it"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
-_ADJUNCT_OPENERS = frozenset(["after", "before", "while", "since", "upon", "when", "on", "in", "by", "without"])
 _SUBJ = ("nsubj", "nsubj:pass")
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
@@ -789,7 +788,8 @@ class RoleBinder:
         tokens, trig = self.doc.tokens, c.trig
         opens = c.seg.start == 0 or tokens[c.seg.start].break_before
         lead = self.words[c.seg.start : trig.start]
-        if not opens or any(w not in _ADJUNCT_OPENERS for w in lead) or tokens[trig.start].tag not in ("VBG", "VBN"):
+        openers = self.res.cues.get("adjunct_opener", frozenset())
+        if not opens or any(w not in openers for w in lead) or tokens[trig.start].tag not in ("VBG", "VBN"):
             return []
         reach = range(trig.end, min(len(tokens), trig.end + _ADJUNCT_REACH))
         k = next((i for i in reach if tokens[i].comma_before), None)

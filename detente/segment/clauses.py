@@ -36,10 +36,6 @@ _SENTENCE_FINAL = frozenset(".!?\"\u201d\u2019')")
 # the line it heads (the first line is the title and lead, which are the news); not a name or
 # compound broken at its hyphen ("The head of al-Azhar", "Coca-Cola", "Israeli-Palestinian")
 _SUBHEADING = re.compile(r"\n[ \t]*((?:[^\s-]+[ \t]){0,3}[^\s-]*[A-Za-z'\u2019])-(?=[A-Z\u201c\"])")
-_NOT_SUBHEADING_FIRST = frozenset(["the", "a", "an", "he", "she", "it", "they", "this", "that", "his", "her"])
-_HYPHEN_PREFIXES = frozenset(
-    ["al", "el", "pro", "anti", "ex", "non", "co", "mid", "coca", "abdel", "abu", "bin", "ibn"]
-)
 
 
 def _past_tense(word: str) -> bool:
@@ -129,13 +125,14 @@ def _is_headline_block(group: list[Mention], words: list[str], joiners: frozense
     return any(b.start - a.end >= _HEADLINE_WORDS for a, b in pairs)
 
 
-def _subheadings(doc: Document) -> list[tuple[int, int]]:
+def _subheadings(doc: Document, res: Resources) -> list[tuple[int, int]]:
     """Token spans of subheadings glued to the line after them."""
+    not_first, prefixes = res.cues.get("not_subheading_first", _NONE), res.cues.get("hyphen_prefix", _NONE)
     starts = [t.start for t in doc.tokens]
     spans = []
     for m in _SUBHEADING.finditer(doc.text):
         heading = m.group(1).lower().split()
-        if heading[0] in _NOT_SUBHEADING_FIRST or heading[-1] in _HYPHEN_PREFIXES:
+        if heading[0] in not_first or heading[-1] in prefixes:
             continue
         a, b = bisect.bisect_left(starts, m.start(1)), bisect.bisect_left(starts, m.end(1))
         if a < b:
@@ -146,7 +143,7 @@ def _subheadings(doc: Document) -> list[tuple[int, int]]:
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
     n = len(words)
     mask = bytearray(n)
-    for start, end in _headline_runs(doc, res) + _subheadings(doc):
+    for start, end in _headline_runs(doc, res) + _subheadings(doc, res):
         mask[start:end] = b"\x01" * (end - start)
     hits = res.chrome_matcher.find(text)
     if not hits:
