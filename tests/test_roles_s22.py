@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from detente.model import Document
 
 
@@ -13,11 +15,17 @@ def keys(event):
     return (event.source.key, event.target.key if event.target else None)
 
 
-def test_fronted_adjunct_takes_the_co_subjects_after_its_comma(pipeline):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "After speaking by phone on Friday, U.S. President Barack Obama and German Chancellor Angela Merkel"
-        " called the attacks barbarous."
-    )
+        " called the attacks barbarous.",
+        # scraped: the parse's subject keeps the co-subjects joined to it by "and"
+        "after speaking by phone on friday u s president barack obama and german chancellor angela merkel"
+        " called the attacks barbarous",
+    ],
+)
+def test_fronted_adjunct_takes_the_co_subjects_after_its_comma(pipeline, text):
     events = code(pipeline, text)
     assert any(e.cameo == "041" and set(keys(e)) == {"USA", "DEU"} for e in events)
 
@@ -61,15 +69,6 @@ def test_a_verb_pattern_ending_in_a_noun_has_no_object_relative(pipeline):
     # scraped "by phone | putin ordered" is not "the sanctions | the un imposed"
     events = code(pipeline, "after talking with erdogan by phone putin ordered the sanctions lifted")
     assert not any(keys(e) == ("RUS", "RUS") for e in events)
-
-
-def test_a_parse_subject_keeps_the_co_subjects_joined_to_it_by_and(pipeline):
-    text = (
-        "after speaking by phone on friday u s president barack obama and german chancellor angela merkel"
-        " called the attacks barbarous"
-    )
-    events = code(pipeline, text)
-    assert any(e.cameo == "041" and set(keys(e)) == {"USA", "DEU"} for e in events)
 
 
 def test_an_actor_possessed_by_a_prepositional_object_is_no_subject(pipeline):
