@@ -53,6 +53,10 @@ def _inside_names(doc: Document, res: Resources) -> list[int]:
     for k, m in enumerate(doc.mentions):
         if m.kind == "person" or (m.kind == "org" and _own_name(doc, res, m)):
             named[m.start : m.end] = [k + 1] * (m.end - m.start)
+        elif m.end - m.start > 1:
+            # "the protest movement", "rebel negotiating team": an event word that modifies the
+            # actor noun after it names the actor, not an act; the head itself ("un peacekeepers") may
+            named[m.start : m.end - 1] = [k + 1] * (m.end - 1 - m.start)
     return named
 
 
