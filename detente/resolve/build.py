@@ -196,11 +196,11 @@ class EventBuilder:
                 # names a doer of its own
                 # "deployed missiles to the island, | drawing protest from vietnam": an -ing adjunct of
                 # a reverse pattern names a doer of its own
-                own = [
-                    later
-                    for later in rest
-                    if self._clause_of_its_own(trig, later) or self._reverse_adjunct(trig, later)
-                ]
+                own: list[Trigger] = []
+                for later in rest:
+                    reverse = any(self._reverse_adjunct(t, later) for t in [trig, *own])
+                    if reverse or self._clause_of_its_own(trig, later):
+                        own.append(later)
                 for later in rest:
                     if later not in own:
                         why = f"the clause already reports {self.doc.span_text(trig.start, trig.end)!r}"
@@ -211,8 +211,13 @@ class EventBuilder:
         return []
 
     def _reverse_adjunct(self, first: Trigger, later: Trigger) -> bool:
-        """ "..., drawing protest from vietnam": an -ing adjunct whose doer its own phrase names."""
-        return later.roles == "reverse" != first.roles and self.words[later.start].endswith("ing")
+        """ "..., drawing protest from vietnam": an -ing adjunct whose doer its own phrase names; "...
+        protest from vietnam | and concern from u s officials": so does a reaction joined to it."""
+        if later.roles != "reverse":
+            return False
+        if first.roles == "reverse":
+            return later.start >= first.end and "and" in self.words[first.end : later.start]
+        return self.words[later.start].endswith("ing")
 
     def _clause_of_its_own(self, first: Trigger, later: Trigger) -> bool:
         """A later trigger that states an act of its own: a verb coordinated with the first ("rejected
@@ -377,16 +382,7 @@ class EventBuilder:
             if reason:
                 return reason
             roles = correct_roles(self.syntax, roles, trig, predicate)
-        adjunct_subject = self._adjunct_subject(trig)
-        if adjunct_subject is not None and trig.roles == "reverse":
-            # "deployed missiles on the island, | drawing protest from vietnam": the doer is named in
-            # the adjunct; what it answers is the subject of the clause before
-            if roles.sources and all(m.actor.key != adjunct_subject.actor.key for m in roles.sources):
-                roles.targets, roles.target_rule = [adjunct_subject], "-ing adjunct answers the clause's subject"
-        elif adjunct_subject is not None:
-            roles.sources, roles.joint = [adjunct_subject], False
-            roles.targets = [m for m in roles.targets if m.actor.key != adjunct_subject.actor.key]
-            roles.rule = "-ing adjunct shares the subject of the clause before"
+        self._adjunct_roles(seg, trig, roles)
         # a speaker reporting a deportation did not deport anyone: only a state does
         reported = roles.rule == "passive subject is the target, speaker the source"
         if (not roles.sources or reported) and roles.targets and self.res.cameo[trig.cameo].state_act:
@@ -403,6 +399,34 @@ class EventBuilder:
             roles.targets = [m for m in roles.targets if m.actor.key != shared.actor.key]
             roles.rule = "a verb coordinated with the clause before shares its subject"
         return roles
+
+    def _adjunct_roles(self, seg: Segment, trig: Trigger, roles: Roles) -> None:
+        """An -ing adjunct shares the subject of the clause before; a reaction in one answers it."""
+        adjunct_subject = self._adjunct_subject(trig)
+        answered = self._joined_reaction(seg, trig)
+        if answered:
+            # "protest from vietnam | and concern from u s officials": the second reaction answers
+            # what the first does
+            roles.targets, roles.target_rule = answered, "a reaction joined to another answers what it does"
+        elif adjunct_subject is not None and trig.roles == "reverse":
+            # "deployed missiles on the island, | drawing protest from vietnam": the doer is named in
+            # the adjunct; what it answers is the subject of the clause before
+            if roles.sources and all(m.actor.key != adjunct_subject.actor.key for m in roles.sources):
+                roles.targets, roles.target_rule = [adjunct_subject], "-ing adjunct answers the clause's subject"
+        elif adjunct_subject is not None:
+            roles.sources, roles.joint = [adjunct_subject], False
+            roles.targets = [m for m in roles.targets if m.actor.key != adjunct_subject.actor.key]
+            roles.rule = "-ing adjunct shares the subject of the clause before"
+
+    def _joined_reaction(self, seg: Segment, trig: Trigger) -> list[Mention]:
+        """The targets of the reverse-pattern event that "and" joins this reverse trigger to."""
+        if trig.roles != "reverse":
+            return []
+        before = [d for k, d in self.decisions.items() if seg.start <= k < trig.start and d.outcome == "event"]
+        last = max(before, key=lambda d: d.trigger.start, default=None)
+        if last is None or last.trigger.roles != "reverse" or last.roles is None:
+            return []
+        return list(last.roles.targets) if "and" in self.words[last.trigger.end : trig.start] else []
 
     def _shared_subject(self, seg: Segment, trig: Trigger):  # noqa: ANN202 - Mention | None
         """ "kerry condemned russia ... | but called for a peaceful resolution": a clause that opens
@@ -579,9 +603,7 @@ class EventBuilder:
         reading = self._reading(trig, roles, code, status)
         location = location_in(self.binder.between(seg.start, seg.end), self.words)
         events: list[Event] = []
-        # Co-subjects acting on one object each make an event; a reciprocal pair makes one.
-        sources = roles.sources[:1] if roles.joint else roles.sources[:_MAX_CO_SUBJECTS]
-        for source_mention, target_mention in [(s, t) for s in sources for t in roles.targets or [None]]:
+        for source_mention, target_mention in self._dyads(roles):
             source = actor_copy(source_mention)
             keep = target_mention is not None and target_mention is not source_mention
             target = actor_copy(target_mention) if keep else None
@@ -617,6 +639,18 @@ class EventBuilder:
             )
             self.readings[id(events[-1])] = read
         return events
+
+    def _dyads(self, roles: Roles) -> list[tuple[Mention, Mention | None]]:
+        """Co-subjects acting on one object each make an event; a reciprocal pair makes one, and
+        three or more co-subjects acting on each other ("x, y and z met") make one per pair."""
+        if roles.joint and roles.target_rule.endswith("co-subjects act on each other"):
+            parties: dict[str, Mention] = {}
+            for m in [*roles.sources[:1], *roles.targets]:
+                parties.setdefault(party_of(m, self.state_sectors), m)
+            group = list(parties.values())[:_MAX_PARTIES]
+            return [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+        sources = roles.sources[:1] if roles.joint else roles.sources[:_MAX_CO_SUBJECTS]
+        return [(s, t) for s in sources for t in roles.targets or [None]]
 
     def _reading(self, trig: Trigger, roles: Roles, code: str, status: str) -> EventReading:
         """How the event was read, for its confidence (the actors are filled in per event)."""
@@ -723,6 +757,7 @@ _RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is 
 # "the leaders of canada, france, germany, italy, japan, britain and the us condemned": a summit
 # statement names every member
 _MAX_CO_SUBJECTS = 10
+_MAX_PARTIES = 4  # co-subjects acting on each other: a pair for each two of the first four
 _COORDINATION_HOPS = 3  # how far above the first trigger the verb a second verb is coordinated with may be
 _OWN_CLAUSE_GAP = 6  # tokens at least between two triggers of one segment read as two clauses
 
