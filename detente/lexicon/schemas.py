@@ -324,6 +324,7 @@ class CueRecord(Strict):
         "phrase_preposition",
         "agent_noun",
         "adjunct_blocker",
+        "report_channel",
         "trigger_determiner",
         "background",
         "background_filler",

@@ -89,12 +89,23 @@ class RoleBinder:
         self.agent_nouns = tuple(cue("agent_noun", frozenset()))
         self.quantity_heads = cue("quantity_head", frozenset())
         self.finite = cue("finite_verb", frozenset())
-        self.mentions = sorted(article_mentions(doc), key=lambda m: m.start)
+        self.channel = cue("report_channel", frozenset())
+        self.mentions = sorted((m for m in article_mentions(doc) if not self._channel(m)), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
         for m in self.mentions:
             self.last_ending[m.end] = m
         self.topics: set[str] = set()
+
+    def _channel(self, m: Mention) -> bool:
+        """ "an official told | voa", "told | reporters": the news outlet carrying the report is no
+        party to what it reports (nor whom "it" or "they" stand for)."""
+        if m.actor.sector != "MED":
+            return False
+        i = m.start - 1
+        while i >= 0 and self.words[i] in self.articles:
+            i -= 1
+        return i >= 0 and self.words[i] in self.channel
 
     # -- helpers -----------------------------------------------------------------------------
     # Every lookup goes through the start index, so that binding stays linear in the document's
