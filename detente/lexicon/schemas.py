@@ -325,6 +325,7 @@ class CueRecord(Strict):
         "agent_noun",
         "adjunct_blocker",
         "report_channel",
+        "attribution",
         "trigger_determiner",
         "background",
         "background_filler",

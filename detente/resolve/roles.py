@@ -90,6 +90,7 @@ class RoleBinder:
         self.quantity_heads = cue("quantity_head", frozenset())
         self.finite = cue("finite_verb", frozenset())
         self.channel = cue("report_channel", frozenset())
+        self.attribution = [p.split() for p in cue("attribution", frozenset())]
         self.mentions = sorted((m for m in article_mentions(doc) if not self._channel(m)), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
@@ -893,6 +894,8 @@ class RoleBinder:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
             targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
+        cut = self._attribution_start(c)
+        targets = [m for m in targets if m.start < cut]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         if speaker is not None and roles.sources and speaker is not roles.sources[0]:
             targets = [m for m in targets if m is not speaker]
@@ -901,6 +904,13 @@ class RoleBinder:
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
             roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources)][:4]
             roles.target_rule = "first actor after the trigger"
+
+    def _attribution_start(self, c: _Clause) -> int:
+        """Where "according to" opens after the trigger (the clause's end if it does not)."""
+        for i in range(c.trig.end, c.seg.end):
+            if any(self.words[i : i + len(p)] == p for p in self.attribution):
+                return i
+        return c.seg.end
 
     def dateline(self, m: Mention) -> bool:
         """ "SEOUL — Japan has confirmed": where the report was filed is acted on by no one."""
