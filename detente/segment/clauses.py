@@ -44,11 +44,18 @@ def _past_tense(word: str) -> bool:
 
 
 def _sidebar_topics(doc: Document, first_marker: int) -> set[str]:
-    """The article's main actors, less those named once after the first sidebar marker (a
-    headline's, not the article's)."""
-    once = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+    """The article's main actors, less those named in one place only after the first sidebar
+    marker (a headline's, not the article's: "iran box office hit tells story of tehran taxi
+    driver" names Iran twice, in one headline)."""
+    places: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.actor.key and not m.inferred:
+            if m.start - last.get(m.actor.key, -_HEADLINE_GAP) >= _HEADLINE_GAP:
+                places[m.actor.key] += 1
+            last[m.actor.key] = m.end
     before_marker = {m.actor.key for m in doc.mentions if m.start < first_marker}
-    return {k for k in topic_keys(doc, single_mentions=True) if once[k] >= 2 or k in before_marker}
+    return {k for k in topic_keys(doc, single_mentions=True) if places[k] >= 2 or k in before_marker}
 
 
 def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:

@@ -1,0 +1,27 @@
+"""Scraped pages with site chrome (session 23): sidebar blocks and the article's own actors."""
+
+import datetime as dt
+
+from detente.model import Document
+
+# A short scraped page: a sidebar marker, then headlines, one of which names Iran twice (its
+# capital too); the article is about Myanmar and never names Iran.
+_PAGE = (
+    "myanmar frees more detainees the government in naypyitaw freed forty detainees on monday "
+    "in an amnesty for the new year most read kenya runners prepare for marathon season "
+    "iran film festival draws crowds to tehran cinemas chile wine exports climb again "
+    "myanmar s president promised to free the remaining detainees by the end of the year"
+)
+
+
+def chrome_and_body(pipeline, text: str) -> tuple[str, str]:
+    doc = pipeline.run_until(Document("t", text, dt.date(2015, 4, 30)), "segment")
+    parts = [(doc.span_text(s.start, s.end), s.chrome) for s in doc.segments]
+    return " ".join(t for t, c in parts if c), " ".join(t for t, c in parts if not c)
+
+
+def test_a_headline_naming_a_state_twice_does_not_make_it_a_topic(pipeline):
+    """Iran is named twice, but in one headline: the sidebar skip runs past it to the article."""
+    chrome, body = chrome_and_body(pipeline, _PAGE)
+    assert "tehran cinemas" in chrome
+    assert "promised to free the remaining detainees" in body
