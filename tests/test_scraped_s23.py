@@ -25,3 +25,35 @@ def test_a_headline_naming_a_state_twice_does_not_make_it_a_topic(pipeline):
     chrome, body = chrome_and_body(pipeline, _PAGE)
     assert "tehran cinemas" in chrome
     assert "promised to free the remaining detainees" in body
+
+
+def _rendering_losses():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "rendering_losses.py"
+    spec = importlib.util.spec_from_file_location("rendering_losses", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rendering_losses_buckets_a_lost_event_by_the_other_renderings_candidates():
+    bucket = _rendering_losses()._bucket
+    rejected = {
+        "trigger": "called the plan",
+        "outcome": "rejected",
+        "reason": "no source actor in the clause",
+        "sentence": "najafi called the plan outrageous",
+        "roles": None,
+    }
+    coded = {
+        "trigger": "attacked",
+        "outcome": "event",
+        "reason": "",
+        "sentence": "rebels attacked the town",
+        "roles": {"sources": [{"code": "SYRREB"}], "targets": [{"code": "SYR"}]},
+    }
+    assert bucket([rejected, coded], 'Called the plan "outrageous')[0] == "rejected: no source actor in the clause"
+    assert bucket([rejected, coded], "attacked") == ("coded, other roles", "SYRREB / SYR")
+    assert bucket([coded], "bombed")[0].startswith("trigger not found")
