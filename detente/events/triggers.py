@@ -15,16 +15,24 @@ class _Background:
     determiners: frozenset[str]
     background: frozenset[str]
     fillers: frozenset[str]
+    idioms: frozenset[str]
 
     @classmethod
     def of(cls, res: Resources) -> _Background:
         none: frozenset[str] = frozenset()
         cue = res.cues.get
-        return cls(cue("trigger_determiner", none), cue("background", none), cue("background_filler", none))
+        return cls(
+            cue("trigger_determiner", none),
+            cue("background", none),
+            cue("background_filler", none),
+            cue("idiom_not_event", none),
+        )
 
 
 def _modifier_or_background(words: list[str], start: int, end: int, lists: _Background) -> bool:
     """ "the occupied west bank" (an adjective) or "after two days of fierce fighting" (background)."""
+    if start + 1 < len(words) and f"{words[start]} {words[start + 1]}" in lists.idioms:
+        return True  # "stopped short of backing the plan" reports no stop
     prev = words[start - 1] if start else ""
     if end - start == 1 and words[start].endswith("ed") and prev in lists.determiners:
         return True

@@ -278,6 +278,7 @@ class CueRecord(Strict):
 
     kind: Literal[
         "hypothetical_determiner",
+        "idiom_not_event",
         "condition_opener",
         "water_body",
         "place_named_thing",
