@@ -29,10 +29,23 @@ class _Background:
         )
 
 
+_IDIOM_MAX = 4  # words in the longest idiom_not_event phrase
+
+
+def _idiom(words: list[str], start: int, end: int, idioms: frozenset[str]) -> bool:
+    """An idiom that starts inside the hit reports no such act: "stopped short of backing the plan",
+    "launched a charm offensive", "waged a war on drugs"."""
+    for i in range(start, end):
+        for n in range(2, _IDIOM_MAX + 1):
+            if i + n <= len(words) and " ".join(words[i : i + n]) in idioms:
+                return True
+    return False
+
+
 def _modifier_or_background(words: list[str], start: int, end: int, lists: _Background) -> bool:
     """ "the occupied west bank" (an adjective) or "after two days of fierce fighting" (background)."""
-    if start + 1 < len(words) and f"{words[start]} {words[start + 1]}" in lists.idioms:
-        return True  # "stopped short of backing the plan" reports no stop
+    if _idiom(words, start, end, lists.idioms):
+        return True
     prev = words[start - 1] if start else ""
     if end - start == 1 and words[start].endswith("ed") and prev in lists.determiners:
         return True
