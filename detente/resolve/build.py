@@ -14,6 +14,7 @@ from detente.resolve.confidence import EventReading
 from detente.resolve.confidence import load_model as load_confidence_model
 from detente.resolve.dates import find_dates
 from detente.resolve.extras import context_hits, contexts_in, location_in, quantities_in
+from detente.resolve.implied import unknown_at_home
 from detente.resolve.modality import (
     Modality,
     directed_code,
@@ -392,12 +393,23 @@ class EventBuilder:
                 roles.rule = "agentless passive of a state act: the state where it happened"
         roles.targets = [m for m in roles.targets if not self.binder.dateline(m)]
         if not roles.sources:
-            shared = self._shared_subject(seg, trig)
-            if shared is None:
-                return "no source actor in the clause"
+            return self._unnamed_source(seg, trig, roles)
+        return roles
+
+    def _unnamed_source(self, seg: Segment, trig: Trigger, roles: Roles) -> Roles | str:
+        """A clause that names no known source: the subject it shares with the clause before, or for
+        a subject no actor list knows, the article's own country (``implied.py``)."""
+        shared = self._shared_subject(seg, trig)
+        if shared is not None:
             roles.sources, roles.inferred = [shared], True
             roles.targets = [m for m in roles.targets if m.actor.key != shared.actor.key]
             roles.rule = "a verb coordinated with the clause before shares its subject"
+            return roles
+        home = unknown_at_home(self.syntax, trig, self.home, self.binder.aux)
+        if home is None:
+            return "no source actor in the clause"
+        roles.sources, roles.inferred = [home], True
+        roles.rule = "a subject no actor list knows: one of the article's own country's people"
         return roles
 
     def _adjunct_roles(self, seg: Segment, trig: Trigger, roles: Roles) -> None:
