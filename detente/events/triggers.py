@@ -33,10 +33,10 @@ _IDIOM_MAX = 4  # words in the longest idiom_not_event phrase
 
 
 def _idiom(words: list[str], start: int, end: int, idioms: frozenset[str]) -> bool:
-    """An idiom that starts inside the hit reports no such act: "stopped short of backing the plan",
-    "launched a charm offensive", "waged a war on drugs"."""
-    for i in range(start, end):
-        for n in range(2, _IDIOM_MAX + 1):
+    """An idiom that overlaps the hit reports no such act: "stopped short of backing the plan",
+    "launched a charm offensive", "waged a war on drugs", "a media | offensive against India"."""
+    for i in range(max(0, start - _IDIOM_MAX + 1), end):
+        for n in range(max(2, start - i + 1), _IDIOM_MAX + 1):
             if i + n <= len(words) and " ".join(words[i : i + n]) in idioms:
                 return True
     return False
