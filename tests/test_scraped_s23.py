@@ -57,3 +57,20 @@ def test_rendering_losses_buckets_a_lost_event_by_the_other_renderings_candidate
     assert bucket([rejected, coded], 'Called the plan "outrageous')[0] == "rejected: no source actor in the clause"
     assert bucket([rejected, coded], "attacked") == ("coded, other roles", "SYRREB / SYR")
     assert bucket([coded], "bombed")[0].startswith("trigger not found")
+
+
+# The body names Myanmar three times, the sidebar Iran twice: over the whole page no country is
+# named twice as often as any other, over the article alone Myanmar is its home.
+_POLICE_PAGE = _PAGE + (
+    " and many of those released were greeted by their families outside the prison gates on tuesday "
+    "morning the police arrested two men who protested against the amnesty outside the gates on "
+    "tuesday afternoon witnesses said"
+)
+
+
+def test_a_sector_word_takes_the_home_counted_outside_the_sidebar(pipeline):
+    """Actors are recognised before chrome is marked; once it is, "the police" with no country in
+    their sentence are the police of the country the article (not the page) is about."""
+    doc = pipeline.run_until(Document("t", _POLICE_PAGE, dt.date(2015, 4, 30)), "segment")
+    police = [m for m in doc.mentions if doc.span_text(m.start, m.end) == "police"]
+    assert [m.actor.code for m in police] == ["MMRCOP"]

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from detente.actors.people import holder_of, term_at
-from detente.actors.topics import home_country
+from detente.actors.topics import article_mentions, home_country
 from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.load import normalise_phrase
 from detente.model import Actor, Document, Mention
@@ -572,11 +572,8 @@ def _sponsor(tokens: list, mentions: list[Mention], k: int, qualifiers: frozense
     return before if before.actor.country and not before.inferred else None
 
 
-def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -> None:
-    """Sector words with no country of their own ("rebels", "police", "the judge") take the country
-    named nearest in the same sentence - before them first, then after."""
-    tokens = doc.tokens
-    cues = _InheritCues(
+def _inherit_cues(res: Resources) -> _InheritCues:
+    return _InheritCues(
         res.cues.get("qualifier", _NONE),
         res.cues.get("place_qualifier", _NONE),
         res.cues.get("foreign_mission", _NONE),
@@ -584,6 +581,37 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
         res.cues.get("direction", _NONE),
         res.cues.get("inherit_barrier", _NONE),
     )
+
+
+def _donor(tokens: list, mentions: list[Mention], k: int, cues: _InheritCues, home: Mention | None) -> Mention | None:
+    """The mention whose country ``mentions[k]``, a sector word, takes."""
+    donor = _nearest_country(tokens, mentions, k, -1, cues)
+    if donor is None:
+        donor = _nearest_country(tokens, mentions, k, 1, cues)
+        # "protesters gathered in | paris, france" are French wherever the article is from
+        foreign = donor is not None and home is not None and donor.actor.country != home.actor.country
+        if foreign and not _located(tokens, donor.start, cues):
+            donor = home
+    if donor is None and home is not None:
+        donor = home  # "police said ...": in an article about one country, its police
+    if donor is None:
+        donor = _sponsor(tokens, mentions, k, cues.qualifiers)  # nothing better than who backs them
+    if donor is None:
+        donor = _nearest_country(tokens, mentions, k, 1, cues, across_verbs=True)  # "avril resigned ... haiti s"
+    return donor
+
+
+def _give_country(m: Mention, donor: Mention | None) -> None:
+    m.actor.country = donor.actor.country if donor else None
+    m.actor.code = f"{donor.actor.country}{m.actor.sector}" if donor else None
+    m.inferred = donor is not None
+
+
+def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -> None:
+    """Sector words with no country of their own ("rebels", "police", "the judge") take the country
+    named nearest in the same sentence - before them first, then after."""
+    tokens = doc.tokens
+    cues = _inherit_cues(res)
     audience = res.cues.get("audience_verb", _NONE)  # "told reporters": an audience, not an actor
     home = home_country(mentions)
     _fighters_of_the_group(doc, mentions, res)
@@ -592,23 +620,35 @@ def _inherit_countries(doc: Document, mentions: list[Mention], res: Resources) -
             continue
         if m.start > 0 and tokens[m.start - 1].text in audience:
             continue
-        donor = _nearest_country(tokens, mentions, k, -1, cues)
-        if donor is None:
-            donor = _nearest_country(tokens, mentions, k, 1, cues)
-            # "protesters gathered in | paris, france" are French wherever the article is from
-            foreign = donor is not None and home is not None and donor.actor.country != home.actor.country
-            if foreign and not _located(tokens, donor.start, cues):
-                donor = home
-        if donor is None and home is not None:
-            donor = home  # "police said ...": in an article about one country, its police
-        if donor is None:
-            donor = _sponsor(tokens, mentions, k, cues.qualifiers)  # nothing better than who backs them
-        if donor is None:
-            donor = _nearest_country(tokens, mentions, k, 1, cues, across_verbs=True)  # "avril resigned ... haiti s"
+        donor = _donor(tokens, mentions, k, cues, home)
         if donor is not None:
-            m.actor.country = donor.actor.country
-            m.actor.code = f"{donor.actor.country}{m.actor.sector}"
-            m.inferred = True
+            _give_country(m, donor)
+
+
+def inherit_outside_chrome(doc: Document, res: Resources) -> Document:
+    """Once site chrome is marked (``doc.segments``; actors are recognised before it is): a sector
+    word of the article that took its country from a sidebar headline ("... germany opens new rail
+    tunnel | the national assembly passed ...") or none, the headlines keeping any country from
+    being the home, takes it again from the article's own mentions."""
+    if not any(s.chrome for s in doc.segments):
+        return doc
+    body = article_mentions(doc)
+    own = {id(m) for m in body}
+    cues, tokens = _inherit_cues(res), doc.tokens
+    audience = res.cues.get("audience_verb", _NONE)
+    home_all, home = home_country(doc.mentions), home_country(body)
+    at = {id(m): k for k, m in enumerate(doc.mentions)}
+    for j, m in enumerate(body):
+        if not m.actor.sector or (m.start > 0 and tokens[m.start - 1].text in audience):
+            continue
+        if m.inferred and not m.actor.person_id:
+            old = _donor(tokens, doc.mentions, at[id(m)], cues, home_all)
+            if old is None or id(old) in own or old.actor.country != m.actor.country:
+                continue  # its country came from the article, or not from a neighbour at all
+        elif m.actor.key:
+            continue
+        _give_country(m, _donor(tokens, body, j, cues, home))
+    return doc
 
 
 _TITLE_REACH = 200  # tokens back to the office holder a bare "the minister" names again
