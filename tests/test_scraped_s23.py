@@ -74,3 +74,13 @@ def test_a_sector_word_takes_the_home_counted_outside_the_sidebar(pipeline):
     doc = pipeline.run_until(Document("t", _POLICE_PAGE, dt.date(2015, 4, 30)), "segment")
     police = [m for m in doc.mentions if doc.span_text(m.start, m.end) == "police"]
     assert [m.actor.code for m in police] == ["MMRCOP"]
+
+
+def test_site_chrome_ends_the_sentences_around_it(pipeline):
+    """A sidebar block is no part of the sentence before or after it: a subject or object is never
+    looked for across it ("... in an amnesty for the new year | most read ... | myanmar s ...")."""
+    doc = pipeline.run_until(Document("t", _POLICE_PAGE, dt.date(2015, 4, 30)), "segment")
+    chrome = [s for s in doc.segments if s.chrome]
+    assert chrome
+    edges = [s.start for s in chrome] + [s.end for s in chrome if s.end < len(doc.tokens)]
+    assert all(doc.tokens[i].break_before for i in edges)

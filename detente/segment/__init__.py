@@ -6,10 +6,21 @@ from detente.resources import Resources
 from detente.segment.clauses import segment_document as _clauses
 
 
+def _chrome_edges(doc: Document) -> Document:
+    """Site chrome is no part of the sentence before or after it: its edges end sentences."""
+    for seg in doc.segments:
+        if seg.chrome:
+            doc.tokens[seg.start].break_before = True
+            if seg.end < len(doc.tokens):
+                doc.tokens[seg.end].break_before = True
+    return doc
+
+
 def segment_document(doc: Document, res: Resources) -> Document:
-    """Segments and chrome (``segment.clauses``); then the article's sector words that took their
-    country from a sidebar headline take it from the article instead."""
-    return inherit_outside_chrome(_clauses(doc, res), res)
+    """Segments and chrome (``segment.clauses``), chrome's edges made sentence ends; then the
+    article's sector words that took their country from a sidebar headline take it from the
+    article instead."""
+    return inherit_outside_chrome(_chrome_edges(_clauses(doc, res)), res)
 
 
 __all__ = ["segment_document"]
