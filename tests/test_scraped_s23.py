@@ -84,3 +84,12 @@ def test_site_chrome_ends_the_sentences_around_it(pipeline):
     assert chrome
     edges = [s.start for s in chrome] + [s.end for s in chrome if s.end < len(doc.tokens)]
     assert all(doc.tokens[i].break_before for i in edges)
+
+
+def test_a_sector_word_right_before_a_sidebar_does_not_take_a_headline_s_country(pipeline):
+    """ "... as the crowd cheered the police | most read kenya runners ...": the nearest country
+    after "the police" is a headline's; once the sidebar is marked they are the article's own."""
+    page = _PAGE.replace(" most read", " as the crowd cheered the police most read")
+    doc = pipeline.run_until(Document("t", page, dt.date(2015, 4, 30)), "segment")
+    codes = {doc.span_text(m.start, m.end): m.actor.code for m in doc.mentions}
+    assert (codes["police"], codes["crowd"]) == ("MMRCOP", "MMRCVL")

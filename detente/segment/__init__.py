@@ -17,10 +17,10 @@ def _chrome_edges(doc: Document) -> Document:
 
 
 def segment_document(doc: Document, res: Resources) -> Document:
-    """Segments and chrome (``segment.clauses``), chrome's edges made sentence ends; then the
-    article's sector words that took their country from a sidebar headline take it from the
-    article instead."""
-    return inherit_outside_chrome(_chrome_edges(_clauses(doc, res)), res)
+    """Segments and chrome (``segment.clauses``); the article's sector words that took their
+    country from a sidebar headline take it from the article instead; chrome's edges end sentences."""
+    # the sector words first: which donor they took is found again with the breaks they were given
+    return _chrome_edges(inherit_outside_chrome(_clauses(doc, res), res))
 
 
 __all__ = ["segment_document"]
