@@ -53,10 +53,13 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
+# marks the roles of a participle describing the noun before it: that noun is no subject of it
+REDUCED = " (a participle describing the noun before it)"
 FRONTED = "a fronted adjunct shares the subject of the clause after it"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _SUBJ = ("nsubj", "nsubj:pass")
+_ARGUMENTS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl"])
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
@@ -389,7 +392,7 @@ class RoleBinder:
     def implied_state(self, seg: Segment, trig: Trigger, patient: Mention) -> Mention | None:
         """The state behind an agentless passive of an act only states do: "the opposition leader
         was arrested in kampala" (Uganda), "250 egyptian protesters were detained" (Egypt)."""
-        if not self._passive(trig, seg):
+        if not self._passive(trig, seg) and self._described_noun(self._clause(seg, trig)) is None:
             return None
         in_seg = self._in(seg)
         # "at the u s border" says where; "the state of nayarit" only whose official he is
@@ -639,9 +642,17 @@ class RoleBinder:
     def _rule_passive(self, c: _Clause) -> Roles | None:
         """ "was condemned by X": the agent acts on the subject; without an agent the subject is
         the target and the reporting speaker, if any, the source."""
-        if c.trig.roles != "forward" or not self._passive(c.trig, c.seg):
+        if c.trig.roles != "forward":
             return None
-        patients = self._passive_patients(c)
+        described = self._described_noun(c)
+        if described is None:
+            return self._passive_roles(c, self._passive_patients(c)) if self._passive(c.trig, c.seg) else None
+        roles = self._passive_roles(c, [described])
+        if roles is not None:
+            roles.rule += REDUCED
+        return roles
+
+    def _passive_roles(self, c: _Clause, patients: list[Mention]) -> Roles | None:
         agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]
         if agents:
             targets = [patients[-1]] if patients else (c.before[-1:] or c.inside[:1])
@@ -676,6 +687,40 @@ class RoleBinder:
             roles.sources, roles.inferred = [speaker], True
             roles.rule = "passive subject is the target, speaker the source"
         return roles
+
+    def _described_noun(self, c: _Clause) -> Mention | None:
+        """ "three journalists, | arrested last week, were freed": a past participle the parse hangs
+        on a noun before it (a reduced relative clause) acts on that noun, never by it."""
+        tokens, p = self.doc.tokens, c.trig.start
+        t = tokens[p]
+        if self._set_off_participle(c):
+            return next((m for m in c.before if m.end == p), None)
+        if t.dep != "acl" or t.tag not in ("VBN", "VBD") or not t.head < p:
+            return None
+        noun = tokens[t.head]
+        verb = noun.head
+        if noun.dep not in _ARGUMENTS or verb == p or not tokens[verb].tag.startswith("VB"):
+            return None  # the noun must be an argument of another verb: a misparse often hangs a verb on any noun
+        if abs(verb - p) > _MAX_SUBJECT_DISTANCE:
+            return None  # a parse of unpunctuated text joining two sentences
+        own = ("obj", "nsubj", "nsubj:pass")
+        if any(tokens[k].head == p and tokens[k].dep in own for k in range(c.seg.start, c.seg.end)):
+            return None  # "israeli troops attacked | hamas fighters" misparsed: a verb with its own object
+        # the actor heading the noun phrase the participle describes
+        return next((m for m in reversed(c.before) if m.start <= t.head < m.end), None)
+
+    def _set_off_participle(self, c: _Clause) -> bool:
+        """ "reporters | , arrested in uganda last week, | were released": a participle between commas
+        right after an actor, the clause's own verb after the closing comma (which a parse of the
+        whole sentence may miss)."""
+        tokens, p = self.doc.tokens, c.trig.start
+        if not tokens[p].comma_before or tokens[p].tag != "VBN" or self.words[p - 1 : p] == [","]:
+            return False
+        reach = range(c.trig.end, min(len(tokens), c.trig.end + _ADJUNCT_REACH))
+        k = next((i for i in reach if tokens[i].comma_before or tokens[i].break_before), None)
+        if k is None or tokens[k].break_before:
+            return False
+        return self.words[k] in self.aux or tokens[k].tag in _FINITE_TAGS
 
     def _agent_in_trigger(self, c: _Clause, victim_code: str | None) -> list[Mention]:
         """ "killed in a u s drone strike", "in russian and syrian government airstrikes": for a

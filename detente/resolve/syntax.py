@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import FRONTED, VERBAL_ROOTS, Roles, party_of
+from detente.resolve.roles import FRONTED, REDUCED, VERBAL_ROOTS, Roles, party_of
 
 _SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
 _OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
@@ -238,7 +238,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     their own act on it, a direct object comes first among targets, and a place where a material
     act happened is never its target."""
     _drop_qualified_sources(syn, roles)
-    if not roles.sources and trig.roles == "forward":
+    if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule:
         _sources_from_parse(syn, roles, p)
     keys = {m.actor.key for m in roles.sources}
     verbal = trig.cameo[:2] in VERBAL_ROOTS
