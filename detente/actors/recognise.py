@@ -498,10 +498,23 @@ def _later_references(
         start = i - 1 if i > 0 and words[i - 1] in honorifics and not covered[i - 1] else i
         if start == i and not _name_like(w, closed):
             continue
+        if _another_surname(doc, i, source, covered, closed):
+            continue
         a = source.actor
         actor = Actor(doc.span_text(start, i + 1), a.code, a.country, a.org, a.sector, a.name, a.person_id)
         extra.append(Mention(start, i + 1, actor, "person", titled=False))
     return extra
+
+
+def _another_surname(doc: Document, i: int, source: Mention, covered: bytearray, closed: frozenset[str]) -> bool:
+    """A known person's given name followed by a surname not theirs names someone else:
+    "congressman james pettigrew" after "james comey" is not Comey."""
+    parts = [normalise_phrase(p) for p in (source.actor.name or "").lower().split()]
+    j = i + 1
+    if not parts or doc.words[i] == parts[-1] or j >= len(doc.words) or covered[j] or doc.tokens[j].break_before:
+        return False
+    nxt = doc.words[j]
+    return nxt not in parts and (_name_like(nxt, closed) or _capitalised_surname(doc, j, closed))
 
 
 _INHERIT_REACH = 12
