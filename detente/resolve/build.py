@@ -23,6 +23,7 @@ from detente.resolve.modality import (
     recode,
     unless_predicted,
 )
+from detente.resolve.nouns import copular_subject
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
@@ -738,6 +739,8 @@ class EventBuilder:
             return "parse: a participle that describes whom it befell ('the soldiers killed in the attack')"
         if violent and syn.is_nested_noun(predicate):
             return "parse: an attack named inside another noun's phrase ('victims of the attack')"
+        if copular_subject(syn, predicate, trig):
+            return "parse: an event noun that is the subject of 'be' ('the fighting is the worst in years')"
         if self._possible_only(predicate, modality):
             return "parse: a modal of possibility (could, might, may) - no act reported"
         return None
