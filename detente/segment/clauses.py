@@ -9,7 +9,7 @@ Boundaries, strongest first:
    ("... this week | the two sides discussed").
 Site chrome (``data/text/chrome.jsonl``) becomes chrome segments: a marker ("top stories",
 "manage newsletters", "copyright") hides what follows until the text returns to one of the
-article's main actors; a line ("sign in") hides only itself.
+article's main actors or its headlines stop naming countries; a line ("sign in") hides only itself.
 """
 
 from __future__ import annotations
@@ -60,23 +60,31 @@ def _sidebar_topics(doc: Document, first_marker: int) -> set[str]:
 
 def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
     """Where a block of sidebar items that starts at ``start`` gives way to the article again:
-    at a main actor, or (clean text) at a full sentence naming one."""
+    at a main actor, at a sentence naming one, or where the headlines' countries stop."""
     n = len(doc.tokens)
     mention_at = {m.start: m for m in doc.mentions}
+    named = {m.start: m.end for m in doc.mentions if m.actor.key and not m.inferred}
 
     def topical(k: int) -> bool:
         m = mention_at.get(k)
         return m is not None and m.actor.key in topics and not m.inferred
 
-    i = start
-    while i < n:
+    last = None  # where the last headline's country ends
+    for i in range(start, n):
         if topical(i):
             return i
-        sentence_start = i > start and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"
-        if sentence_start and any(topical(k) or (mention_at.get(k) and mention_at[k].actor.key in topics)
-                                  for k in range(i, min(n, i + 12))):
+        if last is not None and i - last >= 2 * _HEADLINE_GAP:
+            # two headlines' length with no country, and no sentence end seen: the article is back
+            return last + _HEADLINE_TAIL
+        last = named.get(i, last)
+        if not (i > start and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"):
+            continue
+        ahead = range(i, min(n, i + _HEADLINE_GAP))
+        if any(topical(k) or (mention_at.get(k) and mention_at[k].actor.key in topics) for k in ahead):
             return i
-        i += 1
+        # a sentence naming no country for longer than a headline does is prose
+        if i + _HEADLINE_GAP <= n and not any(k in named for k in ahead):
+            return i
     return n
 
 

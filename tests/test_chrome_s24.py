@@ -1,0 +1,52 @@
+"""Scraped pages with site chrome (session 24): where a sidebar block gives way to the article."""
+
+import datetime as dt
+
+from detente.model import Document
+from detente.segment.clauses import _sidebar_end, _sidebar_topics
+
+# An article about Nepal with a sidebar block between two of its paragraphs.
+_LEAD = (
+    "nepal s government named a new army chief on friday after weeks of talks in kathmandu "
+    "the nepalese prime minister said the choice was final top stories fiji rugby fans greet "
+    "returning squad oman opens desert observatory latvia choir festival draws record crowds "
+)
+_NO_ACTOR = (
+    "a motion urging calm was approved on thursday and a special committee will review the rules "
+    "on promotions before the end of the season nepal s opposition leaders welcomed the move"
+)
+_SECTOR_WORD = (
+    "the parliament approved a motion on thursday urging calm and asked a special committee to "
+    "review the rules on promotions within the armed forces before the end of the season "
+    "nepal s opposition leaders welcomed the move"
+)
+
+
+def _segmented(pipeline, text: str) -> Document:
+    return pipeline.run_until(Document("t", text, dt.date(2016, 5, 6)), "segment")
+
+
+def test_a_sentence_naming_no_country_for_a_headlines_length_ends_the_block(pipeline):
+    """The paragraph after the headlines names no actor until Nepal's opposition: it is article
+    text, not one more headline, though no main actor opens it."""
+    doc = _segmented(pipeline, _LEAD + _NO_ACTOR)
+    parts = [(doc.span_text(s.start, s.end), s.chrome) for s in doc.segments]
+    chrome = " ".join(t for t, c in parts if c)
+    body = " ".join(t for t, c in parts if not c)
+    assert "oman opens desert observatory" in chrome
+    assert "urging calm was approved on thursday" in body
+
+
+def test_a_block_with_no_sentence_end_after_it_ends_a_headline_after_its_last_country(pipeline):
+    """No sentence end was found after the last headline and "the parliament" may have taken
+    Latvia's flag: two headlines' length with no country named, the block ends a headline's
+    length after Latvia."""
+    doc = _segmented(pipeline, _LEAD + _SECTOR_WORD)
+    marker = doc.words.index("stories") + 1
+    for token in doc.tokens[marker:]:
+        token.break_before = False
+    for m in doc.mentions:
+        if m.start > marker and doc.words[m.start] == "parliament":
+            m.inferred = True
+    end = _sidebar_end(doc, marker, _sidebar_topics(doc, marker - 1))
+    assert doc.words.index("crowds") < end <= doc.words.index("approved")
