@@ -350,6 +350,7 @@ class CueRecord(Strict):
         "directive_appeal",
         "prediction",
         "plan_possessive",
+        "prevention",
         "generic_subject",
         "installed_by",
         "former",

@@ -23,7 +23,7 @@ from detente.resolve.modality import (
     recode,
     unless_predicted,
 )
-from detente.resolve.nouns import copular_subject
+from detente.resolve.nouns import copular_subject, prevented
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
@@ -64,6 +64,7 @@ class EventBuilder:
         self.binder = RoleBinder(doc, res)
         self.syntax = SyntaxView(doc, res)
         self.possibility = res.cues.get("possibility", frozenset())
+        self.prevention = res.cues.get("prevention", frozenset())
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
@@ -741,6 +742,8 @@ class EventBuilder:
             return "parse: an attack named inside another noun's phrase ('victims of the attack')"
         if copular_subject(syn, predicate, trig):
             return "parse: an event noun that is the subject of 'be' ('the fighting is the worst in years')"
+        if prevented(syn, predicate, trig, self.prevention):
+            return "parse: an act kept from happening ('to prevent Iran from acquiring weapons')"
         if self._possible_only(predicate, modality):
             return "parse: a modal of possibility (could, might, may) - no act reported"
         return None

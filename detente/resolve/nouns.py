@@ -23,3 +23,16 @@ def copular_subject(syn: SyntaxView, p: int, trig: Trigger) -> bool:
     if trig.start <= head < trig.end or syn.tokens[head].tag.startswith("VB"):
         return False
     return any(syn.dep(c) == "cop" for c in syn.children[head])
+
+
+_GOVERNED = frozenset(["obj", "obl", "advcl", "xcomp", "ccomp"])
+
+
+def prevented(syn: SyntaxView, p: int, trig: Trigger, verbs: frozenset[str]) -> bool:
+    """ "to prevent iran from | acquiring nuclear weapons", "minimize | demolition of buildings",
+    "shield themselves from political | coercion": the trigger is the object or complement of a
+    verb of prevention (cues: prevention), an act kept from happening."""
+    head = syn.head(p)
+    if head == p or trig.start <= head < trig.end or syn.dep(p) not in _GOVERNED:
+        return False
+    return syn.words[head] in verbs
