@@ -351,6 +351,7 @@ class CueRecord(Strict):
         "prediction",
         "plan_possessive",
         "prevention",
+        "anaphoric_determiner",
         "generic_subject",
         "installed_by",
         "former",

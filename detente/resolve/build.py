@@ -23,7 +23,7 @@ from detente.resolve.modality import (
     recode,
     unless_predicted,
 )
-from detente.resolve.nouns import copular_subject, prevented
+from detente.resolve.nouns import anaphoric, copular_subject, prevented
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
@@ -65,6 +65,7 @@ class EventBuilder:
         self.syntax = SyntaxView(doc, res)
         self.possibility = res.cues.get("possibility", frozenset())
         self.prevention = res.cues.get("prevention", frozenset())
+        self.anaphoric_determiners = res.cues.get("anaphoric_determiner", frozenset())
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
@@ -744,6 +745,8 @@ class EventBuilder:
             return "parse: an event noun that is the subject of 'be' ('the fighting is the worst in years')"
         if prevented(syn, predicate, trig, self.prevention):
             return "parse: an act kept from happening ('to prevent Iran from acquiring weapons')"
+        if anaphoric(syn, predicate, self.anaphoric_determiners):
+            return "parse: an event noun pointing back to an act told before ('that attack prompted')"
         if self._possible_only(predicate, modality):
             return "parse: a modal of possibility (could, might, may) - no act reported"
         return None

@@ -36,3 +36,12 @@ def prevented(syn: SyntaxView, p: int, trig: Trigger, verbs: frozenset[str]) -> 
     if head == p or trig.start <= head < trig.end or syn.dep(p) not in _GOVERNED:
         return False
     return syn.words[head] in verbs
+
+
+def anaphoric(syn: SyntaxView, p: int, determiners: frozenset[str]) -> bool:
+    """ "that attack prompted trump to ...", "tensions caused by that testy phone call", "these attacks
+    killed 130 people": a demonstrative on an event noun points back to an act told before (cues:
+    anaphoric_determiner); told again, it is no new event."""
+    if not syn.tokens[p].tag.startswith("NN"):
+        return False
+    return any(syn.dep(c) == "det" and syn.words[c] in determiners for c in syn.children[p])
