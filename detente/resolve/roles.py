@@ -695,6 +695,10 @@ class RoleBinder:
         t = tokens[p]
         if self._set_off_participle(c):
             return next((m for m in c.before if m.end == p), None)
+        if self._main_verb_after(p):
+            # the subject the parse gave it, or the actor qualifying it ("three | kenyan | engineers")
+            k = next(k for k in range(p) if tokens[k].dep == "nsubj" and tokens[k].head == p)
+            return next((m for m in reversed(c.before) if m.start <= k < m.end or m.end in (k, p)), None)
         if t.dep != "acl" or t.tag not in ("VBN", "VBD") or not t.head < p:
             return None
         noun = tokens[t.head]
@@ -708,6 +712,27 @@ class RoleBinder:
             return None  # "israeli troops attacked | hamas fighters" misparsed: a verb with its own object
         # the actor heading the noun phrase the participle describes
         return next((m for m in reversed(c.before) if m.start <= t.head < m.end), None)
+
+    def _main_verb_after(self, p: int) -> bool:
+        """ "two aid workers kidnapped in mali last year | were freed": a parse that takes the participle
+        for the main verb hangs the real one on it (conj, advcl) with an auxiliary but no subject, no
+        conjunction and no subordinator of its own ("kidnapped ... and were freed" is two acts)."""
+        tokens = self.doc.tokens
+        subject = any(tokens[k].dep == "nsubj" and tokens[k].head == p for k in range(p))
+        if tokens[p].tag not in ("VBD", "VBN") or not subject:
+            return False
+        barriers = self.res.cues.get("inherit_barrier", frozenset())
+        for q in range(p + 1, min(len(tokens), p + _ADJUNCT_REACH)):
+            if tokens[q].head == p and tokens[q].dep == "obj" or self.words[q] in barriers:
+                return False  # "suspended aid deliveries | after two vehicles were hit": a clause of its own
+            if tokens[q].head != p or tokens[q].dep not in ("conj", "advcl") or not tokens[q].tag.startswith("VB"):
+                continue
+            kids = [k for k in range(p + 1, q + 2) if k < len(tokens) and tokens[k].head == q]
+            deps = {tokens[k].dep for k in kids}
+            aux = any(tokens[k].dep in ("aux", "aux:pass") and self.words[k] in self.aux for k in kids if k < q)
+            own = deps & {"nsubj", "nsubj:pass", "cc", "mark"}
+            return aux and not own and not any(t.comma_before for t in tokens[p + 1 : q + 1])
+        return False
 
     def _set_off_participle(self, c: _Clause) -> bool:
         """ "reporters | , arrested in uganda last week, | were released": a participle between commas
