@@ -352,6 +352,7 @@ class CueRecord(Strict):
         "plan_possessive",
         "prevention",
         "anaphoric_determiner",
+        "inclusion",
         "generic_subject",
         "installed_by",
         "former",

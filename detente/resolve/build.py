@@ -23,7 +23,7 @@ from detente.resolve.modality import (
     recode,
     unless_predicted,
 )
-from detente.resolve.nouns import anaphoric, copular_subject, prevented
+from detente.resolve.nouns import anaphoric, copular_subject, included_item, prevented
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
@@ -66,6 +66,7 @@ class EventBuilder:
         self.possibility = res.cues.get("possibility", frozenset())
         self.prevention = res.cues.get("prevention", frozenset())
         self.anaphoric_determiners = res.cues.get("anaphoric_determiner", frozenset())
+        self.inclusion = res.cues.get("inclusion", frozenset())
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
@@ -747,6 +748,8 @@ class EventBuilder:
             return "parse: an act kept from happening ('to prevent Iran from acquiring weapons')"
         if anaphoric(syn, predicate, self.anaphoric_determiners):
             return "parse: an event noun pointing back to an act told before ('that attack prompted')"
+        if included_item(syn, predicate, self.inclusion):
+            return "parse: an event noun named as one item of a larger whole ('the violence included airstrikes')"
         if self._possible_only(predicate, modality):
             return "parse: a modal of possibility (could, might, may) - no act reported"
         return None

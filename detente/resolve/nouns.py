@@ -45,3 +45,15 @@ def anaphoric(syn: SyntaxView, p: int, determiners: frozenset[str]) -> bool:
     if not syn.tokens[p].tag.startswith("NN"):
         return False
     return any(syn.dep(c) == "det" and syn.words[c] in determiners for c in syn.children[p])
+
+
+def included_item(syn: SyntaxView, p: int, words: frozenset[str]) -> bool:
+    """ "the violence included | airstrikes on ...", "a process that included | consultations with",
+    "successes including the | retaking of ramadi": an event noun named as one item of something
+    larger (cues: inclusion) is what that whole consists of, not an act the clause reports."""
+    if not syn.tokens[p].tag.startswith("NN"):
+        return False
+    head = syn.head(p)
+    if head != p and syn.dep(p) == "obj" and syn.words[head] in words:
+        return True
+    return any(syn.dep(c) == "case" and syn.words[c] in words for c in syn.children[p])
