@@ -50,3 +50,24 @@ def test_a_block_with_no_sentence_end_after_it_ends_a_headline_after_its_last_co
             m.inferred = True
     end = _sidebar_end(doc, marker, _sidebar_topics(doc, marker - 1))
     assert doc.words.index("crowds") < end <= doc.words.index("approved")
+
+
+# A short news item (about ninety words) with a sidebar block and no heading before it.
+_SHORT_PAGE = (
+    "bolivia miners end strike after pay deal miners in bolivia ended a two week strike on thursday "
+    "after the government agreed to raise their wages the labour minister said the deal would cost "
+    "the state about forty million dollars a year related iceland fishing fleet returns early "
+    "laos coffee growers expand farms estonia startup wins design prize "
+    "union leaders said the miners would return to work on monday and warned that they would "
+    "strike again if the government broke its promise on wages"
+)
+
+
+def test_a_short_page_has_its_headline_run_marked(pipeline):
+    """A page of ninety words is long enough to carry a sidebar: its run of three headlines naming
+    countries the article never names is chrome, as on a longer page."""
+    doc = _segmented(pipeline, _SHORT_PAGE)
+    chrome = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if s.chrome)
+    body = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if not s.chrome)
+    assert "laos coffee growers" in chrome
+    assert "the miners would return to work" in body

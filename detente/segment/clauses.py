@@ -29,7 +29,7 @@ _MAX_LEN = 80  # a safety net for text with no cue at all; real cuts come from t
 _NONE: frozenset[str] = frozenset()
 _HEADLINE_GAP = 12  # words at most between the actors of consecutive sidebar headlines
 _HEADLINE_WORDS = 3  # a gap this long holds a headline's words; a list of countries has none
-_SIDEBAR_PAGE = 200  # words: shorter texts are not pages with sidebars
+_SIDEBAR_PAGE = 80  # words: shorter texts (a sentence, a list) are no pages with sidebars; a short news item is
 _HEADLINE_TAIL = 6  # words of the last headline kept in the sidebar after its country
 _SENTENCE_FINAL = frozenset(".!?\"\u201d\u2019')")
 # "Trading blame-Russia blamed the rebels": a subheading of up to four words glued by a dash to
