@@ -25,6 +25,7 @@ from detente.resolve.modality import (
 )
 from detente.resolve.nouns import anaphoric, copular_subject, included_item, prevented
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
+from detente.resolve.shared import opening_speaker
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
 
@@ -446,7 +447,15 @@ class EventBuilder:
 
     def _shared_subject(self, seg: Segment, trig: Trigger):  # noqa: ANN202 - Mention | None
         """ "kerry condemned russia ... | but called for a peaceful resolution": a clause that opens
-        with its verb shares the subject of the event just before it in the sentence."""
+        with its verb shares the subject of the event just before it in the sentence, else the
+        speaker opening the sentence (``shared.py``)."""
+        subject = self._last_event_subject(seg, trig)
+        if subject is None:
+            speech = self.binder.speech
+            subject = opening_speaker(self.doc, self.binder.mentions, seg, trig, self.verb_openers, speech)
+        return subject
+
+    def _last_event_subject(self, seg: Segment, trig: Trigger):  # noqa: ANN202 - Mention | None
         lead = self.words[seg.start : trig.start]
         if self.last_subject is None or any(w not in self.verb_openers for w in lead):
             return None
