@@ -66,9 +66,20 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Tok
     return tokens
 
 
-def _join_prefixes(tokens: list[Token], prefixes: frozenset[str]) -> list[Token]:
+def _contraction(tokens: list[Token], i: int, text: str, pronouns: frozenset[str]) -> bool:
+    """Whether ``tokens[i]`` is a contraction's tail ("they're", "we re" once scraped), not a prefix."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.text in pronouns or text[prev.end : tokens[i].start] in ("'", "\u2019")
+
+
+def _join_prefixes(
+    tokens: list[Token], prefixes: frozenset[str], text: str = "", pronouns: frozenset[str] = frozenset()
+) -> list[Token]:
     """Prefixes that hyphenation or scraping splits off ("re-open", "co operation") joined again, so
-    that one lexicon entry ("reopen", "cooperation") serves every spelling."""
+    that one lexicon entry ("reopen", "cooperation") serves every spelling. A contraction's "re"
+    ("they're urging") is no prefix: joined, it would hide the verb after it."""
     if not any(t.text in prefixes for t in tokens):
         return tokens
     out: list[Token] = []
@@ -76,7 +87,13 @@ def _join_prefixes(tokens: list[Token], prefixes: frozenset[str]) -> list[Token]
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok.text in prefixes and nxt is not None and nxt.text.isalpha() and not nxt.break_before:
+        if (
+            tok.text in prefixes
+            and nxt is not None
+            and nxt.text.isalpha()
+            and not nxt.break_before
+            and not _contraction(tokens, i, text, pronouns)
+        ):
             out.append(Token(tok.text + nxt.text, tok.start, nxt.end, False, tok.break_before, tok.comma_before))
             i += 2
             continue
@@ -85,9 +102,37 @@ def _join_prefixes(tokens: list[Token], prefixes: frozenset[str]) -> list[Token]
     return out
 
 
+_POSSESSOR_KINDS = frozenset(["country", "capital"])
+
+
+def _split_glued_possessives(tokens: list[Token], text: str, res: Resources) -> list[Token]:
+    """A scraper that drops a curly apostrophe glues the possessive on ("syrias army", "kyivs
+    offensive"): a lowercase word that is no actor name but is a state's or capital's name plus "s"
+    is split into the name and "s", as a straight apostrophe is ("syria s army")."""
+    phrases = res.actor_matcher.phrases
+    out: list[Token] = []
+    for tok in tokens:
+        w = tok.text
+        glued = (
+            len(w) >= 4
+            and w.endswith("s")
+            and text[tok.start : tok.end] == w
+            and w not in phrases
+            and any(e.kind in _POSSESSOR_KINDS for e in phrases.get(w[:-1], ()))
+        )
+        if not glued:
+            out.append(tok)
+            continue
+        out.append(Token(w[:-1], tok.start, tok.end - 1, False, tok.break_before, tok.comma_before))
+        out.append(Token("s", tok.end - 1, tok.end))
+    return out
+
+
 def normalise_document(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.tokens``."""
     none: frozenset[str] = frozenset()
     tokens = tokenize(doc.text, res.cues.get("abbreviation_stop", none))
-    doc.tokens = _join_prefixes(tokens, res.cues.get("split_prefix", none))
+    tokens = _split_glued_possessives(tokens, doc.text, res)
+    pronouns = res.cues.get("subject_pronoun", none)
+    doc.tokens = _join_prefixes(tokens, res.cues.get("split_prefix", none), doc.text, pronouns)
     return doc
