@@ -528,6 +528,8 @@ class _InheritCues:
     located: frozenset[str]  # "in", "of": a place named after the clause's verb
     directions: frozenset[str]  # "the", "northern": words between "in" and the place
     barriers: frozenset[str]  # "after", "because": a clause of its own begins
+    speech: frozenset[str] = frozenset()  # "said": what is reported has a subject of its own
+    possessives: frozenset[str] = frozenset()  # "its", "their": a group owned by whom the pronoun names
 
 
 def _nearest_country(
@@ -548,6 +550,8 @@ def _nearest_country(
             return None
         if step < 0 and any(t.text in cues.barriers for t in tokens[max(lo, hi - 2) : hi]):
             return None  # "... in america | after terrorists killed 130 people in paris": another clause
+        if step < 0 and _reported_group(tokens, lo, hi, m, cues):
+            return None
         qualifier = tokens[other.end].text if other.end < len(tokens) else ""
         if step < 0 and qualifier in cues.qualifiers:
             # "turkish backed | rebels": a sponsor; "syria based | rebels": their country
@@ -566,6 +570,15 @@ def _nearest_country(
             return other
         j += step
     return None
+
+
+def _reported_group(tokens: list, lo: int, hi: int, m: Mention, cues: _InheritCues) -> bool:
+    """ "u s officials said | militants attacked": a group in what a speaker reports does not take the
+    speaker's country ("japan confirmed that seven of its | nationals died" and, a government being
+    named by whom it governs, "the white house said | the president" still do)."""
+    if m.actor.sector == "GOV" or tokens[hi - 1].text in cues.possessives:
+        return False
+    return any(t.text in cues.speech for t in tokens[lo:hi])
 
 
 def _located(tokens: list, start: int, cues: _InheritCues) -> bool:
@@ -593,6 +606,8 @@ def _inherit_cues(res: Resources) -> _InheritCues:
         res.cues.get("place_preposition", _NONE),
         res.cues.get("direction", _NONE),
         res.cues.get("inherit_barrier", _NONE),
+        res.cues.get("speech", _NONE),
+        res.cues.get("group_possessive", _NONE),
     )
 
 

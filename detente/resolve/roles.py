@@ -773,7 +773,7 @@ class RoleBinder:
         # A country taken from the neighbourhood ("troops" -> French) is a weaker subject than one
         # the text names: "france is ready to contribute troops".
         explicit = [m for m in subjects if not m.inferred]
-        if explicit and subjects[-1].inferred:
+        if explicit and subjects[-1].inferred and not self._reported_after(explicit[-1], subjects[-1]):
             subjects = explicit
         possessor = self._possessor(c.keyed, c.trig)
         if possessor is not None:
@@ -781,6 +781,11 @@ class RoleBinder:
         if subjects:
             subjects[-1] = self._appositive_head(subjects[-1], c.keyed, c.trig)
         return subjects
+
+    def _reported_after(self, speaker: Mention, subject: Mention) -> bool:
+        """ "u s officials said | militants attacked": a speech verb between two actors makes the later
+        one the subject of what is reported, however weakly it is named."""
+        return speaker.end < subject.start and any(w in self.speech for w in self.words[speaker.end : subject.start])
 
     def _rule_agent_phrase(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
         """ "a turkish convoy was hit by | syrian government air strikes": the subject is the
@@ -846,9 +851,7 @@ class RoleBinder:
         if pronoun:
             return Roles(pronoun, inferred=True, rule="pronoun resolved to the last actor named")
         # "protesters gathered outside ...": the doers a pattern starts with
-        doers = [
-            m for m in c.inside[:1] if m.start == c.trig.start and self.words[m.end - 1].endswith(self.agent_nouns)
-        ]
+        doers = self._doers(c)
         if doers:
             return Roles(doers, rule=_DOERS)
         named = self._agent_in_trigger(c, None)
@@ -863,6 +866,10 @@ class RoleBinder:
         if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
             return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
         return Roles(rule="no source found")
+
+    def _doers(self, c: _Clause) -> list[Mention]:
+        """The doers a pattern starts with: "| protesters gathered", "| militants attacked"."""
+        return [m for m in c.inside[:1] if m.start == c.trig.start and self.words[m.end - 1].endswith(self.agent_nouns)]
 
     def _fronted_adjunct_subject(self, c: _Clause) -> list[Mention]:
         """ "after speaking by phone, | obama and merkel condemned ...": a participle that opens its
@@ -888,6 +895,9 @@ class RoleBinder:
         return group if finite else []
 
     def _named_subject(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
+        doers = self._doers(c)
+        if doers and subjects and self._reported_after(subjects[-1], doers[0]):
+            return Roles(doers, rule=_DOERS)  # "u s officials said | militants attacked"
         qualifier = self._qualifying_state(c)
         if qualifier:
             return Roles(qualifier, rule="the state qualifying the violent act")
