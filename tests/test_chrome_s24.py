@@ -71,3 +71,24 @@ def test_a_short_page_has_its_headline_run_marked(pipeline):
     body = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if not s.chrome)
     assert "laos coffee growers" in chrome
     assert "the miners would return to work" in body
+
+
+# An article about Nepal whose sidebar holds a headline naming Nepal between two naming countries
+# the article never names.
+_TOPIC_HEADLINE = (
+    "nepal s government named a new army chief on friday after weeks of talks in kathmandu "
+    "the nepalese prime minister said the choice was final most read fiji rugby fans greet "
+    "returning squad nepal trekking season opens early oman opens desert observatory latvia "
+    "choir festival draws record crowds nepal s opposition leaders welcomed the choice of the new "
+    "army chief and said they would work with him"
+)
+
+
+def test_a_headline_naming_a_main_actor_between_other_headlines_stays_chrome(pipeline):
+    """After Fiji's headline, Nepal's is followed within a headline's reach by Oman, a country the
+    article never names: one more headline, not the article again."""
+    doc = _segmented(pipeline, _TOPIC_HEADLINE)
+    chrome = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if s.chrome)
+    body = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if not s.chrome)
+    assert "trekking season opens early" in chrome
+    assert "opposition leaders welcomed the choice" in body

@@ -60,7 +60,8 @@ def _sidebar_topics(doc: Document, first_marker: int) -> set[str]:
 
 def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
     """Where a block of sidebar items that starts at ``start`` gives way to the article again:
-    at a main actor, at a sentence naming one, or where the headlines' countries stop."""
+    at a main actor (unless another headline follows it), at a sentence naming one, or where the
+    headlines' countries stop."""
     n = len(doc.tokens)
     mention_at = {m.start: m for m in doc.mentions}
     named = {m.start: m.end for m in doc.mentions if m.actor.key and not m.inferred}
@@ -69,9 +70,18 @@ def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
         m = mention_at.get(k)
         return m is not None and m.actor.key in topics and not m.inferred
 
+    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+
+    def headline_next(k: int) -> bool:
+        """ "[fiji rugby fans greet squad] | nepal trekking season opens | oman ...": the next country
+        within a headline's reach is one the article hardly names, so a main actor named after
+        other headlines' countries heads one more headline, not the article's return."""
+        nxt = next((j for j in range(mention_at[k].end, min(n, k + _HEADLINE_GAP)) if j in named), None)
+        return nxt is not None and mention_at[nxt].actor.key not in topics and counts[mention_at[nxt].actor.key] <= 2
+
     last = None  # where the last headline's country ends
     for i in range(start, n):
-        if topical(i):
+        if topical(i) and (last is None or not headline_next(i)):
             return i
         if last is not None and i - last >= 2 * _HEADLINE_GAP:
             # two headlines' length with no country, and no sentence end seen: the article is back
