@@ -35,3 +35,11 @@ def test_the_speaker_is_not_the_doer_of_what_is_reported(pipeline):
             events = run(pipeline, rendered).events
             attacks = [e for e in events if e.cameo.startswith("18")]
             assert attacks and all(e.source.sector != "GOV" for e in attacks)
+
+
+def test_whom_a_report_is_attributed_to_is_not_its_subject(pipeline):
+    # "according to u s officials, | militants attacked": neither the militants' country nor the doer
+    doc = run(pipeline, "According to U.S. officials, militants attacked a police checkpoint in Kandahar.")
+    assert _country_of(doc, "militants") == "AFG"
+    attacks = [e for e in doc.events if e.cameo.startswith("18")]
+    assert attacks and all(e.source.country != "USA" for e in attacks)

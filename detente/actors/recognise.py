@@ -550,7 +550,7 @@ def _nearest_country(
             return None
         if step < 0 and any(t.text in cues.barriers for t in tokens[max(lo, hi - 2) : hi]):
             return None  # "... in america | after terrorists killed 130 people in paris": another clause
-        if step < 0 and _reported_group(tokens, lo, hi, m, cues):
+        if step < 0 and (_reported_group(tokens, lo, hi, m, cues) or _attributed(tokens, other, m)):
             return None
         qualifier = tokens[other.end].text if other.end < len(tokens) else ""
         if step < 0 and qualifier in cues.qualifiers:
@@ -579,6 +579,14 @@ def _reported_group(tokens: list, lo: int, hi: int, m: Mention, cues: _InheritCu
     if m.actor.sector == "GOV" or tokens[hi - 1].text in cues.possessives:
         return False
     return any(t.text in cues.speech for t in tokens[lo:hi])
+
+
+def _attributed(tokens: list, source: Mention, m: Mention) -> bool:
+    """ "according to u s officials, | militants attacked": whom a report is attributed to, set off by
+    a comma, lends no country to the subject of what it reports."""
+    words = [t.text for t in tokens[max(0, source.start - 4) : source.start]]
+    cited = any(words[k : k + 2] == ["according", "to"] for k in range(len(words) - 1))
+    return cited and m.actor.sector != "GOV" and any(t.comma_before for t in tokens[source.end : m.start + 1])
 
 
 def _located(tokens: list, start: int, cues: _InheritCues) -> bool:

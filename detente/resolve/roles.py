@@ -785,7 +785,13 @@ class RoleBinder:
     def _reported_after(self, speaker: Mention, subject: Mention) -> bool:
         """ "u s officials said | militants attacked": a speech verb between two actors makes the later
         one the subject of what is reported, however weakly it is named."""
-        return speaker.end < subject.start and any(w in self.speech for w in self.words[speaker.end : subject.start])
+        if speaker.end > subject.start:
+            return False
+        # "according to u s officials, | militants attacked": the report's source, not its subject
+        lead = self.words[max(0, speaker.start - 4) : speaker.start]
+        cited = any(lead[k : k + 2] == ["according", "to"] for k in range(len(lead) - 1))
+        cited = cited and any(t.comma_before for t in self.doc.tokens[speaker.end : subject.start + 1])
+        return cited or any(w in self.speech for w in self.words[speaker.end : subject.start])
 
     def _rule_agent_phrase(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
         """ "a turkish convoy was hit by | syrian government air strikes": the subject is the
