@@ -113,7 +113,10 @@ def _spans(doc: Document) -> list[tuple[int, int]]:
         wanted.append((start, max(end, trig.end)))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(wanted):
-        if merged and start <= merged[-1][1]:
+        # spans that only touch at a line break stay apart: parsed as one text, a line with no
+        # final stop ("...against his rule\nThe head of ...") runs into the next
+        touching = merged and start == merged[-1][1] and "\n" in doc.text[tokens[start - 1].end : tokens[start].start]
+        if merged and start <= merged[-1][1] and not touching:
             if end - merged[-1][0] <= _MAX_SPAN:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
                 continue
