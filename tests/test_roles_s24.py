@@ -43,3 +43,9 @@ def test_whom_a_report_is_attributed_to_is_not_its_subject(pipeline):
     assert _country_of(doc, "militants") == "AFG"
     attacks = [e for e in doc.events if e.cameo.startswith("18")]
     assert attacks and all(e.source.country != "USA" for e in attacks)
+
+
+def test_only_a_definite_government_title_takes_the_speakers_country(pipeline):
+    # "the british embassy reported that protesters stormed | a government building in kiev": Ukraine's
+    doc = run(pipeline, "The British embassy reported that protesters stormed a government building in Kiev.")
+    assert _country_of(doc, "government") == "UKR"

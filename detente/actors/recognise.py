@@ -576,7 +576,9 @@ def _reported_group(tokens: list, lo: int, hi: int, m: Mention, cues: _InheritCu
     """ "u s officials said | militants attacked": a group in what a speaker reports does not take the
     speaker's country ("japan confirmed that seven of its | nationals died" and, a government being
     named by whom it governs, "the white house said | the president" still do)."""
-    if m.actor.sector == "GOV" or tokens[hi - 1].text in cues.possessives:
+    # "said the president" names the speaker's own; "said protesters stormed a government building" not
+    definite = m.start > 0 and tokens[m.start - 1].text == "the"
+    if m.actor.sector == "GOV" and definite or tokens[hi - 1].text in cues.possessives:
         return False
     return any(t.text in cues.speech for t in tokens[lo:hi])
 
