@@ -9,9 +9,14 @@ Only the dev split: held-apart articles are never read while writing rules.
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from detente.bench.articles import code_articles, load_articles, load_gold
-from detente.bench.score import match
+# this checkout's code, not an installed copy's (a worktree's rules must be the ones listed)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from detente.bench.articles import code_articles, load_articles, load_gold  # noqa: E402
+from detente.bench.score import match  # noqa: E402
 
 
 def _actor(a: dict | None) -> str:
