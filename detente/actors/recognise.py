@@ -857,6 +857,14 @@ def _region_describing_a_state(words: list[str], atom: Atom, res: Resources) -> 
     return record is not None and record.kind == "region"
 
 
+def _sports_side(words: list[str], atom: Atom, res: Resources) -> bool:
+    """ "the french striker", "the chinese national team": a sport's player or team, not the state."""
+    if atom.entry.kind != "adjective" or atom.end >= len(words):
+        return False
+    heads = res.cues.get("sports_head", _NONE)
+    return words[atom.end] in heads or " ".join(words[atom.end : atom.end + 2]) in heads
+
+
 def _compass_place(words: list[str], atom: Atom) -> bool:
     """ "the west of the country", "muslims in the west": a direction, not the Western powers."""
     if words[atom.start : atom.end] != ["the", "west"]:
@@ -886,6 +894,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not (a.entry.kind in ("capital", "place") and _names_a_thing(words, a.end, named_things))
         and not _compass_place(words, a)
         and not _region_describing_a_state(words, a, res)
+        and not _sports_side(words, a, res)
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))

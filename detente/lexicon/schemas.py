@@ -345,6 +345,7 @@ class CueRecord(Strict):
         "place_governor",
         "compass_direction",
         "object_maker",
+        "sports_head",
         "audience_verb",
         "directive",
         "directive_appeal",
