@@ -865,6 +865,19 @@ def _sports_side(words: list[str], atom: Atom, res: Resources) -> bool:
     return words[atom.end] in heads or " ".join(words[atom.end : atom.end + 2]) in heads
 
 
+def _homograph(words: list[str], atom: Atom, res: Resources) -> bool:
+    """ "pardoned a turkey", "the turkey dinner": a country's name used as a common noun."""
+    phrases = res.cues.get("country_homograph", _NONE)
+    if not phrases or atom.entry.kind != "country":
+        return False
+    for back in range(3):
+        for ahead in range(3):
+            lo, hi = atom.start - back, atom.end + ahead
+            if (back or ahead) and lo >= 0 and hi <= len(words) and " ".join(words[lo:hi]) in phrases:
+                return True
+    return False
+
+
 def _compass_place(words: list[str], atom: Atom) -> bool:
     """ "the west of the country", "muslims in the west": a direction, not the Western powers."""
     if words[atom.start : atom.end] != ["the", "west"]:
@@ -895,6 +908,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not _compass_place(words, a)
         and not _region_describing_a_state(words, a, res)
         and not _sports_side(words, a, res)
+        and not _homograph(words, a, res)
     ]
     mentions = _Composer(doc, res, atoms, doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))

@@ -346,6 +346,7 @@ class CueRecord(Strict):
         "compass_direction",
         "object_maker",
         "sports_head",
+        "country_homograph",
         "audience_verb",
         "directive",
         "directive_appeal",
