@@ -284,6 +284,7 @@ class CueRecord(Strict):
         "place_named_thing",
         "foreign_mission",
         "event_head_noun",
+        "topic_preposition",
         "state_sector",
         "negation",
         "obligation",

@@ -38,6 +38,7 @@ class SyntaxView:
         self.qualifiers = res.cues.get("qualifier", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
+        self.topics = res.cues.get("topic_preposition", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
@@ -80,7 +81,13 @@ class SyntaxView:
     def is_noun_modifier(self, p: int) -> bool:
         """ "support networks", "the bombing suspect", "a jail term": an event noun that only modifies
         another noun names no act of its own ("a mediation effort" still does: cues event_head_noun)."""
-        return self._noun_under_noun(p, "compound")
+        return self._noun_under_noun(p, "compound") or self.is_topic_noun(p)
+
+    def is_topic_noun(self, p: int) -> bool:
+        """ "remained silent about the protests", "disappointed over the rejection": an event noun a
+        topic preposition introduces (cues topic_preposition) is what someone speaks or feels about;
+        the act, if any, is reported elsewhere (none of the dev articles' events read this way)."""
+        return self.tokens[p].tag.startswith("NN") and self._case(p) in self.topics
 
     def is_noun_participle(self, p: int) -> bool:
         """ "one of the soldiers | killed in an attack", "bodies of people | killed during a rally": a

@@ -1,0 +1,34 @@
+"""False events where no one acted (stop 25): kinds of text the parse checks must not read as acts."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import Document, Pipeline, parse_date
+from detente.bench.render import scrape
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def _roots(pipe: Pipeline, text: str, scraped: bool) -> list[str]:
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-04-20"))
+    return [e.cameo[:2] for e in pipe.run(doc).events]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Egyptian officials remained largely silent about the April protests, choosing to ignore them.", "14"),
+        ("The Kenyan president said little about the investigation into Somalia.", "09"),
+    ],
+)
+def test_an_event_noun_after_a_topic_preposition_is_no_act(pipe: Pipeline, text: str, root: str, scraped: bool) -> None:
+    assert root not in _roots(pipe, text, scraped)
+
+
+def test_a_complaint_over_an_act_is_still_a_complaint(pipe: Pipeline) -> None:
+    assert "11" in _roots(pipe, "Turkish ministers complained over the Syrian bombings near the border.", False)
