@@ -32,3 +32,16 @@ def test_an_event_noun_after_a_topic_preposition_is_no_act(pipe: Pipeline, text:
 
 def test_a_complaint_over_an_act_is_still_a_complaint(pipe: Pipeline) -> None:
     assert "11" in _roots(pipe, "Turkish ministers complained over the Syrian bombings near the border.", False)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_the_subject_of_a_reported_passive_is_no_source(pipe: Pipeline, scraped: bool) -> None:
+    text = "Seven Japanese were confirmed killed in Algeria."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2013-01-21"))
+    assert all(e.source.country != "JPN" for e in pipe.run(doc).events)
+
+
+def test_a_reported_active_infinitive_keeps_its_subject(pipe: Pipeline) -> None:
+    text = "Syrian rebels were reported to have shelled government positions in Aleppo."
+    events = pipe.run(Document(doc_id="t", text=text, date=parse_date("2016-06-01"))).events
+    assert any(e.source.country == "SYR" and e.cameo[:2] == "19" for e in events)

@@ -247,6 +247,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     _drop_qualified_sources(syn, roles)
     if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule:
         _sources_from_parse(syn, roles, p)
+    _passive_victims(syn, roles, trig, p)
     keys = {m.actor.key for m in roles.sources}
     verbal = trig.cameo[:2] in VERBAL_ROOTS
     verb = syn.tokens[p].tag.startswith("VB")
@@ -304,6 +305,26 @@ def _reduced_relative_patient(syn: SyntaxView, roles: Roles, p: int) -> None:
     if patient is None or all(patient is not m for m in roles.targets):
         roles.targets = [patient] if patient is not None else []
         roles.target_rule = "parse: the noun the participle describes"
+
+
+def _passive_victims(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
+    """ "seven japanese were confirmed | killed in algeria", "two aid workers were reported | kidnapped":
+    a bare participle completing a passive verb of report says what befell the passive's subject,
+    who is its target, never its source; the agent, if any, follows "by"."""
+    head = syn.head(p)
+    if trig.roles != "forward" or roles.inferred or syn.tokens[p].tag != "VBN" or syn.dep(p) != "xcomp":
+        return
+    if head == p or not syn.is_passive(head):
+        return
+    if any(syn.dep(c).startswith("aux") or syn.dep(c) == "obj" for c in syn.children[p]):
+        return  # "was said | to have attacked the convoy": an active infinitive, the subject acts
+    victims = {id(m) for m in syn.subjects(head)}
+    hit = [m for m in roles.sources if id(m) in victims]
+    if not hit:
+        return
+    roles.sources = [m for m in roles.sources if id(m) not in victims] or syn.agents(p) or syn.agents(head)
+    roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit)]
+    roles.rule = "parse: the subject of a passive the participle completes is its target"
 
 
 def _drop_qualified_sources(syn: SyntaxView, roles: Roles) -> None:
