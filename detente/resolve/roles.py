@@ -47,12 +47,14 @@ _MAX_SUBJECT_DISTANCE = 15
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
+_RECIPROCAL_SENTENCES = 2  # sentences before its own that "the two sides" reaches back into
 _SUBJECT_REACH = 60  # tokens: how far back "it" looks for the subject of the sentence before
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
+_CONJOINED = "a verb coordinated with another shares its subject"
 # marks the roles of a participle describing the noun before it: that noun is no subject of it
 REDUCED = " (a participle describing the noun before it)"
 FRONTED = "a fronted adjunct shares the subject of the clause after it"
@@ -206,7 +208,7 @@ class RoleBinder:
                         return group
                 # "between the two capitals": the two parties last named
                 pair = self._two_parties(i + 1, i + 1, self.topics)
-                if pair is not None:
+                if pair:
                     return pair
         return None
 
@@ -264,8 +266,7 @@ class RoleBinder:
                 for m in self.backward(i):
                     if m.end > i or not m.actor.key or not personal and self._place_phrase(m):
                         continue
-                    is_person = m.kind == "person" or (m.titled and m.actor.sector == "GOV")
-                    if is_person == personal:
+                    if self._fits_pronoun(m, personal):
                         return [m]
                 # "she screamed protests": no person named before; the last state is not "she"
                 return [] if personal else self._previous_keys(i, 1)[:1]
@@ -289,12 +290,28 @@ class RoleBinder:
             if m.start < lo:
                 break
             heads = [k for k in range(m.start, m.end) if not m.start <= tokens[k].head < m.end]
-            if m.actor.key and self._personal(m) == personal and any(tokens[k].dep in _SUBJ for k in heads):
+            if m.actor.key and self._fits_pronoun(m, personal) and any(tokens[k].dep in _SUBJ for k in heads):
                 return m
         return None
 
-    def _personal(self, m: Mention) -> bool:
-        return m.kind == "person" or (m.titled and m.actor.sector == "GOV")
+    def _fits_pronoun(self, m: Mention, personal: bool) -> bool:
+        """Whether ``m`` may be what "he"/"she" (``personal``) or "it" stands for: "he" is a person or
+        an official; "it" a state, a body or an organisation, never a titled person or a group ("the
+        foreign ministry" is "it", "the ambassador" and "officials" are not)."""
+        official = m.kind == "person" or (m.titled and m.actor.sector == "GOV")
+        if personal:
+            return official
+        return m.kind != "person" and not (m.titled and self._agent_kind(m) in ("title", "group"))
+
+    def _agent_kind(self, m: Mention) -> str | None:
+        """The kind (title, body, group) of the longest sector or title phrase inside ``m``."""
+        phrases = self.res.actor_matcher.phrases
+        for n in range(min(m.end - m.start, 5), 0, -1):
+            for i in range(m.end - n, m.start - 1, -1):
+                kinds = [e.agent_kind for e in phrases.get(" ".join(self.words[i : i + n]), ()) if e.kind == "agent"]
+                if kinds:
+                    return kinds[0]
+        return None
 
     def _sentence_opener(self, lo: int, start: int, personal: bool = False) -> Mention | None:
         """An unparsed sentence (it has no trigger): the state or body that opens it is its subject
@@ -304,7 +321,7 @@ class RoleBinder:
         for m in self.between(lo, start):
             if m.start > lo + 1 or m.start == lo + 1 and self.words[lo] not in self.articles:
                 return None
-            if m.actor.key and self._personal(m) == personal and m.end < start and self.words[m.end] != "s":
+            if m.actor.key and self._fits_pronoun(m, personal) and m.end < start and self.words[m.end] != "s":
                 return m
         return None
 
@@ -316,7 +333,7 @@ class RoleBinder:
         if not prev:
             return []
         group = self._coordinated(prev, prev[-1], backwards=True)
-        if len({m.actor.key for m in group}) >= 2 or prev[-1].kind in ("agent", "people", "org"):
+        if len({m.actor.key for m in group}) >= 2 or self._collective(prev[-1]):
             return group if len({m.actor.key for m in group}) >= 2 else group[:1]
         # the last two parties of the sentence before: "x met y ... they"
         pair: list[Mention] = []
@@ -329,36 +346,72 @@ class RoleBinder:
                 return pair[::-1]
         return prev[-1:]
 
+    def _collective(self, m: Mention) -> bool:
+        """A group, people or body "they" may stand for alone ("the rebels ... they"); one office
+        holder ("his greek counterpart") is not one."""
+        if m.kind == "agent":
+            return not (self._agent_kind(m) == "title" and not self.words[m.end - 1].endswith("s"))
+        return m.kind in ("people", "org")
+
     def _reciprocal_subject(self, seg: Segment, trig: Trigger, topics: set[str]) -> list[Mention] | None:
         """ "The two sides", "the two men": the last two parties named (people for "men", "leaders")."""
         return self._two_parties(max(seg.start, trig.start - 6), trig.start, topics)
 
     def _two_parties(self, lo: int, hi: int, topics: set[str]) -> list[Mention] | None:
         """A reciprocal phrase starting in ``[lo, hi]`` ("the two sides") resolved to the last two
-        parties named before it."""
+        parties of its kind named in the sentences just before it; ``[]`` if there are none."""
         cues = self.res.cues.get("reciprocal_subject", frozenset())
         for i in range(lo, hi + 1 if hi == lo else hi):
-            for n in (3, 2):
-                phrase = " ".join(self.words[i : i + n])
-                if phrase not in cues:
-                    continue
-                people = phrase.endswith(("men", "leaders", "women", "presidents"))
-                # a place named as where something happened is no party ("met xi | in beijing")
-                pool = [
-                    m
-                    for m in self.upto(i)
-                    if m.actor.key and (m.kind == "person" or not people) and not self._locative(m)
-                ]
-                for restrict in (True, False):
-                    picked: list[Mention] = []
-                    for m in reversed(pool):
-                        if restrict and topics and m.actor.key not in topics:
-                            continue
-                        if all(p.actor.key != m.actor.key for p in picked):
-                            picked.append(m)
-                        if len(picked) == 2:
-                            return picked
+            phrase = next((p for n in (3, 2) if (p := " ".join(self.words[i : i + n])) in cues), None)
+            if phrase is None:
+                continue  # the longest phrase decides: "the two leaders" is not "the two"
+            if phrase in ("the two", "the pair") and not self._ends_phrase(i + 2):
+                continue  # "the two-day summit", "the two countries' border"
+            # a place named as where something happened is no party ("met xi | in beijing")
+            pool = [m for m in self.upto(i) if m.actor.key and self._fits_reciprocal(m, phrase)]
+            pool = [m for m in pool if not self._locative(m)]
+            # the article's main parties may be named far back; any other two only in the last sentences
+            floor = self._sentences_back(i, _RECIPROCAL_SENTENCES)
+            for restrict in (True, False):
+                picked: list[Mention] = []
+                for m in reversed(pool):
+                    if m.actor.key not in topics if restrict else m.start < floor:
+                        continue
+                    if all(p.actor.key != m.actor.key for p in picked):
+                        picked.append(m)
+                    if len(picked) == 2:
+                        return picked
+            return []  # a reciprocal phrase, but no two parties of its kind named just before
         return None
+
+    def _ends_phrase(self, k: int) -> bool:
+        """Whether the noun phrase ends before token ``k``: a verb, an auxiliary or a comma follows."""
+        if k >= len(self.words):
+            return True
+        t = self.doc.tokens[k]
+        return t.comma_before or t.break_before or t.tag.startswith(("VB", "MD", "RB")) or self.words[k] in self.aux
+
+    def _fits_reciprocal(self, m: Mention, phrase: str) -> bool:
+        """ "the two leaders" are people or governments; "both countries" states, not their rebels
+        or civilians; "the two sides" any parties."""
+        if phrase.endswith(("leaders", "presidents")):
+            return m.actor.sector == "GOV" and (m.kind == "person" or m.titled)
+        if phrase.endswith(("men", "women")):
+            return m.kind == "person" or (m.titled and m.actor.sector == "GOV")
+        if phrase.endswith(("countries", "nations", "governments", "capitals", "neighbours", "neighbors")):
+            return "/" not in self.party(m)
+        return True
+
+    def _sentences_back(self, i: int, n: int) -> int:
+        """The first token of the sentence ``n`` sentences before the one holding token ``i``."""
+        tokens, k, seen = self.doc.tokens, i, 0
+        while k > 0 and i - k < _LOOKBACK:
+            if tokens[k].break_before:
+                seen += 1
+                if seen > n:
+                    return k
+            k -= 1
+        return max(0, k)
 
     def _passive(self, trig: Trigger, seg: Segment) -> bool:
         i = trig.start - 1
@@ -550,12 +603,47 @@ class RoleBinder:
                 subjects = [antecedent]
         if trig.roles == "reverse":
             return self._rule_reverse(clause, subjects)
-        roles = self._sources(clause, subjects)
+        head = self._conjoined_head(clause, subjects)
+        roles = self._conjoined_roles(clause, head) if head is not None else None
+        if roles is None:
+            head, roles = None, self._sources(clause, subjects)
         if roles.rule == "reciprocal phrase":
             return roles
         self._bind_targets(clause, roles)
+        if head is not None and not roles.targets:
+            # "he met xi | and signed an energy deal": the one he met is the natural partner
+            partners = [m for m in clause.keyed if head < m.start < trig.start and self._other_party(m, roles.sources)]
+            roles.targets, roles.target_rule = partners[:1], _CONJOINED
         self._make_joint(clause, roles)
         return roles
+
+    def _conjoined_head(self, c: _Clause, subjects: list[Mention]) -> int | None:
+        """The verb the trigger is coordinated with ("met xi | and signed"), when the actor just
+        before the trigger is that verb's object rather than the trigger's subject."""
+        tokens, p = self.doc.tokens, c.trig.start
+        h = tokens[p].head
+        if tokens[p].dep != "conj" or not c.seg.start <= h < p or not tokens[h].tag.startswith("VB"):
+            return None
+        if not subjects or subjects[-1].start < h or self.words[p - 1] not in self.coord:
+            return None
+        last = subjects[-1]
+        objects = ("obj", "iobj", "obl")
+        if not any(tokens[k].head == h and tokens[k].dep in objects for k in range(last.start, last.end)):
+            return None  # "ukraine is a nato partner | and urged": no object of the verb before
+        if any(tokens[k].head == h and tokens[k].dep == "aux:pass" for k in range(c.seg.start, h)):
+            return None  # "he was sent photographs | and asked to": both passive, the subject their target
+        if any(tokens[k].head == p and tokens[k].dep in _SUBJ for k in range(c.seg.start, c.seg.end)):
+            return None  # "russia met china and | they signed": the trigger's own subject
+        return h
+
+    def _conjoined_roles(self, c: _Clause, h: int) -> Roles | None:
+        """The subject the trigger shares with the verb it is coordinated with, if it is known."""
+        shared = Trigger(h, h + 1, c.trig.cameo, "forward")
+        subjects = self._subjects(self._clause(c.seg, shared))
+        if subjects:
+            return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule=_CONJOINED)
+        pronoun = self._subject_pronoun(c.seg, shared)
+        return Roles(pronoun, inferred=True, rule=_CONJOINED) if pronoun else None
 
     def _clause(self, seg: Segment, trig: Trigger) -> _Clause:
         in_seg = self._in(seg)
@@ -845,8 +933,10 @@ class RoleBinder:
 
     def _sources(self, c: _Clause, subjects: list[Mention]) -> Roles:
         pair = self._reciprocal_pair(c, subjects)
-        if pair:
-            return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule="reciprocal phrase")
+        if pair or pair == [] and subjects[-1].inferred:
+            # "the two leaders" with no two leaders named: not whoever lent "leaders" a country
+            rule = "reciprocal phrase" if pair else "no source found"
+            return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule=rule)
         named = self._named_subject(c, subjects)
         if named is not None:
             return named
