@@ -45,3 +45,11 @@ def test_a_reported_active_infinitive_keeps_its_subject(pipe: Pipeline) -> None:
     text = "Syrian rebels were reported to have shelled government positions in Aleppo."
     events = pipe.run(Document(doc_id="t", text=text, date=parse_date("2016-06-01"))).events
     assert any(e.source.country == "SYR" and e.cameo[:2] == "19" for e in events)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_whom_an_attack_befell_is_its_target(pipe: Pipeline, scraped: bool) -> None:
+    text = "Three Afghan soldiers were killed in a Taliban attack on a checkpoint."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-06"))
+    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    assert codes == [("AFGREB", "AFGMIL")]

@@ -39,6 +39,7 @@ class SyntaxView:
         self.owners = res.cues.get("owner_qualifier", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
         self.topics = res.cues.get("topic_preposition", frozenset())
+        self.harm = res.cues.get("harm_participle", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
@@ -248,6 +249,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule:
         _sources_from_parse(syn, roles, p)
     _passive_victims(syn, roles, trig, p)
+    _harmed_in_act(syn, roles, trig, p)
     keys = {m.actor.key for m in roles.sources}
     verbal = trig.cameo[:2] in VERBAL_ROOTS
     verb = syn.tokens[p].tag.startswith("VB")
@@ -325,6 +327,27 @@ def _passive_victims(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> No
     roles.sources = [m for m in roles.sources if id(m) not in victims] or syn.agents(p) or syn.agents(head)
     roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit)]
     roles.rule = "parse: the subject of a passive the participle completes is its target"
+
+
+def _harmed_in_act(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
+    """ "a u s marine | wounded in an ied attack", "officers were killed in an attack on ...": whom a
+    harm participle (cues harm_participle) befell in an act is its target; the attacker is
+    named inside the act's own phrase ("a russian airstrike"), if at all."""
+    head = syn.head(p)
+    if trig.roles != "forward" or not syn.tokens[p].tag.startswith("NN") or syn.dep(p) != "obl" or head == p:
+        return
+    if syn.words[head] not in syn.harm or syn._case(p) != "in" or trig.start <= head < trig.end:
+        return
+    victims = syn.subjects(head) if syn.dep(head) not in ("acl", "amod") else [syn._phrase_mention(syn.head(head))]
+    # scraped text: "a u s marine | wounded" misparsed with the noun a compound of the participle
+    victims += [syn.mention_at[c] for c in syn.children[head] if syn.dep(c) == "compound" and c in syn.mention_at]
+    hit = [m for m in roles.sources if any(m is v for v in victims)]
+    if not hit:
+        return
+    doers = [syn.mention_at[c] for c in syn.children[p] if syn.dep(c) in _MODIFIER and c in syn.mention_at]
+    roles.sources = [m for m in roles.sources + doers if all(m is not v for v in hit)][:1]
+    roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit + roles.sources)]
+    roles.rule, roles.inferred = "parse: whom the act befell is its target", False
 
 
 def _drop_qualified_sources(syn: SyntaxView, roles: Roles) -> None:
