@@ -45,3 +45,12 @@ def test_the_two_leaders_are_no_civilians_or_rebels_named_paragraphs_before(pipe
 def test_the_two_day_summit_is_no_reciprocal_subject(pipeline):
     text = "Kenya praised Ethiopia for its role in the talks. Security was tight for the two-day summit in Nairobi."
     assert not [e for e in run(pipeline, text).events if e.cameo.startswith("04")]
+
+
+def test_he_is_the_official_opening_the_sentence_before_when_the_parse_finds_no_subject(pipeline):
+    # the parse takes "yi" for a possessive and "held" for a participle: no nsubj in the first sentence
+    text = (
+        "Chinese Foreign Minister Wang Yi held talks with his Japanese counterpart in Tokyo on Saturday. "
+        "He urged Japan to handle the Taiwan issue with caution."
+    )
+    assert ("CHN", "02", "JPN") in _dyads(run(pipeline, text))

@@ -292,7 +292,8 @@ class RoleBinder:
             heads = [k for k in range(m.start, m.end) if not m.start <= tokens[k].head < m.end]
             if m.actor.key and self._fits_pronoun(m, personal) and any(tokens[k].dep in _SUBJ for k in heads):
                 return m
-        return None
+        # a parse that found no subject ("wang yi/PRP$ held/VBN talks"): the actor opening the sentence
+        return self._sentence_opener(lo, start, personal)
 
     def _fits_pronoun(self, m: Mention, personal: bool) -> bool:
         """Whether ``m`` may be what "he"/"she" (``personal``) or "it" stands for: "he" is a person or
