@@ -95,9 +95,15 @@ def unless_predicted(words: list[str], seg: Segment, found: Modality, res: Resou
     if any(w in prediction for w in before):
         return Modality("predicted", s, end)
     passive = end + 1 < len(words) and words[end] == "be" and words[end + 1].endswith(("ed", "en"))
-    if words[s] == "would" and passive:
+    if words[s] == "would" and (passive or _proposal(words, seg, s)):
         return Modality("predicted", s, end)
     return found
+
+
+def _proposal(words: list[str], seg: Segment, s: int) -> bool:
+    """ "a resolution that would censure iran", "a bill which would ban ...": what a proposal would
+    do if adopted, not an act of anyone's (a relative "that" or "which" right before "would")."""
+    return s - 1 >= seg.start and words[s - 1] in ("that", "which")
 
 
 def directive_of(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> tuple[int, bool] | None:
