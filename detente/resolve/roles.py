@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from detente.actors.topics import article_mentions
@@ -260,7 +260,8 @@ class RoleBinder:
             if word in singular:
                 # "he", "she": the last person (or titled official) named; "it": the last state or body.
                 personal = word not in ("it", "its")
-                subject = self._previous_subject(seg, i, personal) if word in ("it", "he", "she") else None
+                fits = self._personal_fit if personal else self._impersonal_fit
+                subject = self._previous_subject(seg, i, fits) if word in ("it", "he", "she") else None
                 if subject is not None:
                     return [subject]
                 for m in self.backward(i):
@@ -274,7 +275,7 @@ class RoleBinder:
                 return self._plural_antecedent(i)
         return []
 
-    def _previous_subject(self, seg: Segment, i: int, personal: bool = False) -> Mention | None:
+    def _previous_subject(self, seg: Segment, i: int, fits: Callable[[Mention], bool]) -> Mention | None:
         """ "china held talks with japan. | it also warned": an "it" that opens a clause continues the
         subject of the clause before (the parse's nsubj), not whichever actor was named last."""
         tokens = self.doc.tokens
@@ -285,15 +286,15 @@ class RoleBinder:
         while lo > 0 and not tokens[lo].break_before and start - lo < _SUBJECT_REACH:
             lo -= 1
         if not any(tokens[k].dep for k in range(lo, start)):
-            return self._sentence_opener(lo, start, personal)
+            return self._sentence_opener(lo, start, fits)
         for m in self.backward(start):
             if m.start < lo:
                 break
             heads = [k for k in range(m.start, m.end) if not m.start <= tokens[k].head < m.end]
-            if m.actor.key and self._fits_pronoun(m, personal) and any(tokens[k].dep in _SUBJ for k in heads):
+            if m.actor.key and fits(m) and any(tokens[k].dep in _SUBJ for k in heads):
                 return m
         # a parse that found no subject ("wang yi/PRP$ held/VBN talks"): the actor opening the sentence
-        return self._sentence_opener(lo, start, personal)
+        return self._sentence_opener(lo, start, fits)
 
     def _fits_pronoun(self, m: Mention, personal: bool) -> bool:
         """Whether ``m`` may be what "he"/"she" (``personal``) or "it" stands for: "he" is a person or
@@ -303,6 +304,12 @@ class RoleBinder:
         if personal:
             return official
         return m.kind != "person" and not (m.titled and self._agent_kind(m) in ("title", "group"))
+
+    def _personal_fit(self, m: Mention) -> bool:
+        return self._fits_pronoun(m, True)
+
+    def _impersonal_fit(self, m: Mention) -> bool:
+        return self._fits_pronoun(m, False)
 
     def _agent_kind(self, m: Mention) -> str | None:
         """The kind (title, body, group) of the longest sector or title phrase inside ``m``."""
@@ -314,7 +321,7 @@ class RoleBinder:
                     return kinds[0]
         return None
 
-    def _sentence_opener(self, lo: int, start: int, personal: bool = False) -> Mention | None:
+    def _sentence_opener(self, lo: int, start: int, fits: Callable[[Mention], bool]) -> Mention | None:
         """An unparsed sentence (it has no trigger): the state or body that opens it is its subject
         ("the united states acknowledges ... | it also supplies"), not a possessor ("china's ...")."""
         if lo > 0 and not self.doc.tokens[lo].break_before:
@@ -322,7 +329,7 @@ class RoleBinder:
         for m in self.between(lo, start):
             if m.start > lo + 1 or m.start == lo + 1 and self.words[lo] not in self.articles:
                 return None
-            if m.actor.key and self._fits_pronoun(m, personal) and m.end < start and self.words[m.end] != "s":
+            if m.actor.key and fits(m) and m.end < start and self.words[m.end] != "s":
                 return m
         return None
 
@@ -1074,12 +1081,13 @@ class RoleBinder:
         cut = self._attribution_start(c)
         targets = [m for m in targets if m.start < cut]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
-        if speaker is not None and roles.sources and speaker is not roles.sources[0]:
-            targets = [m for m in targets if m is not speaker]
+        reporter = speaker if speaker is not None and roles.sources and speaker is not roles.sources[0] else None
+        targets = [m for m in targets if m is not reporter]
         if targets:
             pool = c.keyed if targets[0] in c.keyed else _with_key(c.in_seg)
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
-            roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources)][:4]
+            # "arrested 12 palestinians, | the palestinian health ministry said": the comma joins no target
+            roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources) and m is not reporter][:4]
             roles.target_rule = "first actor after the trigger"
 
     def _attribution_start(self, c: _Clause) -> int:
