@@ -285,6 +285,7 @@ class CueRecord(Strict):
         "foreign_mission",
         "event_head_noun",
         "topic_preposition",
+        "impersonal_cause",
         "state_sector",
         "negation",
         "obligation",

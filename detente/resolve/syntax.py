@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import FRONTED, REDUCED, VERBAL_ROOTS, Roles, party_of
+from detente.resolve.roles import FRONTED, REDUCED, VERBAL_ROOTS, VIOLENT_ROOTS, Roles, party_of
 
 _SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
 _OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
@@ -40,6 +40,7 @@ class SyntaxView:
         self.event_heads = res.cues.get("event_head_noun", frozenset())
         self.topics = res.cues.get("topic_preposition", frozenset())
         self.harm = res.cues.get("harm_participle", frozenset())
+        self.impersonal = res.cues.get("impersonal_cause", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
@@ -250,6 +251,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
         _sources_from_parse(syn, roles, p)
     _passive_victims(syn, roles, trig, p)
     _harmed_in_act(syn, roles, trig, p)
+    _impersonal_cause(syn, roles, trig, p)
     keys = {m.actor.key for m in roles.sources}
     verbal = trig.cameo[:2] in VERBAL_ROOTS
     verb = syn.tokens[p].tag.startswith("VB")
@@ -348,6 +350,24 @@ def _harmed_in_act(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None
     roles.sources = [m for m in roles.sources + doers if all(m is not v for v in hit)][:1]
     roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit + roles.sources)]
     roles.rule, roles.inferred = "parse: whom the act befell is its target", False
+
+
+def _impersonal_cause(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
+    """ "syria's civil war | has killed 250,000 people", "the conflict in yemen | has killed thousands": a
+    violent verb whose subject is a war, an epidemic or a disaster (cues impersonal_cause) reports a
+    toll: no one named in the clause did it, neither a state in the subject's phrase nor one the
+    surface binder took for the agent ("the conflict in south sudan has killed tens of thousands")."""
+    if trig.cameo[:2] not in VIOLENT_ROOTS or not syn.tokens[p].tag.startswith("VB"):
+        return
+    if roles.sources and any(syn.dep(c) == "nsubj" and _impersonal(syn, c) for c in syn.children[p]):
+        roles.sources, roles.rule = [], "parse: a war or disaster the subject, no one acted"
+
+
+def _impersonal(syn: SyntaxView, h: int) -> bool:
+    """Whether the noun ``h`` (with a compound before it: "civil | war") is a cause no one wields."""
+    words = {syn.words[h]}
+    words |= {f"{syn.words[c]} {syn.words[h]}" for c in syn.children[h] if syn.dep(c) in ("compound", "amod")}
+    return bool(words & syn.impersonal) and h not in syn.mention_at
 
 
 def _drop_qualified_sources(syn: SyntaxView, roles: Roles) -> None:
