@@ -158,7 +158,8 @@ def test_a_movement_in_power_counts_as_the_government_from_that_date(pipeline, d
 def test_europe_acting_is_the_european_union(pipeline):
     found = actors(pipeline, "Europe concluded a deal with Turkey to stem the flow of migrants.")
     assert found[0][1].org == "EU"
-    assert actors(pipeline, "Eastern Europe braced for a cold winter.")[0][1].code == "EUR"
+    # a region named alone is no actor (tests/test_actors_s25.py)
+    assert actors(pipeline, "Eastern Europe braced for a cold winter.") == []
 
 
 def test_doers_placed_abroad_take_that_country_not_the_articles(pipeline):

@@ -917,6 +917,17 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
             # "ethnic albanians in macedonia": a people, located by the sentence, not a state.
             m.actor.country, m.actor.code = None, None
             m.actor.sector = m.actor.sector or "CVL"
+    doc.mentions = [m for m in doc.mentions if not _bare_region(m, res)]
     _definite_titles(doc, doc.mentions, res)
     _inherit_countries(doc, doc.mentions, res)
     return doc
+
+
+def _bare_region(m: Mention, res: Resources) -> bool:
+    """ "the middle east", "asian", "central america": a region named alone acts on no one, is acted
+    on by no one and lends no sector word its name (the benchmark codes no region); a sector word
+    it qualifies ("european officials") stays."""
+    if m.titled or m.actor.sector or m.actor.org or not m.actor.country:
+        return False
+    record = res.countries.get(m.actor.country)
+    return record is not None and record.kind == "region"
