@@ -60,3 +60,11 @@ def test_a_war_that_killed_thousands_is_no_one_s_act(pipe: Pipeline, scraped: bo
     text = "Syria's civil war has killed more than 250,000 people since 2011."
     doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
     assert all(e.source.country != "SYR" for e in pipe.run(doc).events)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_the_agent_of_an_attack_by_a_group_is_its_source(pipe: Pipeline, scraped: bool) -> None:
+    text = "Five policemen were killed in an attack by Boko Haram."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-06"))
+    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    assert codes == [("NGAREB", "NGACOP")]

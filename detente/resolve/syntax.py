@@ -346,7 +346,10 @@ def _harmed_in_act(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None
     hit = [m for m in roles.sources if any(m is v for v in victims)]
     if not hit:
         return
+    # the doer inside the act's phrase: "a taliban attack", "an attack | by boko haram"
+    by = [c for c in syn.children[p] if syn.dep(c) == "nmod" and syn._case(c) == "by"]
     doers = [syn.mention_at[c] for c in syn.children[p] if syn.dep(c) in _MODIFIER and c in syn.mention_at]
+    doers += [m for m in (syn._phrase_mention(c) for c in by) if m is not None]
     roles.sources = [m for m in roles.sources + doers if all(m is not v for v in hit)][:1]
     roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit + roles.sources)]
     roles.rule, roles.inferred = "parse: whom the act befell is its target", False
