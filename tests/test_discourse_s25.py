@@ -54,3 +54,12 @@ def test_he_is_the_official_opening_the_sentence_before_when_the_parse_finds_no_
         "He urged Japan to handle the Taiwan issue with caution."
     )
     assert ("CHN", "02", "JPN") in _dyads(run(pipeline, text))
+
+
+def test_him_after_the_verb_is_the_other_official_named_before(pipeline):
+    text = (
+        "German Chancellor Olaf Scholz received Chinese Premier Li Qiang in Berlin. "
+        "Scholz urged him to press Moscow to end the war."
+    )
+    dyads = _dyads(run(pipeline, text))
+    assert ("DEU", "02", "CHN") in dyads and ("DEU", "02", "RUS") not in dyads

@@ -47,6 +47,7 @@ _MAX_SUBJECT_DISTANCE = 15
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
+_OBJECT_PRONOUNS = frozenset(["him", "her"])  # not "them": "fighters occupying | them" (the buildings)
 _RECIPROCAL_SENTENCES = 2  # sentences before its own that "the two sides" reaches back into
 _SUBJECT_REACH = 60  # tokens: how far back "it" looks for the subject of the sentence before
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
@@ -1068,6 +1069,9 @@ class RoleBinder:
     def _bind_targets(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
         targets = self._target_order(c, roles.sources)
+        pronoun = self._object_pronoun(c, roles.sources)
+        if pronoun is not None and not (targets and targets[0].start < c.trig.end):
+            targets = [pronoun]  # "he urged | him to protect civilians in gaza": whom "him" stands for
         if roles.rule == FRONTED:
             # "after speaking by phone, obama and merkel condemned | russia": the main clause's object
             targets = [m for m in targets if m.end <= min(s.start for s in roles.sources)]
@@ -1089,6 +1093,21 @@ class RoleBinder:
             # "arrested 12 palestinians, | the palestinian health ministry said": the comma joins no target
             roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources) and m is not reporter][:4]
             roles.target_rule = "first actor after the trigger"
+
+    def _object_pronoun(self, c: _Clause, sources: list[Mention]) -> Mention | None:
+        """The other party an object pronoun right after the verb stands for: "him", "her" the last
+        person or official named in these sentences."""
+        p = c.trig.start + 1
+        k = p if p < c.trig.end and self.words[p] in _OBJECT_PRONOUNS else c.trig.end
+        if k >= len(self.words) or self.words[k] not in _OBJECT_PRONOUNS or not sources:
+            return None
+        floor = self._sentences_back(c.trig.start, _RECIPROCAL_SENTENCES)
+        for m in self.backward(c.trig.start):
+            if m.start < floor:
+                break
+            if m.actor.key and self._other_party(m, sources) and self._personal_fit(m):
+                return m
+        return None
 
     def _attribution_start(self, c: _Clause) -> int:
         """Where "according to" opens after the trigger (the clause's end if it does not)."""
