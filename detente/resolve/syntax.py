@@ -336,9 +336,14 @@ def _harmed_in_act(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None
     harm participle (cues harm_participle) befell in an act is its target; the attacker is
     named inside the act's own phrase ("a russian airstrike"), if at all."""
     head = syn.head(p)
-    if trig.roles != "forward" or not syn.tokens[p].tag.startswith("NN") or syn.dep(p) != "obl" or head == p:
+    # a noun ("in an attack") or a gerund the parse hangs as a clause ("wounded in | shelling by")
+    tag, dep = syn.tokens[p].tag, syn.dep(p)
+    act = (tag.startswith("NN") and dep == "obl") or (tag == "VBG" and dep == "advcl")
+    if trig.roles != "forward" or not act or head == p or syn.words[head] not in syn.harm:
         return
-    if syn.words[head] not in syn.harm or syn._case(p) != "in" or trig.start <= head < trig.end:
+    if syn._case(p) != "in" and not any(syn.dep(c) == "mark" and syn.words[c] == "in" for c in syn.children[p]):
+        return
+    if trig.start <= head < trig.end:
         return
     victims = syn.subjects(head) if syn.dep(head) not in ("acl", "amod") else [syn._phrase_mention(syn.head(head))]
     # scraped text: "a u s marine | wounded" misparsed with the noun a compound of the participle
@@ -347,7 +352,7 @@ def _harmed_in_act(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None
     if not hit:
         return
     # the doer inside the act's phrase: "a taliban attack", "an attack | by boko haram"
-    by = [c for c in syn.children[p] if syn.dep(c) == "nmod" and syn._case(c) == "by"]
+    by = [c for c in syn.children[p] if syn.dep(c) in ("nmod", "obl") and syn._case(c) == "by"]
     doers = [syn.mention_at[c] for c in syn.children[p] if syn.dep(c) in _MODIFIER and c in syn.mention_at]
     doers += [m for m in (syn._phrase_mention(c) for c in by) if m is not None]
     roles.sources = [m for m in roles.sources + doers if all(m is not v for v in hit)][:1]
