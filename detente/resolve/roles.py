@@ -47,7 +47,8 @@ _MAX_SUBJECT_DISTANCE = 15
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
 _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied target may reach
-_OBJECT_PRONOUNS = frozenset(["him", "her"])  # not "them": "fighters occupying | them" (the buildings)
+# not "them": "fighters occupying | them" (the buildings); nor "their"
+_POINTING = frozenset(["him", "her", "its", "his"])
 _RECIPROCAL_SENTENCES = 2  # sentences before its own that "the two sides" reaches back into
 _SUBJECT_REACH = 60  # tokens: how far back "it" looks for the subject of the sentence before
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
@@ -1096,16 +1097,21 @@ class RoleBinder:
 
     def _object_pronoun(self, c: _Clause, sources: list[Mention]) -> Mention | None:
         """The other party an object pronoun right after the verb stands for: "him", "her" the last
-        person or official named in these sentences."""
+        person or official named in these sentences; "its", "his", "her" before a noun the same,
+        where the subject cannot be what it stands for ("pakistani troops fired on | its posts")."""
         p = c.trig.start + 1
-        k = p if p < c.trig.end and self.words[p] in _OBJECT_PRONOUNS else c.trig.end
-        if k >= len(self.words) or self.words[k] not in _OBJECT_PRONOUNS or not sources:
+        k = p if p < c.trig.end and self.words[p] in _POINTING else c.trig.end
+        if k >= len(self.words) or self.words[k] not in _POINTING or not sources:
             return None
+        fits = self._impersonal_fit if self.words[k] == "its" else self._personal_fit
+        possessive = self.words[k] in ("its", "his") or self.doc.tokens[k].tag == "PRP$"
+        if possessive and any(fits(s) for s in sources):
+            return None  # "russia moved | its troops", "putin sacked | his minister": the subject's own
         floor = self._sentences_back(c.trig.start, _RECIPROCAL_SENTENCES)
         for m in self.backward(c.trig.start):
             if m.start < floor:
                 break
-            if m.actor.key and self._other_party(m, sources) and self._personal_fit(m):
+            if m.actor.key and self._other_party(m, sources) and fits(m):
                 return m
         return None
 
