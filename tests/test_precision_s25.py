@@ -68,3 +68,10 @@ def test_the_agent_of_an_attack_by_a_group_is_its_source(pipe: Pipeline, scraped
     doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-06"))
     codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
     assert codes == [("NGAREB", "NGACOP")]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_a_qualifier_s_state_is_no_second_target(pipe: Pipeline, scraped: bool) -> None:
+    text = "Al-Shabab is fighting to overthrow Somalia's Western-backed government."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
+    assert all(e.target is None or e.target.country != "USA" for e in pipe.run(doc).events)

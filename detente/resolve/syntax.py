@@ -291,11 +291,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             for m in roles.targets
             if (aimed or not syn.in_purpose_clause(m, p, trig)) and not syn.is_other_agent(m, trig, p)
         ]
-    placed = [m for m in roles.targets if not verbal and syn.is_locative(m, trig)]
-    if placed:
-        roles.targets = [m for m in roles.targets if m not in placed]
-        roles.target_rule += f" (parse: {', '.join(m.actor.text for m in placed)} only where it happened)"
-    roles.targets = roles.targets[:4]
+    _trim_targets(syn, roles, trig, verbal)
     if len(keys) >= 2 and not roles.targets and trig.roles != "reverse":
         roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
         roles.target_rule = "parse: co-subjects act on each other"
@@ -309,6 +305,16 @@ def _reduced_relative_patient(syn: SyntaxView, roles: Roles, p: int) -> None:
     if patient is None or all(patient is not m for m in roles.targets):
         roles.targets = [patient] if patient is not None else []
         roles.target_rule = "parse: the noun the participle describes"
+
+
+def _trim_targets(syn: SyntaxView, roles: Roles, trig: Trigger, verbal: bool) -> None:
+    """A place where a material act happened is never its target, nor the state of a qualifier
+    ("to overthrow somalia's | western-backed government"); four targets at most."""
+    placed = [m for m in roles.targets if not verbal and syn.is_locative(m, trig)]
+    if placed:
+        roles.targets = [m for m in roles.targets if m not in placed]
+        roles.target_rule += f" (parse: {', '.join(m.actor.text for m in placed)} only where it happened)"
+    roles.targets = ([m for m in roles.targets if not syn.in_modifier(m)] or roles.targets)[:4]
 
 
 def _passive_victims(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
