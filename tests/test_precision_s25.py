@@ -75,3 +75,11 @@ def test_a_qualifier_s_state_is_no_second_target(pipe: Pipeline, scraped: bool) 
     text = "Al-Shabab is fighting to overthrow Somalia's Western-backed government."
     doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
     assert all(e.target is None or e.target.country != "USA" for e in pipe.run(doc).events)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_whom_an_ambush_killed_did_not_ambush(pipe: Pipeline, scraped: bool) -> None:
+    text = "Three Afghan policemen died in a Taliban ambush in Helmand."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
+    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    assert codes == [("AFGREB", "AFGCOP")]

@@ -39,7 +39,7 @@ class SyntaxView:
         self.owners = res.cues.get("owner_qualifier", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
         self.topics = res.cues.get("topic_preposition", frozenset())
-        self.harm = res.cues.get("harm_participle", frozenset())
+        self.harm = res.cues.get("harm_participle", frozenset()) | res.cues.get("death_verb", frozenset())
         self.impersonal = res.cues.get("impersonal_cause", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
