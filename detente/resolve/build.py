@@ -347,7 +347,7 @@ class EventBuilder:
             default = (f"{ref:%Y-%m}", "month", False, None)
         exprs = self.dates_by_segment.get(seg.start)
         if exprs is None:
-            exprs = find_dates(self.words, max(0, seg.start - _DATE_LOOKBACK), seg.end, self.res, ref)
+            exprs = find_dates(self.words, self._date_floor(seg), seg.end, self.res, ref)
             self.dates_by_segment[seg.start] = exprs
         exprs = [e for e in exprs if e.end <= seg.start + 0 or e.start >= seg.start] or exprs
         if not exprs:
@@ -358,6 +358,18 @@ class EventBuilder:
             return (*default[:2], deadline, None)
         best = min(dated, key=lambda e: abs(e.start - trig.start) + (6 if e.end <= seg.start else 0))
         return best.value, best.precision, deadline, best.year
+
+    def _date_floor(self, seg: Segment) -> int:
+        """Where a clause's date may start: a few words back ("in march | russia announced"), but not
+        past a full stop ("had not met since 2016. | ministers signed" is no 2016). Unpunctuated text
+        only guesses its sentence ends, so there the look back stays."""
+        if seg.start == 0:
+            return 0
+        tokens = self.doc.tokens
+        gap = self.doc.text[tokens[seg.start - 1].end : tokens[seg.start].start]
+        if _SENTENCE_END.search(gap) or (gap.strip() == "" and tokens[seg.start - 1].text in ".!?"):
+            return seg.start
+        return max(0, seg.start - _DATE_LOOKBACK)
 
     def _reject(self, trig: Trigger, reason: str) -> None:
         self.decisions[trig.start] = Decision(trig, "rejected", reason)
