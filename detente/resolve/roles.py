@@ -376,7 +376,9 @@ class RoleBinder:
             if phrase is None:
                 continue  # the longest phrase decides: "the two leaders" is not "the two"
             if phrase in ("the two", "the pair") and not self._ends_phrase(i + 2):
-                continue  # "the two-day summit", "the two countries' border"
+                if not self._office_word(i + 2):
+                    continue  # "the two-day summit", "the two countries' border"
+                phrase = "the two leaders"  # "the two presidents", "the two foreign ministers"
             # a place named as where something happened is no party ("met xi | in beijing")
             pool = [m for m in self.upto(i) if m.actor.key and self._fits_reciprocal(m, phrase)]
             pool = [m for m in pool if not self._locative(m)]
@@ -400,6 +402,16 @@ class RoleBinder:
             return True
         t = self.doc.tokens[k]
         return t.comma_before or t.break_before or t.tag.startswith(("VB", "MD", "RB")) or self.words[k] in self.aux
+
+    def _office_word(self, k: int) -> bool:
+        """Whether a state office or its holders are named at token ``k`` ("presidents", "foreign
+        ministers")."""
+        phrases = self.res.actor_matcher.phrases
+        for n in (2, 1):
+            entries = phrases.get(" ".join(self.words[k : k + n]), ())
+            if any(e.kind == "agent" and e.sector == "GOV" and e.agent_kind in ("title", "group") for e in entries):
+                return True
+        return False
 
     def _fits_reciprocal(self, m: Mention, phrase: str) -> bool:
         """ "the two leaders" are people or governments; "both countries" states, not their rebels
