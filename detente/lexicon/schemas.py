@@ -286,7 +286,6 @@ class CueRecord(Strict):
         "event_head_noun",
         "topic_preposition",
         "impersonal_cause",
-        "death_verb",
         "state_sector",
         "negation",
         "obligation",
