@@ -85,15 +85,24 @@ def _party(actor: Actor | None) -> str:
     return (actor.key or "") if actor is not None else ""
 
 
-def _one_meeting_per_pair(events: list[Event]) -> list[Event]:
+def _meeting_day(e: Event, first_day: dict[tuple, str | None], published: str | None) -> tuple:
+    """ "met xi on monday. | the two leaders discussed trade": a joint telling with no date of its
+    own (it carries the publication date) is the meeting the pair had earlier in the article."""
+    pair = tuple(sorted((_party(e.source), _party(e.target))))
+    day = first_day.setdefault(pair, e.date)
+    return (pair, day if e.reciprocal and e.date == published else e.date)
+
+
+def _one_meeting_per_pair(events: list[Event], published: str | None = None) -> list[Event]:
     """An article that reports a meeting or a call tells it again and again ("the two leaders
     discussed ...", "after their meeting in New York"): one consultation (04) per pair of parties
     and day, whatever its sub-code or the parties' sectors. The telling that names both parties
     as acting together ("the two sides discussed") speaks for the rest; else the first."""
     groups: dict[tuple, list[Event]] = {}
+    first_day: dict[tuple, str | None] = {}
     for e in events:
         if e.cameo[:2] == "04" and e.status == "reported":
-            groups.setdefault((tuple(sorted((_party(e.source), _party(e.target)))), e.date), []).append(e)
+            groups.setdefault(_meeting_day(e, first_day, published), []).append(e)
     dropped: set[int] = set()
     for group in groups.values():
         kept = next((e for e in group if e.reciprocal), group[0])
@@ -110,5 +119,6 @@ def _one_meeting_per_pair(events: list[Event]) -> list[Event]:
 
 def merge_document_events(doc: Document) -> Document:
     """Stage: merges ``doc.events`` in place."""
-    doc.events = _one_meeting_per_pair(merge_events(doc.events))
+    published = doc.date.isoformat() if doc.date else None
+    doc.events = _one_meeting_per_pair(merge_events(doc.events), published)
     return doc
