@@ -33,7 +33,7 @@ from detente.dedupe.merge import merge_document_events  # noqa: E402
 from detente.resolve import build  # noqa: E402
 from detente.resolve.confidence import FEATURE_VERSION, MODEL_DIR, ConfidenceModel, EventReading, features  # noqa: E402
 
-LAMBDAS = (3.0, 10.0, 30.0, 100.0)
+LAMBDAS = (3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 MIN_COUNT = 2  # a feature seen once is noise
 
 

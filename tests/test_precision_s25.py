@@ -48,6 +48,14 @@ def test_a_reported_active_infinitive_keeps_its_subject(pipe: Pipeline) -> None:
 
 
 @pytest.mark.parametrize("scraped", [False, True])
+def test_whom_an_attack_befell_is_its_target(pipe: Pipeline, scraped: bool) -> None:
+    text = "Three Afghan soldiers were killed in a Taliban attack on a checkpoint."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-06"))
+    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    assert codes == [("AFGREB", "AFGMIL")]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
 def test_a_war_that_killed_thousands_is_no_one_s_act(pipe: Pipeline, scraped: bool) -> None:
     text = "Syria's civil war has killed more than 250,000 people since 2011."
     doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
@@ -55,7 +63,23 @@ def test_a_war_that_killed_thousands_is_no_one_s_act(pipe: Pipeline, scraped: bo
 
 
 @pytest.mark.parametrize("scraped", [False, True])
+def test_the_agent_of_an_attack_by_a_group_is_its_source(pipe: Pipeline, scraped: bool) -> None:
+    text = "Five policemen were killed in an attack by Boko Haram."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-06"))
+    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    assert codes == [("NGAREB", "NGACOP")]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
 def test_a_qualifier_s_state_is_no_second_target(pipe: Pipeline, scraped: bool) -> None:
     text = "Al-Shabab is fighting to overthrow Somalia's Western-backed government."
     doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
     assert all(e.target is None or e.target.country != "USA" for e in pipe.run(doc).events)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_whom_an_ambush_killed_did_not_ambush(pipe: Pipeline, scraped: bool) -> None:
+    text = "Three Afghan policemen died in a Taliban ambush in Helmand."
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
+    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    assert codes == [("AFGREB", "AFGCOP")]

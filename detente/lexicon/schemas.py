@@ -286,6 +286,7 @@ class CueRecord(Strict):
         "event_head_noun",
         "topic_preposition",
         "impersonal_cause",
+        "death_verb",
         "state_sector",
         "negation",
         "obligation",

@@ -39,6 +39,7 @@ class SyntaxView:
         self.owners = res.cues.get("owner_qualifier", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
         self.topics = res.cues.get("topic_preposition", frozenset())
+        self.harm = res.cues.get("harm_participle", frozenset()) | res.cues.get("death_verb", frozenset())
         self.impersonal = res.cues.get("impersonal_cause", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
@@ -249,6 +250,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule:
         _sources_from_parse(syn, roles, p)
     _passive_victims(syn, roles, trig, p)
+    _harmed_in_act(syn, roles, trig, p)
     _impersonal_cause(syn, roles, trig, p)
     keys = {m.actor.key for m in roles.sources}
     verbal = trig.cameo[:2] in VERBAL_ROOTS
@@ -333,6 +335,35 @@ def _passive_victims(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> No
     roles.sources = [m for m in roles.sources if id(m) not in victims] or syn.agents(p) or syn.agents(head)
     roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit)]
     roles.rule = "parse: the subject of a passive the participle completes is its target"
+
+
+def _harmed_in_act(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
+    """ "a u s marine | wounded in an ied attack", "officers were killed in an attack on ...": whom a
+    harm participle (cues harm_participle) befell in an act is its target; the attacker is
+    named inside the act's own phrase ("a russian airstrike"), if at all."""
+    head = syn.head(p)
+    # a noun ("in an attack") or a gerund the parse hangs as a clause ("wounded in | shelling by")
+    tag, dep = syn.tokens[p].tag, syn.dep(p)
+    act = (tag.startswith("NN") and dep == "obl") or (tag == "VBG" and dep == "advcl")
+    if trig.roles != "forward" or not act or head == p or syn.words[head] not in syn.harm:
+        return
+    if syn._case(p) != "in" and not any(syn.dep(c) == "mark" and syn.words[c] == "in" for c in syn.children[p]):
+        return
+    if trig.start <= head < trig.end:
+        return
+    victims = syn.subjects(head) if syn.dep(head) not in ("acl", "amod") else [syn._phrase_mention(syn.head(head))]
+    # scraped text: "a u s marine | wounded" misparsed with the noun a compound of the participle
+    victims += [syn.mention_at[c] for c in syn.children[head] if syn.dep(c) == "compound" and c in syn.mention_at]
+    hit = [m for m in roles.sources if any(m is v for v in victims)]
+    if not hit:
+        return
+    # the doer inside the act's phrase: "a taliban attack", "an attack | by boko haram"
+    by = [c for c in syn.children[p] if syn.dep(c) in ("nmod", "obl") and syn._case(c) == "by"]
+    doers = [syn.mention_at[c] for c in syn.children[p] if syn.dep(c) in _MODIFIER and c in syn.mention_at]
+    doers += [m for m in (syn._phrase_mention(c) for c in by) if m is not None]
+    roles.sources = [m for m in roles.sources + doers if all(m is not v for v in hit)][:1]
+    roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit + roles.sources)]
+    roles.rule, roles.inferred = "parse: whom the act befell is its target", False
 
 
 def _impersonal_cause(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
