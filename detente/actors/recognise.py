@@ -866,9 +866,10 @@ def _sports_side(words: list[str], atom: Atom, res: Resources) -> bool:
 
 
 def _homograph(words: list[str], atom: Atom, res: Resources) -> bool:
-    """ "pardoned a turkey", "the turkey dinner": a country's name used as a common noun."""
+    """ "pardoned a turkey", "the turkey dinner", "chinese new year": a country's name or adjective
+    used in a common noun."""
     phrases = res.cues.get("country_homograph", _NONE)
-    if not phrases or atom.entry.kind != "country":
+    if not phrases or atom.entry.kind not in ("country", "adjective"):
         return False
     for back in range(3):
         for ahead in range(3):
