@@ -23,7 +23,7 @@ from detente.resolve.modality import (
     recode,
     unless_predicted,
 )
-from detente.resolve.nouns import anaphoric, copular_subject, included_item, prevented
+from detente.resolve.nouns import anaphoric, copular_subject, feared, included_item, prevented
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.shared import opening_speaker
 from detente.resolve.syntax import SyntaxView, correct_roles
@@ -66,6 +66,8 @@ class EventBuilder:
         self.syntax = SyntaxView(doc, res)
         self.possibility = res.cues.get("possibility", frozenset())
         self.prevention = res.cues.get("prevention", frozenset())
+        self.expecting = res.cues.get("prediction", frozenset()) | res.cues.get("warning", frozenset())
+        self.modals = self.possibility | {"will"}
         self.anaphoric_determiners = res.cues.get("anaphoric_determiner", frozenset())
         self.inclusion = res.cues.get("inclusion", frozenset())
         self.seg_starts = [s.start for s in doc.segments]
@@ -763,16 +765,25 @@ class EventBuilder:
             return "parse: a participle that describes whom it befell ('the soldiers killed in the attack')"
         if violent and syn.is_nested_noun(predicate):
             return "parse: an attack named inside another noun's phrase ('victims of the attack')"
+        if (reason := self._talked_of(trig, predicate)) is not None:
+            return reason
+        if self._possible_only(predicate, modality):
+            return "parse: a modal of possibility (could, might, may) - no act reported"
+        return None
+
+    def _talked_of(self, trig: Trigger, predicate: int) -> str | None:
+        """Why the clause only talks about the act (an event noun it characterises), or None."""
+        syn = self.syntax
         if copular_subject(syn, predicate, trig):
             return "parse: an event noun that is the subject of 'be' ('the fighting is the worst in years')"
         if prevented(syn, predicate, trig, self.prevention):
             return "parse: an act kept from happening ('to prevent Iran from acquiring weapons')"
+        if feared(syn, predicate, self.expecting, self.modals):
+            return "parse: an act someone fears or warns of ('worry that an attack would ...')"
         if anaphoric(syn, predicate, self.anaphoric_determiners):
             return "parse: an event noun pointing back to an act told before ('that attack prompted')"
         if included_item(syn, predicate, self.inclusion):
             return "parse: an event noun named as one item of a larger whole ('the violence included airstrikes')"
-        if self._possible_only(predicate, modality):
-            return "parse: a modal of possibility (could, might, may) - no act reported"
         return None
 
     def _possible_only(self, predicate: int, modality: Modality) -> bool:

@@ -57,3 +57,16 @@ def included_item(syn: SyntaxView, p: int, words: frozenset[str]) -> bool:
     if head != p and syn.dep(p) == "obj" and syn.words[head] in words:
         return True
     return any(syn.dep(c) == "case" and syn.words[c] in words for c in syn.children[p])
+
+
+def feared(syn: SyntaxView, p: int, expecting: frozenset[str], modals: frozenset[str]) -> bool:
+    """ "analysts worry that a chinese | attack on taiwan would draw in ...", "warned an invasion
+    could ...": an event noun that is the subject of a modal verb in what someone fears, expects
+    or warns of (cues: prediction, warning) is an act imagined, not one reported."""
+    verb = syn.head(p)
+    if not syn.tokens[p].tag.startswith("NN") or syn.dep(p) not in _SUBJECTS or verb == p:
+        return False
+    if not any(syn.dep(c) == "aux" and syn.words[c] in modals for c in syn.children[verb]):
+        return False
+    governor = syn.head(verb)
+    return governor != verb and syn.dep(verb) == "ccomp" and syn.words[governor] in expecting
