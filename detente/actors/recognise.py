@@ -88,8 +88,8 @@ def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, i
             continue  # written in capitals: the case-sensitive table already has it
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        # after an article the pronoun cannot stand: "a us base"
-        if prev in ("the", "a", "an") or (nxt in next_words and prev not in pronoun_governors):
+        # after an article or "any" the pronoun cannot stand: "a us base", "any us attack"
+        if prev in ("the", "a", "an", "any") or (nxt in next_words and prev not in pronoun_governors):
             out.append((i, i + 1, [res.case_sensitive[form]]))
     return out
 
@@ -137,6 +137,28 @@ def _glued_possessives(
         entries = [e for e in phrases.get(w[:-1], []) if e.kind in _GLUED_POSSESSORS]
         if entries:
             out.append((i, i + 1, entries))
+    return out
+
+
+_COMPASS = frozenset(["north", "south", "east", "west"])
+
+
+def _shared_compass_names(
+    doc: Document, res: Resources, hits: list[tuple[int, int, list[ActorEntry]]]
+) -> list[tuple[int, int, list[ActorEntry]]]:
+    """ "north and south korea", "south and north sudan": the first point of the compass names a
+    state of its own, the one the pair's noun makes with it."""
+    words = doc.words
+    out: list[tuple[int, int, list[ActorEntry]]] = []
+    for start, end, entries in hits:
+        if start < 2 or words[start] not in _COMPASS or words[start - 1] != "and" or words[start - 2] not in _COMPASS:
+            continue
+        if not any(e.kind == "country" for e in entries):
+            continue
+        name = " ".join([words[start - 2], *words[start + 1 : end]])
+        other = [e for e in res.actor_matcher.phrases.get(name, []) if e.kind == "country"]
+        if other:
+            out.append((start - 2, start - 1, other))
     return out
 
 
@@ -892,6 +914,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     hits = res.actor_matcher.find(doc.joined()) + _case_sensitive_atoms(doc, res) + _lowercase_abbreviations(doc, res)
     hits += _lowercase_adjectives(doc, res, hits)
     hits += _glued_possessives(doc, res, hits)
+    hits += _shared_compass_names(doc, res, hits)
     # "russian made rockets": the adjective describes an object, not an actor.
     objects = res.cues.get("object_maker", _NONE)
     selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
