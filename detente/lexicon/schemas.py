@@ -317,6 +317,7 @@ class CueRecord(Strict):
         "abbreviation",
         "speech_filler",
         "harm_participle",
+        "broker_participle",
         "place_preposition",
         "article",
         "honorific",

@@ -86,6 +86,7 @@ class RoleBinder:
         self.coord = {w for w in cue("coordination", frozenset()) if " " not in w}
         self.fillers = cue("speech_filler", frozenset())
         self.harmed = cue("harm_participle", frozenset())
+        self.brokering = cue("broker_participle", frozenset())
         self.placed_after = cue("place_preposition", frozenset())
         self.articles = cue("article", frozenset()) | cue("honorific", frozenset())
         self.passive_adverbs = cue("passive_adverb", frozenset())
@@ -1096,7 +1097,8 @@ class RoleBinder:
             # paris" act on France: a material act's place is where it happened.
             targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
         cut = self._attribution_start(c)
-        targets = [m for m in targets if m.start < cut]
+        brokers = self._brokers(c)
+        targets = [m for m in targets if m.start < cut and all(m is not b for b in brokers)]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         reporter = speaker if speaker is not None and roles.sources and speaker is not roles.sources[0] else None
         targets = [m for m in targets if m is not reporter]
@@ -1106,6 +1108,19 @@ class RoleBinder:
             # "arrested 12 palestinians, | the palestinian health ministry said": the comma joins no target
             roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources) and m is not reporter][:4]
             roles.target_rule = "first actor after the trigger"
+
+    def _brokers(self, c: _Clause) -> list[Mention]:
+        """ "a deal brokered by | china", "talks mediated by qatar and | egypt": whom a broker participle
+        names after "by", and those joined to it, brokered the act and took no part in it."""
+        brokers: list[Mention] = []
+        for m in c.after:
+            k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
+            named = k >= 1 and self.words[k] == "by" and self.words[k - 1] in self.brokering
+            near = bool(brokers) and brokers[-1].end <= k <= brokers[-1].end + 1
+            joined = near and self.words[k] in self.coord | {","}
+            if named or joined:
+                brokers.append(m)
+        return brokers
 
     def _object_pronoun(self, c: _Clause, sources: list[Mention]) -> Mention | None:
         """The other party an object pronoun right after the verb stands for: "him", "her" the last
