@@ -880,11 +880,15 @@ def _region_describing_a_state(words: list[str], atom: Atom, res: Resources) -> 
 
 
 def _sports_side(words: list[str], atom: Atom, res: Resources) -> bool:
-    """ "the french striker", "the chinese national team": a sport's player or team, not the state."""
-    if atom.entry.kind != "adjective" or atom.end >= len(words):
+    """ "the french striker", "the chinese national team", "brazil's striker": a sport's player or
+    team, not the state."""
+    end = atom.end
+    if atom.entry.kind == "country" and end < len(words) and words[end] == "s":
+        end += 1  # the possessive: "brazil's striker neymar"
+    elif atom.entry.kind != "adjective":
         return False
     heads = res.cues.get("sports_head", _NONE)
-    return words[atom.end] in heads or " ".join(words[atom.end : atom.end + 2]) in heads
+    return end < len(words) and (words[end] in heads or " ".join(words[end : end + 2]) in heads)
 
 
 def _homograph(words: list[str], atom: Atom, res: Resources) -> bool:
