@@ -22,6 +22,9 @@ _PLACE_KINDS = frozenset(["country", "capital", "place"])
 _NOUN_LINKS = frozenset(["compound", "amod", "flat", "nmod:poss", "appos", "nmod", "conj", "det", "case"])
 
 
+_AUXILIARIES = frozenset(["has", "have", "had"])
+
+
 class SyntaxView:
     """The parse of one document, indexed for role questions. All positions are token indices."""
 
@@ -41,6 +44,7 @@ class SyntaxView:
         self.topics = res.cues.get("topic_preposition", frozenset())
         self.harm = res.cues.get("harm_participle", frozenset()) | res.cues.get("death_verb", frozenset())
         self.impersonal = res.cues.get("impersonal_cause", frozenset())
+        self.directions = res.cues.get("compass_direction", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
@@ -229,11 +233,8 @@ class SyntaxView:
     def objects(self, p: int, trig: Trigger, direct_only: bool = False, places: bool = False) -> list[Mention]:
         """The actors the predicate's objects and non-locative obliques name, in text order."""
         found = []
-        # a verb has one direct object: a second is a misparse ("downgraded ties with iran over drone
-        # | deliveries to russia"), the reason the act was done for
-        objs = [c for c in sorted(self.children[p]) if self.dep(c) == "obj"][1:]
         for c in sorted(self.children[p]):
-            if self.dep(c) not in _OBJECT or (direct_only and c in objs):
+            if self.dep(c) not in _OBJECT:
                 continue
             if self.dep(c) in ("ccomp", "xcomp") or (direct_only and self.dep(c) not in ("obj", "iobj")):
                 continue
@@ -378,6 +379,20 @@ def _impersonal_cause(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> N
         return
     if roles.sources and any(syn.dep(c) == "nsubj" and _impersonal(syn, c) for c in syn.children[p]):
         roles.sources, roles.rule = [], "parse: a war or disaster the subject, no one acted"
+    elif roles.sources and _place_of_cause(syn, roles.sources[0], trig):
+        roles.sources, roles.rule = [], "a war or disaster in a place the subject, no one acted"
+
+
+def _place_of_cause(syn: SyntaxView, m: Mention, trig: Trigger) -> bool:
+    """ "fighting in eastern | ukraine | has killed": the place of a war or disaster, named right
+    before the verb (an auxiliary between at most), whatever the parse made of it (it may read
+    "eastern" a name and "ukraine" the subject)."""
+    if not 0 <= trig.start - m.end <= 1 or any(w not in _AUXILIARIES for w in syn.words[m.end : trig.start]):
+        return False
+    k = m.start - 1
+    if k > 0 and syn.words[k] in syn.directions:
+        k -= 1
+    return k > 0 and syn.words[k] in syn.locative_preps and syn.words[k - 1] in syn.impersonal
 
 
 def _impersonal(syn: SyntaxView, h: int) -> bool:
