@@ -233,8 +233,11 @@ class SyntaxView:
     def objects(self, p: int, trig: Trigger, direct_only: bool = False, places: bool = False) -> list[Mention]:
         """The actors the predicate's objects and non-locative obliques name, in text order."""
         found = []
+        # a verb has one direct object: a second is a misparse ("downgraded ties with iran over drone
+        # | deliveries to russia"), the reason the act was done for
+        objs = [c for c in sorted(self.children[p]) if self.dep(c) == "obj"][1:]
         for c in sorted(self.children[p]):
-            if self.dep(c) not in _OBJECT:
+            if self.dep(c) not in _OBJECT or (direct_only and c in objs):
                 continue
             if self.dep(c) in ("ccomp", "xcomp") or (direct_only and self.dep(c) not in ("obj", "iobj")):
                 continue
