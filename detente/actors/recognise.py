@@ -912,6 +912,44 @@ def _compass_place(words: list[str], atom: Atom) -> bool:
     return (atom.end < len(words) and words[atom.end] == "of") or (atom.start > 0 and words[atom.start - 1] == "in")
 
 
+def _sentence_span(doc: Document, i: int) -> tuple[int, int]:
+    tokens = doc.tokens
+    lo = i
+    while lo > 0 and not tokens[lo].break_before:
+        lo -= 1
+    hi = i + 1
+    while hi < len(tokens) and not tokens[hi].break_before:
+        hi += 1
+    return lo, hi
+
+
+def _dual_national(doc: Document, atoms: list[Atom], k: int) -> Atom | None:
+    """ "iran sentenced a swedish-iranian doctor": a dual national held by one of the two states is
+    the other state's national. Returns the pair as one atom of the foreign state, or None."""
+    first, second = atoms[k], atoms[k + 1]
+    # adjacent, hyphened or not (scraped text drops the hyphen)
+    if first.entry.kind != "adjective" or second.entry.kind != "adjective" or first.end != second.start:
+        return None
+    if k + 2 >= len(atoms) or atoms[k + 2].start != second.end or atoms[k + 2].entry.kind != "agent":
+        return None
+    lo, hi = _sentence_span(doc, first.start)
+    others = {a.entry.country for n, a in enumerate(atoms) if n not in (k, k + 1) and lo <= a.start < hi}
+    if (first.entry.country in others) == (second.entry.country in others):
+        return None
+    foreign = second if first.entry.country in others else first
+    return Atom(first.start, second.end, foreign.entry)
+
+
+def _join_dual_nationals(doc: Document, atoms: list[Atom]) -> list[Atom]:
+    out: list[Atom] = []
+    k = 0
+    while k < len(atoms):
+        pair = _dual_national(doc, atoms, k) if k + 1 < len(atoms) else None
+        out.append(pair or atoms[k])
+        k += 2 if pair else 1
+    return out
+
+
 def recognise_actors(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.mentions`` (needs ``doc.tokens``)."""
     words = doc.words
@@ -938,7 +976,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not _sports_side(words, a, res)
         and not _homograph(words, a, res)
     ]
-    mentions = _Composer(doc, res, atoms, doc.date).compose()
+    mentions = _Composer(doc, res, _join_dual_nationals(doc, atoms), doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
     for m in doc.mentions:
         if m.start > 0 and words[m.start - 1] == "ethnic" and m.kind in ("adjective", "people", "agent"):
