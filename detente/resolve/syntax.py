@@ -45,6 +45,7 @@ class SyntaxView:
         self.harm = res.cues.get("harm_participle", frozenset()) | res.cues.get("death_verb", frozenset())
         self.impersonal = res.cues.get("impersonal_cause", frozenset())
         self.directions = res.cues.get("compass_direction", frozenset())
+        self.numbers = frozenset(res.quantity_words.get("number", {}))
         self.state_sectors = res.cues.get("state_sector", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
@@ -257,6 +258,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule:
         _sources_from_parse(syn, roles, p)
     _passive_victims(syn, roles, trig, p)
+    _counted_victims(syn, roles, trig)
     _harmed_in_act(syn, roles, trig, p)
     _impersonal_cause(syn, roles, trig, p)
     keys = {m.actor.key for m in roles.sources}
@@ -342,6 +344,27 @@ def _passive_victims(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> No
     roles.sources = [m for m in roles.sources if id(m) not in victims] or syn.agents(p) or syn.agents(head)
     roles.targets = hit + [m for m in roles.targets if all(m is not v for v in hit)]
     roles.rule = "parse: the subject of a passive the participle completes is its target"
+
+
+def _counted_victims(syn: SyntaxView, roles: Roles, trig: Trigger) -> None:
+    """ "7 japanese confirmed | killed in algeria": a headline's count of people, then a bare harm
+    participle with no object (no "were": the parse sees no passive) says what befell them; they
+    are its target, never its source."""
+    if trig.roles != "forward" or roles.inferred or not roles.sources or syn.words[trig.start] not in syn.harm:
+        return
+    m, words = roles.sources[0], syn.words
+    count = words[m.start - 1] if m.start > 0 else ""
+    if not (count.isdigit() or count in syn.numbers):
+        return
+    between = words[m.end : trig.start]
+    if len(between) > 1 or any(not w.endswith("ed") for w in between):
+        return
+    after = words[trig.end] if trig.end < len(words) else ""
+    if after and after not in syn.locative_preps and not syn.tokens[trig.end].break_before:
+        return  # "two israeli soldiers killed | a palestinian": the count acted
+    roles.sources = roles.sources[1:]
+    roles.targets = [m] + [t for t in roles.targets if t is not m]
+    roles.rule = "a count of people, then what befell them: its target"
 
 
 def _harmed_in_act(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
