@@ -1122,6 +1122,13 @@ class RoleBinder:
                 brokers.append(m)
         return brokers
 
+    def _agreed_to_act(self, trig: Trigger) -> bool:
+        """ "turkey and iraq agreed to | fight the pkk": co-subjects agreeing to do something together
+        agree with each other; whom the act they agreed on aims at is not the agreement's party."""
+        k = trig.end
+        verb = k < len(self.words) and self.doc.tokens[k].tag == "VB"
+        return trig.cameo[:2] == "03" and self.words[k - 1] == "to" and verb
+
     def _object_pronoun(self, c: _Clause, sources: list[Mention]) -> Mention | None:
         """The other party an object pronoun right after the verb stands for: "him", "her" the last
         person or official named in these sentences; "its", "his", "her" before a noun the same,
@@ -1160,7 +1167,7 @@ class RoleBinder:
         source_keys = {m.actor.key for m in roles.sources}
         # "colombia and the farc signed a peace agreement": two parties of one country
         parties = {self.party(m) for m in roles.sources}
-        if len(parties) >= 2 and (not roles.targets or c.trig.roles == "joint"):
+        if len(parties) >= 2 and (not roles.targets or c.trig.roles == "joint" or self._agreed_to_act(c.trig)):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
             roles.joint = True
