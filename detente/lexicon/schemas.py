@@ -314,6 +314,7 @@ class CueRecord(Strict):
         "pronoun_plural",
         "reciprocal_subject",
         "historical",
+        "depiction",
         "abbreviation",
         "speech_filler",
         "harm_participle",

@@ -66,6 +66,9 @@ class EventBuilder:
         self.syntax = SyntaxView(doc, res)
         self.possibility = res.cues.get("possibility", frozenset())
         self.prevention = res.cues.get("prevention", frozenset())
+        self.depiction = res.cues.get("depiction", frozenset())
+        self.articles = res.cues.get("article", frozenset())
+        self.mention_start_by_end = {m.end: m.start for m in doc.mentions if m.actor.key}
         self.expecting = res.cues.get("prediction", frozenset()) | res.cues.get("warning", frozenset())
         self.modals = self.possibility | {"will"}
         self.anaphoric_determiners = res.cues.get("anaphoric_determiner", frozenset())
@@ -778,6 +781,8 @@ class EventBuilder:
             return "parse: an event noun that is the subject of 'be' ('the fighting is the worst in years')"
         if prevented(syn, predicate, trig, self.prevention):
             return "parse: an act kept from happening ('to prevent Iran from acquiring weapons')"
+        if self._depicted(trig):
+            return "an act a film, book or ceremony tells or marks ('the film recounts the invasion'): background"
         if feared(syn, predicate, self.expecting, self.modals):
             return "parse: an act someone fears or warns of ('worry that an attack would ...')"
         if anaphoric(syn, predicate, self.anaphoric_determiners):
@@ -785,6 +790,24 @@ class EventBuilder:
         if included_item(syn, predicate, self.inclusion):
             return "parse: an event noun named as one item of a larger whole ('the violence included airstrikes')"
         return None
+
+    def _depicted(self, trig: Trigger) -> bool:
+        """ "the film recounts | the soviet | invasion of afghanistan", "the 30th anniversary of | the
+        invasion": the event noun is what a work tells or a ceremony marks (cues: depiction); only
+        articles, an ordinal or an actor may stand between."""
+        k = trig.start
+        for _ in range(4):
+            if k <= 0:
+                return False
+            if self.words[k - 1] in self.depiction or (k >= 2 and " ".join(self.words[k - 2 : k]) in self.depiction):
+                return True
+            if k in self.mention_start_by_end:
+                k = self.mention_start_by_end[k]
+            elif self.words[k - 1] in self.articles or self.words[k - 1][:1].isdigit():
+                k -= 1
+            else:
+                return False
+        return False
 
     def _possible_only(self, predicate: int, modality: Modality) -> bool:
         """ "could resort to force": a modal of possibility on the predicate reports no act."""
