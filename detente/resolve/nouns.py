@@ -64,6 +64,8 @@ def feared(syn: SyntaxView, p: int, expecting: frozenset[str], modals: frozenset
     could ...": an event noun that is the subject of a modal verb in what someone fears, expects
     or warns of (cues: prediction, warning) is an act imagined, not one reported."""
     verb = syn.head(p)
+    if syn.tokens[p].tag.startswith("NN") and syn.dep(p) == "obj" and verb != p and syn.words[verb] in expecting:
+        return True  # "residents fear | renewed fighting": the object of a fear
     if not syn.tokens[p].tag.startswith("NN") or syn.dep(p) not in _SUBJECTS or verb == p:
         return False
     if not any(syn.dep(c) == "aux" and syn.words[c] in modals for c in syn.children[verb]):
