@@ -1122,12 +1122,14 @@ class RoleBinder:
                 brokers.append(m)
         return brokers
 
-    def _agreed_to_act(self, trig: Trigger) -> bool:
+    def _agreed_to_act(self, c: _Clause, targets: list[Mention]) -> bool:
         """ "turkey and iraq agreed to | fight the pkk": co-subjects agreeing to do something together
-        agree with each other; whom the act they agreed on aims at is not the agreement's party."""
-        k = trig.end
+        agree with each other; whom the act they agreed on aims at is not the agreement's party. One it
+        goes "to" is ("agreed to send air defences | to kyiv"): each agreed to give it."""
+        k = c.trig.end
         verb = k < len(self.words) and self.doc.tokens[k].tag == "VB"
-        return trig.cameo[:2] == "03" and self.words[k - 1] == "to" and verb
+        to = [m for m in targets[:1] if m.start > k + 1 and "to" in self.words[m.start - 2 : m.start]]
+        return c.trig.cameo[:2] == "03" and self.words[k - 1] == "to" and verb and not to
 
     def _object_pronoun(self, c: _Clause, sources: list[Mention]) -> Mention | None:
         """The other party an object pronoun right after the verb stands for: "him", "her" the last
@@ -1167,7 +1169,8 @@ class RoleBinder:
         source_keys = {m.actor.key for m in roles.sources}
         # "colombia and the farc signed a peace agreement": two parties of one country
         parties = {self.party(m) for m in roles.sources}
-        if len(parties) >= 2 and (not roles.targets or c.trig.roles == "joint" or self._agreed_to_act(c.trig)):
+        agreed = self._agreed_to_act(c, roles.targets)
+        if len(parties) >= 2 and (not roles.targets or c.trig.roles == "joint" or agreed):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
             roles.joint = True
