@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente import Document, Pipeline, parse_date
+from detente import Document, Event, Pipeline, parse_date
 from detente.bench.render import scrape
 
 
@@ -13,9 +13,17 @@ def pipe() -> Pipeline:
     return Pipeline()
 
 
+def _events(pipe: Pipeline, text: str, scraped: bool, date: str = "2016-04-20") -> list[Event]:
+    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date(date))
+    return pipe.run(doc).events
+
+
 def _roots(pipe: Pipeline, text: str, scraped: bool) -> list[str]:
-    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-04-20"))
-    return [e.cameo[:2] for e in pipe.run(doc).events]
+    return [e.cameo[:2] for e in _events(pipe, text, scraped)]
+
+
+def _dyad_codes(pipe: Pipeline, text: str, scraped: bool, date: str) -> list[tuple[str | None, str | None]]:
+    return [(e.source.code, e.target.code if e.target else None) for e in _events(pipe, text, scraped, date)]
 
 
 @pytest.mark.parametrize("scraped", [False, True])
@@ -37,8 +45,7 @@ def test_a_complaint_over_an_act_is_still_a_complaint(pipe: Pipeline) -> None:
 @pytest.mark.parametrize("scraped", [False, True])
 def test_the_subject_of_a_reported_passive_is_no_source(pipe: Pipeline, scraped: bool) -> None:
     text = "Seven Japanese were confirmed killed in Algeria."
-    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2013-01-21"))
-    assert all(e.source.country != "JPN" for e in pipe.run(doc).events)
+    assert all(e.source.country != "JPN" for e in _events(pipe, text, scraped, "2013-01-21"))
 
 
 def test_a_reported_active_infinitive_keeps_its_subject(pipe: Pipeline) -> None:
@@ -50,36 +57,31 @@ def test_a_reported_active_infinitive_keeps_its_subject(pipe: Pipeline) -> None:
 @pytest.mark.parametrize("scraped", [False, True])
 def test_whom_an_attack_befell_is_its_target(pipe: Pipeline, scraped: bool) -> None:
     text = "Three Afghan soldiers were killed in a Taliban attack on a checkpoint."
-    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-06"))
-    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    codes = _dyad_codes(pipe, text, scraped, "2016-06-06")
     assert codes == [("AFGREB", "AFGMIL")]
 
 
 @pytest.mark.parametrize("scraped", [False, True])
 def test_a_war_that_killed_thousands_is_no_one_s_act(pipe: Pipeline, scraped: bool) -> None:
     text = "Syria's civil war has killed more than 250,000 people since 2011."
-    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
-    assert all(e.source.country != "SYR" for e in pipe.run(doc).events)
+    assert all(e.source.country != "SYR" for e in _events(pipe, text, scraped, "2016-06-01"))
 
 
 @pytest.mark.parametrize("scraped", [False, True])
 def test_the_agent_of_an_attack_by_a_group_is_its_source(pipe: Pipeline, scraped: bool) -> None:
     text = "Five policemen were killed in an attack by Boko Haram."
-    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-06"))
-    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    codes = _dyad_codes(pipe, text, scraped, "2016-06-06")
     assert codes == [("NGAREB", "NGACOP")]
 
 
 @pytest.mark.parametrize("scraped", [False, True])
 def test_a_qualifier_s_state_is_no_second_target(pipe: Pipeline, scraped: bool) -> None:
     text = "Al-Shabab is fighting to overthrow Somalia's Western-backed government."
-    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
-    assert all(e.target is None or e.target.country != "USA" for e in pipe.run(doc).events)
+    assert all(e.target is None or e.target.country != "USA" for e in _events(pipe, text, scraped, "2016-06-01"))
 
 
 @pytest.mark.parametrize("scraped", [False, True])
 def test_whom_an_ambush_killed_did_not_ambush(pipe: Pipeline, scraped: bool) -> None:
     text = "Three Afghan policemen died in a Taliban ambush in Helmand."
-    doc = Document(doc_id="t", text=scrape(text) if scraped else text, date=parse_date("2016-06-01"))
-    codes = [(e.source.code, e.target.code if e.target else None) for e in pipe.run(doc).events]
+    codes = _dyad_codes(pipe, text, scraped, "2016-06-01")
     assert codes == [("AFGREB", "AFGCOP")]
