@@ -376,6 +376,7 @@ class CueRecord(Strict):
         "function_word",
         "org_anaphor",
         "armed_anaphor",
+        "act_anaphor",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

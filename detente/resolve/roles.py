@@ -56,6 +56,9 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
+# a reaction to an act: comment, appeal, praise, demand, disapproval, rejection, threat, protest
+_REACTION_ROOTS = VERBAL_ROOTS | {"05", "14"}
+_TOLD_EARLIER = "a definite act noun: the doer of the act told just before"
 _CONJOINED = "a verb coordinated with another shares its subject"
 # marks the roles of a participle describing the noun before it: that noun is no subject of it
 REDUCED = " (a participle describing the noun before it)"
@@ -105,6 +108,9 @@ class RoleBinder:
         for m in self.mentions:
             self.last_ending[m.end] = m
         self.topics: set[str] = set()
+        self.act_nouns = cue("act_anaphor", frozenset())
+        self.determiners = cue("anaphoric_determiner", frozenset()) | {"the"}
+        self.acts: list[tuple[Trigger, Roles]] = []  # every clause bound so far, in text order
 
     def _channel(self, m: Mention) -> bool:
         """ "an official told | voa", "told | reporters": the news outlet carrying the report is no
@@ -611,6 +617,49 @@ class RoleBinder:
     # ``bind`` tries the rules below in order; the first that settles the roles names itself in
     # ``Roles.rule`` (shown by ``detente explain``).
     def bind(self, seg: Segment, trig: Trigger) -> Roles:
+        roles = self._bind(seg, trig)
+        self.acts.append((trig, roles))
+        return roles
+
+    def _act_told_earlier(self, c: _Clause, roles: Roles) -> None:
+        """ "beijing rejected | the accusation": a definite act noun naming no one refers to an act
+        told before; whom the reaction is aimed at is that act's doer."""
+        if roles.sources and not roles.targets and self._act_anaphor(c.seg, c.trig):
+            doers = self._earlier_doers(c.trig, roles.sources)
+            if doers:
+                roles.targets, roles.inferred, roles.target_rule = doers, True, _TOLD_EARLIER
+
+    def _act_anaphor(self, seg: Segment, trig: Trigger) -> bool:
+        """Whether a reaction's object is a definite act noun naming no one: "rejected | the
+        accusation", "condemned | the attack", "welcomed | this decision"."""
+        if trig.cameo[:2] not in _REACTION_ROOTS:
+            return False  # "brokered the deal", "blamed for the attacks": no reaction to an act told
+        words = self.words
+        if trig.end - trig.start > 1 and words[trig.end - 1] in self.act_nouns:
+            return words[trig.end - 2] in self.determiners  # the noun ends the trigger
+        # "condemned | the attack", "voiced concern over | the decision" (not "hold me responsible |
+        # for the actions": a trigger with an object of its own)
+        own_object = any(self.doc.tokens[i].tag == "PRP" for i in range(trig.start + 1, trig.end))
+        det = trig.end + (not own_object and trig.end < seg.end and words[trig.end] in self.preps)
+        if det >= seg.end or words[det] not in self.determiners:
+            return False
+        noun = next((i for i in range(det + 1, min(det + 4, seg.end)) if words[i] in self.act_nouns), None)
+        return noun is not None and not self.between(det, noun + 1)
+
+    def _earlier_doers(self, trig: Trigger, sources: list[Mention]) -> list[Mention]:
+        """Who did the act a definite act noun refers back to: the doers of the last act told in
+        the sentences before, by another party than the one reacting to it."""
+        floor = self._sentences_back(trig.start, _RECIPROCAL_SENTENCES)
+        for act, roles in reversed(self.acts):
+            if act.start < floor:
+                break
+            doers = roles.sources + (roles.targets if roles.joint else [])
+            doers = [m for m in doers if m.actor.key and self._other_party(m, sources)]
+            if doers and act.start < trig.start:
+                return doers[:4]
+        return []
+
+    def _bind(self, seg: Segment, trig: Trigger) -> Roles:
         clause = self._clause(seg, trig)
         for rule in (self._rule_between, self._rule_passive, self._rule_object_relative):
             roles = rule(clause)
@@ -637,6 +686,7 @@ class RoleBinder:
             # "he met xi | and signed an energy deal": the one he met is the natural partner
             partners = [m for m in clause.keyed if head < m.start < trig.start and self._other_party(m, roles.sources)]
             roles.targets, roles.target_rule = partners[:1], _CONJOINED
+        self._act_told_earlier(clause, roles)
         self._make_joint(clause, roles)
         return roles
 
