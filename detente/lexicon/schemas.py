@@ -377,6 +377,7 @@ class CueRecord(Strict):
         "org_anaphor",
         "armed_anaphor",
         "act_anaphor",
+        "start_blocker",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 
