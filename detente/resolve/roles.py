@@ -518,6 +518,8 @@ class RoleBinder:
 
     def _possessor(self, keyed: list[Mention], trig: Trigger) -> Mention | None:
         """The actor whose event a noun trigger names: "russia s annexation", "china s purchase"."""
+        if self.doc.tokens[trig.start].tag in _FINITE_TAGS | {"VBN"}:
+            return None  # "china, pakistan s closest partner, | condemned": a verb has no possessor
         for m in keyed:
             if m.end < trig.start and m.end + 3 >= trig.start and self.words[m.end] == "s" and m.kind != "people":
                 between = self.words[m.end + 1 : trig.start]
@@ -526,12 +528,20 @@ class RoleBinder:
         return None
 
     def _appositive_head(self, candidate: Mention, keyed: list[Mention], trig: Trigger) -> Mention:
-        """ "pakistan, a key u s ally in the war, has refused": the head before the apposition."""
+        """ "pakistan, a key u s ally in the war, has refused", "russia, serbia s traditional ally,
+        said": the head before the apposition."""
         tokens = self.doc.tokens
         k = candidate.start
         while k > 0 and not tokens[k].comma_before and candidate.start - k < 6:
             k -= 1
-        if not tokens[k].comma_before or self.words[k] not in ("a", "an", "the"):
+        # the apposition opens with an article, or with the candidate as its possessor
+        possessive = candidate.end < len(self.words) and self.words[candidate.end] == "s"
+        if possessive and not tokens[candidate.start].comma_before:
+            # scraped, the commas gone: "russia | serbia s traditional ally said"
+            adjacent = [m for m in keyed if m.end == candidate.start and candidate.kind in _STATE]
+            return adjacent[0] if adjacent and adjacent[0].kind in _STATE else candidate
+        owner = possessive and k == candidate.start
+        if not tokens[k].comma_before or not (owner or self.words[k] in ("a", "an", "the")):
             return candidate
         heads = [m for m in keyed if m.end == k]
         closes = any(tokens[j].comma_before for j in range(candidate.end, trig.start + 1))
