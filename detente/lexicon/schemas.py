@@ -315,6 +315,7 @@ class CueRecord(Strict):
         "reciprocal_subject",
         "historical",
         "depiction",
+        "excess_degree",
         "abbreviation",
         "speech_filler",
         "harm_participle",

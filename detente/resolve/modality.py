@@ -42,6 +42,8 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
     negation = cues.get("negation", frozenset())
     near_floor = max(seg.start, trig.start - _WINDOW)
     far_floor = max(seg.start, subject_end, trig.start - _FAR_WINDOW)
+    if _too_adjective(words, trig, near_floor, cues.get("excess_degree", frozenset())):
+        return Modality("negated", trig.start - 3, trig.start)
     end = trig.start
     skipped = 0
     while end > near_floor and skipped <= 3:
@@ -57,6 +59,14 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
     if found is None:
         return Modality("asserted")
     return unless_predicted(words, seg, found, res)
+
+
+def _too_adjective(words: list[str], trig: Trigger, floor: int, degree: frozenset[str]) -> bool:
+    """ "has been too slow to | supply weapons", "too politically weak to | attack": an act the
+    subject is too much of something to do is not done."""
+    if trig.start - 3 < floor or words[trig.start - 1] != "to":
+        return False
+    return any(words[i] in degree for i in range(max(floor, trig.start - 4), trig.start - 2))
 
 
 def _plan_or_obligation(words: list[str], trig: Trigger, far_floor: int, res: Resources) -> Modality | None:
