@@ -74,3 +74,17 @@ def test_no_start_inside_a_sentence(pipeline: Pipeline, text: str) -> None:
 def test_cased_text_is_left_to_its_punctuation(pipeline: Pipeline) -> None:
     doc = pipeline.run_until(Document("s", LONG.replace(". ", " "), parse_date("2024-05-02")), "recognise_actors")
     assert find_actor_starts(doc, pipeline.resources) == []
+
+
+PRONOUN = (
+    "The two prime ministers met for three hours in Ankara on Thursday and agreed to double trade, which "
+    "officials said should reach 20 billion dollars a year by the end of the decade. He thanked Greece for "
+    "sending firefighting planes during the summer, and said the army would hunt down the smugglers wherever "
+    "they are."
+)
+
+
+def test_a_pronoun_and_its_verb_after_a_finished_clause_start_a_sentence(pipeline: Pipeline) -> None:
+    starts = _starts(pipeline, PRONOUN)
+    assert "he thanked" in starts
+    assert "they are" not in starts  # "wherever | they are" goes on the clause before

@@ -27,6 +27,7 @@ _NOT_LAST = (
     "audience_verb", "pronoun_governor", "future", "obligation", "negation", "start_blocker",
     "direction", "compass_direction", "quantity_head",
 )  # fmt: skip
+_PRONOUNS = frozenset(["he", "she", "they"])
 _NOUN_LIKE = frozenset(["NOUN", "PROPN", "ADV"])
 
 
@@ -67,12 +68,15 @@ def _finite_after(doc: Document, end: int, res: Resources) -> bool:
     return past and nxt not in cue("preposition", frozenset()) and nxt not in cue("passive_aux", frozenset())
 
 
-def _subject_at(doc: Document, i: int, by_start: dict[int, Mention]) -> Mention | None:
-    """The named actor a sentence opening at ``i`` has as its subject ("the" may come first)."""
+def _subject_end(doc: Document, i: int, by_start: dict[int, Mention]) -> int | None:
+    """Where the subject of a sentence opening at ``i`` ends: a named actor ("the" may come first)
+    or a personal pronoun ("... 10bn a year | he praised greece")."""
+    if doc.words[i] in _PRONOUNS:
+        return i + 1
     m = by_start.get(i + 1) if doc.words[i] == "the" else by_start.get(i)
     if m is None or m.inferred or not m.actor.key or m.kind == "pronoun":
         return None
-    return m
+    return m.end
 
 
 def _glued_to_actor(doc: Document, i: int, by_end: dict[int, Mention], preps: frozenset[str]) -> bool:
@@ -95,10 +99,13 @@ def find_actor_starts(doc: Document, res: Resources) -> list[int]:
     breaks = [i for i, t in enumerate(tokens) if t.break_before] + [0, len(tokens)]
     found: list[int] = []
     for i in range(_MIN_PIECE, len(words) - _MIN_PIECE):
-        m = _subject_at(doc, i, by_start)
-        if m is None or tokens[i].break_before or not _ends_clause(words[i - 1], not_last):
+        end = _subject_end(doc, i, by_start)
+        if end is None or tokens[i].break_before or not _ends_clause(words[i - 1], not_last):
             continue
-        if _glued_to_actor(doc, i, by_end, preps) or not _finite_after(doc, m.end, res):
+        if _glued_to_actor(doc, i, by_end, preps) or not _finite_after(doc, end, res):
+            continue
+        if words[i] in _PRONOUNS and words[end] in res.cues.get("speech", frozenset()):
+            # "... illegal war | she said in a statement": closing a quote that lost its marks
             continue
         if all(abs(i - k) >= _MIN_PIECE for k in breaks + found):
             found.append(i)
