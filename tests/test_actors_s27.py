@@ -30,6 +30,7 @@ _HOLDERS = [
     ("Muhoozi Kainerugaba", dt.date(2025, 3, 10), "UGAMIL"),
     ("Han Kuo-yu", dt.date(2025, 3, 10), "TWNLEG"),
     ("Jimmy Cherizier", dt.date(2025, 3, 10), "HTICRM"),
+    ("Dmitry Medvedev", dt.date(2025, 3, 10), "RUSGOV"),  # security council deputy chairman from 2020
 ]
 
 
