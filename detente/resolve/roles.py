@@ -1136,9 +1136,24 @@ class RoleBinder:
                 if m.start >= 2 and {"over", "about", "against"} & set(self.words[m.start - 2 : m.start])
             ]
             targets = about + [m for m in targets if m not in about]
-        # "join the china-led bank": the bank is the object, china only qualifies it.
-        qualifiers = [m for m in targets if m.end < len(self.words) and self.words[m.end] in self.qualifying]
+        # "join the china-led bank": the bank is the object, china only qualifies it; "threatened
+        # the snapback of un sanctions | on iran": who imposes a measure aimed at another is not
+        # whom a threat or an act aims at (a reaction to it is: "denounced israeli strikes on gaza")
+        acting = c.trig.cameo[:2] not in _REACTION_ROOTS or c.trig.cameo[:2] == "13"
+        qualifiers = [
+            m
+            for m in targets
+            if m.end < len(self.words) and self.words[m.end] in self.qualifying or acting and self._aims_on(m, targets)
+        ]
         return [m for m in targets if m not in qualifiers] + qualifiers
+
+    def _aims_on(self, m: Mention, targets: list[Mention]) -> bool:
+        """ "un sanctions | on iran", "israeli strikes against | gaza": ``m`` owns a noun aimed at
+        another actor named right after it."""
+        k = m.end + 1
+        if k >= len(self.words) or self.words[k] not in ("on", "against") or self.words[m.end] not in self.act_nouns:
+            return False  # "an eu mission | on the libya-niger border": where, not whom
+        return any(t.start in (k + 1, k + 2) for t in targets)
 
     def _bind_targets(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
