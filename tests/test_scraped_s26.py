@@ -62,6 +62,9 @@ def test_the_start_keeps_the_thanks_out_of_the_clause_before(pipeline: Pipeline)
         # a count before its noun, and a word before an office
         "Witnesses in the northern town said that about 30 Serbian gunmen attacked a police patrol, while "
         "the Taliban's acting defence minister said on Saturday that the border was calm.",
+        # the object of a relative clause's verb
+        "The talks in Nairobi ended without a deal on Friday, and Ethiopia, which also borders Somalia, said "
+        "it would send a delegation to the next round in June.",
         # an attribution that closes its sentence
         "The soldiers have been holed up in a compound outside the capital since the fighting began "
         "three weeks ago and are running out of food, the Peruvian embassy said on Tuesday.",

@@ -104,6 +104,8 @@ def find_actor_starts(doc: Document, res: Resources) -> list[int]:
             continue
         if _glued_to_actor(doc, i, by_end, preps) or not _finite_after(doc, end, res):
             continue
+        if set(words[max(0, i - 3) : i]) & res.cues.get("relative_opener", frozenset()):
+            continue  # "ethiopia which also borders | somalia said": the relative clause's object
         if words[i] in _PRONOUNS and words[end] in res.cues.get("speech", frozenset()):
             # "... illegal war | she said in a statement": closing a quote that lost its marks
             continue
