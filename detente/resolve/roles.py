@@ -58,6 +58,7 @@ VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
 # a reaction to an act: comment, appeal, praise, demand, disapproval, rejection, threat, protest
 _REACTION_ROOTS = VERBAL_ROOTS | {"05", "14"}
+BROKERED = "the parties to the act a host or broker made possible"
 _TOLD_EARLIER = "a definite act noun: the doer of the act told just before"
 _CONJOINED = "a verb coordinated with another shares its subject"
 # marks the roles of a participle describing the noun before it: that noun is no subject of it
@@ -628,8 +629,21 @@ class RoleBinder:
     # ``Roles.rule`` (shown by ``detente explain``).
     def bind(self, seg: Segment, trig: Trigger) -> Roles:
         roles = self._bind(seg, trig)
+        parties = self._brokered_parties(seg, trig, roles.sources) if self.words[trig.start] in self.brokering else []
+        if roles.sources and parties:
+            roles.targets, roles.target_rule = parties, BROKERED
         self.acts.append((trig, roles))
         return roles
+
+    def _brokered_parties(self, seg: Segment, trig: Trigger, hosts: list[Mention]) -> list[Mention]:
+        """ "delegations held talks | hosted by turkey", "signed an accord | mediated by china": the
+        host or broker acts on the parties of the act its participle describes, not on itself."""
+        for act, roles in reversed(self.acts):
+            if act.start < seg.start:
+                break
+            if act.start < trig.start:
+                return [m for m in roles.sources + roles.targets if m.actor.key and self._other_party(m, hosts)][:4]
+        return []
 
     def _act_told_earlier(self, c: _Clause, roles: Roles) -> None:
         """ "beijing rejected | the accusation": a definite act noun naming no one refers to an act

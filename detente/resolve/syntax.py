@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import FRONTED, REDUCED, VERBAL_ROOTS, VIOLENT_ROOTS, Roles, party_of
+from detente.resolve.roles import BROKERED, FRONTED, REDUCED, VERBAL_ROOTS, VIOLENT_ROOTS, Roles, party_of
 
 _SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
 _OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
@@ -311,6 +311,8 @@ def _reduced_relative_patient(syn: SyntaxView, roles: Roles, p: int) -> None:
     """ "the crew of a vessel | hijacked by somali pirates": a participle hanging on a noun acts on
     that noun, not on the clause's subject before it."""
     patient = syn._phrase_mention(syn.head(p))
+    if patient is None and roles.target_rule == BROKERED:
+        return  # "held talks | hosted by turkey": the talks' parties, not nobody
     if patient is None or all(patient is not m for m in roles.targets):
         roles.targets = [patient] if patient is not None else []
         roles.target_rule = "parse: the noun the participle describes"
