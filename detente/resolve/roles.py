@@ -50,6 +50,7 @@ _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied
 # not "them": "fighters occupying | them" (the buildings); nor "their"
 _POINTING = frozenset(["him", "her", "its", "his"])
 _RECIPROCAL_SENTENCES = 2  # sentences before its own that "the two sides" reaches back into
+_ACT_SENTENCES = 3  # sentences before its own that "the attack", "the decision" reaches back into
 _SUBJECT_REACH = 60  # tokens: how far back "it" looks for the subject of the sentence before
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
@@ -661,6 +662,8 @@ class RoleBinder:
         words = self.words
         if trig.end - trig.start > 1 and words[trig.end - 1] in self.act_nouns:
             return words[trig.end - 2] in self.determiners  # the noun ends the trigger
+        if trig.end - trig.start > 3 and words[trig.start + 1] in self.determiners:
+            return words[trig.start + 2] in self.act_nouns  # "called | the attacks | barbarous"
         # "condemned | the attack", "voiced concern over | the decision" (not "hold me responsible |
         # for the actions": a trigger with an object of its own)
         own_object = any(self.doc.tokens[i].tag == "PRP" for i in range(trig.start + 1, trig.end))
@@ -673,7 +676,7 @@ class RoleBinder:
     def _earlier_doers(self, trig: Trigger, sources: list[Mention]) -> list[Mention]:
         """Who did the act a definite act noun refers back to: the doers of the last act told in
         the sentences before, by another party than the one reacting to it."""
-        floor = self._sentences_back(trig.start, _RECIPROCAL_SENTENCES)
+        floor = self._sentences_back(trig.start, _ACT_SENTENCES)
         for act, roles in reversed(self.acts):
             if act.start < floor:
                 break
