@@ -68,3 +68,19 @@ def test_a_head_of_a_body_counts_for_it_in_office(pipeline, name, day, key):
 def test_a_kuwaiti_emirs_dynasty_is_no_malaysian_state(pipeline):
     found = _codes(pipeline, "Sheikh Mishal al-Ahmad al-Sabah received the envoy.", dt.date(2025, 3, 10))
     assert found and all(code == "KWTGOV" for _, code in found)
+
+
+# A surname the tables know alone, after a given name that is not the person's, names someone else.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hugo Katz spoke to reporters on Monday.", None),
+        ("Foreign Minister Melvin Cavusoglu spoke to reporters on Monday.", "TURGOV"),  # a misspelt given name
+        ("Sergej Lavrov spoke to reporters on Monday.", "RUSGOV"),  # another spelling of his own
+        ("In Ankara, Erdogan spoke to reporters on Monday.", "TURGOV"),  # a comma: no given name
+    ],
+)
+@pytest.mark.parametrize("render", [str, scrape])
+def test_a_surname_after_another_given_name_is_someone_else(pipeline, text, code, render):
+    found = [c for _, c in _codes(pipeline, render(text), dt.date(2016, 2, 14)) if c and c[:3] in ("ISR", "TUR", "RUS")]
+    assert found[:1] == ([code] if code else [])

@@ -905,6 +905,35 @@ def _homograph(words: list[str], atom: Atom, res: Resources) -> bool:
     return False
 
 
+def _someone_elses_surname(doc: Document, atom: Atom, ends: dict[int, ActorEntry], res: Resources) -> bool:
+    """ "hazem qassem", "adama traore": a known person's surname, given alone in the tables, after an
+    unknown given name that is not theirs names someone else (a Hamas spokesman, a footballer); a
+    spelling of their own given name ("sergej" for "sergey") shares its first three letters, and
+    a title of their own office before it ("foreign minister melvin cavusoglu") keeps it theirs."""
+    entry, i = atom.entry, atom.start - 1
+    if entry.kind != "person" or atom.end - atom.start != 1 or i < 0 or doc.tokens[atom.start].break_before:
+        return False
+    if i + 1 in ends or not _given_name_before(doc, i, entry, res):
+        return False  # i + 1 in ends: the word before is itself an actor ("kremlin aide ushakov")
+    title = ends.get(i)
+    offices = {t.office for t in res.terms_by_person.get(entry.person_id or "", [])}
+    return not (title is not None and title.kind == "agent" and title.office in offices)
+
+
+def _given_name_before(doc: Document, i: int, entry: ActorEntry, res: Resources) -> bool:
+    """Token ``i`` is a given name, written next to the surname after it, and not the person's own."""
+    tokens = doc.tokens
+    if doc.text[tokens[i].end : tokens[i + 1].start].strip():
+        return False  # "in iowa, trump said": punctuation between
+    if not doc.text[tokens[i].start : tokens[i].end].isalpha():
+        return False  # "hdp co-leader demirtas"
+    prev = doc.words[i]
+    parts = {normalise_phrase(p) for p in (entry.name or "").lower().split()}
+    if any(prev[:3] == part[:3] for part in parts) or prev in res.cues.get("honorific", _NONE):
+        return False
+    return _name_like(prev, res.closed_words)
+
+
 def _compass_place(words: list[str], atom: Atom) -> bool:
     """ "the west of the country", "muslims in the west": a direction, not the Western powers."""
     if words[atom.start : atom.end] != ["the", "west"]:
@@ -960,6 +989,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     # "russian made rockets": the adjective describes an object, not an actor.
     objects = res.cues.get("object_maker", _NONE)
     selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
+    ends = {a.end: a.entry for a in selected}  # the actor each word ends, for the word after it
     named_things = res.cues.get("place_named_thing", _NONE)
     # "anti-assad rebels", "the anti-is coalition": whom a group opposes is not the group
     opposing = res.cues.get("opposing_prefix", _NONE)
@@ -975,6 +1005,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not _region_describing_a_state(words, a, res)
         and not _sports_side(words, a, res)
         and not _homograph(words, a, res)
+        and not _someone_elses_surname(doc, a, ends, res)
     ]
     mentions = _Composer(doc, res, _join_dual_nationals(doc, atoms), doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
