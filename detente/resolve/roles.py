@@ -796,6 +796,8 @@ class RoleBinder:
         between = self._between(c.keyed, c.trig)
         if between is None or (c.trig.roles != "joint" and self._not_prepositional(c)):
             return None
+        if c.trig.roles != "joint" and self._antecedent(c.seg, c.trig) is not None:
+            return None  # "egypt, | which has mediated between israel and hamas": egypt mediates
         return Roles(between[:1], between[1:], joint=True, rule="between X and Y")
 
     def _rule_object_relative(self, c: _Clause) -> Roles | None:
