@@ -1014,10 +1014,31 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
             # "ethnic albanians in macedonia": a people, located by the sentence, not a state.
             m.actor.country, m.actor.code = None, None
             m.actor.sector = m.actor.sector or "CVL"
-    doc.mentions = [m for m in doc.mentions if not _bare_region(m, res)]
+    doc.mentions = [m for m in doc.mentions if not _bare_region(m, res) and not _wire_credit(doc, m)]
     _definite_titles(doc, doc.mentions, res)
     _inherit_countries(doc, doc.mentions, res)
     return doc
+
+
+def _wire_credit(doc: Document, m: Mention) -> bool:
+    """ "WARSAW (Reuters) -", "KYIV, Ukraine (AP) —", scraped "warsaw reuters poland ...": a news
+    agency credited in brackets or right after a dateline's place only carries the story; it is no
+    party to the events told after it."""
+    if m.actor.sector != "MED" or m.kind != "org":
+        return False
+    text, tokens = doc.text, doc.tokens
+    start, end = tokens[m.start].start, tokens[m.end - 1].end
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True
+    return m.start > 0 and _dateline_place(doc, m.start)
+
+
+def _dateline_place(doc: Document, end: int) -> bool:
+    """A place or state opens the sentence and ends right before token ``end``."""
+    for other in doc.mentions:
+        if other.end == end and other.kind in ("capital", "place", "country"):
+            return other.start == 0 or doc.tokens[other.start].break_before
+    return False
 
 
 def _bare_region(m: Mention, res: Resources) -> bool:
