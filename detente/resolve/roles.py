@@ -673,6 +673,16 @@ class RoleBinder:
         noun = next((i for i in range(det + 1, min(det + 4, seg.end)) if words[i] in self.act_nouns), None)
         return noun is not None and not self.between(det, noun + 1)
 
+    def _aimed_in_subject(self, c: _Clause, roles: Roles) -> None:
+        """ "russian strikes | on kyiv | killed five people": whom the subject's act noun is aimed at
+        is the target of the harm it did."""
+        if roles.targets or not roles.sources or c.trig.cameo[:2] not in VIOLENT_ROOTS:
+            return
+        source = roles.sources[-1]
+        aimed = [m for m in c.keyed if source.end < m.start < c.trig.start and self._aims_on(source, [m])]
+        if aimed and self._other_party(aimed[0], roles.sources):
+            roles.targets, roles.target_rule = aimed[:1], "whom the subject's act is aimed at"
+
     def _earlier_doers(self, trig: Trigger, sources: list[Mention]) -> list[Mention]:
         """Who did the act a definite act noun refers back to: the doers of the last act told in
         the sentences before, by another party than the one reacting to it."""
@@ -714,6 +724,7 @@ class RoleBinder:
             partners = [m for m in clause.keyed if head < m.start < trig.start and self._other_party(m, roles.sources)]
             roles.targets, roles.target_rule = partners[:1], _CONJOINED
         self._act_told_earlier(clause, roles)
+        self._aimed_in_subject(clause, roles)
         self._make_joint(clause, roles)
         return roles
 
