@@ -84,3 +84,16 @@ def test_a_kuwaiti_emirs_dynasty_is_no_malaysian_state(pipeline):
 def test_a_surname_after_another_given_name_is_someone_else(pipeline, text, code, render):
     found = [c for _, c in _codes(pipeline, render(text), dt.date(2016, 2, 14)) if c and c[:3] in ("ISR", "TUR", "RUS")]
     assert found[:1] == ([code] if code else [])
+
+
+# In text written with capitals, a known person's one-word alias in lowercase is a common word.
+@pytest.mark.parametrize(
+    "text",
+    ["Firefighters battled bush fires near Sydney on Monday.", "Rangers seized an elephant tusk on Monday."],
+)
+def test_a_lowercase_alias_in_cased_text_is_no_person(pipeline, text):
+    assert not {"bush", "tusk"} & {name for name, _ in _codes(pipeline, text, dt.date(2020, 1, 10))}
+
+
+def test_a_capitalised_alias_is_still_the_person(pipeline):
+    assert _codes(pipeline, "Bush spoke to reporters on Monday.", dt.date(2008, 1, 10))[0][1] == "USAGOV"

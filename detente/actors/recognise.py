@@ -920,6 +920,15 @@ def _someone_elses_surname(doc: Document, atom: Atom, ends: dict[int, ActorEntry
     return not (title is not None and title.kind == "agent" and title.office in offices)
 
 
+def _uncapitalised_name(doc: Document, atom: Atom, cased: bool) -> bool:
+    """ "bush fires", "50 pence", "an elephant tusk": in text written with capitals, a known person's
+    one-word alias written in lowercase is a common word, not their name."""
+    if not cased or atom.entry.kind != "person" or atom.end - atom.start != 1:
+        return False
+    tok = doc.tokens[atom.start]
+    return doc.text[tok.start : tok.end].islower()
+
+
 def _given_name_before(doc: Document, i: int, entry: ActorEntry, res: Resources) -> bool:
     """Token ``i`` is a given name, written next to the surname after it, and not the person's own."""
     tokens = doc.tokens
@@ -990,6 +999,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
     objects = res.cues.get("object_maker", _NONE)
     selected = [a for a in _select(hits) if a.entry.kind != "water"]  # seas named after a state
     ends = {a.end: a.entry for a in selected}  # the actor each word ends, for the word after it
+    cased = any(c.isupper() for c in doc.text)  # scraped renderings are lowercase throughout
     named_things = res.cues.get("place_named_thing", _NONE)
     # "anti-assad rebels", "the anti-is coalition": whom a group opposes is not the group
     opposing = res.cues.get("opposing_prefix", _NONE)
@@ -1006,6 +1016,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not _sports_side(words, a, res)
         and not _homograph(words, a, res)
         and not _someone_elses_surname(doc, a, ends, res)
+        and not _uncapitalised_name(doc, a, cased)
     ]
     mentions = _Composer(doc, res, _join_dual_nationals(doc, atoms), doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
