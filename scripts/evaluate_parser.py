@@ -64,6 +64,32 @@ def voa_boundaries(nlp) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / max(1e-9, p + r), "boundaries": tp + fn}
 
 
+def _word_at_offset(words: list[str]) -> dict[int, int]:
+    """Each word's number by its first character in the words joined with spaces."""
+    at, offset = {}, 0
+    for j, w in enumerate(words):
+        at[offset] = j
+        offset += len(w) + 1
+    return at
+
+
+def pipeline_starts(docs: list[list[list[str]]]) -> dict[str, float]:
+    """Sentence starts the coder itself uses on the same articles: the sentence-end model's and
+    those ``segment.starts`` adds from the actors (what clause segmentation and roles see)."""
+    from detente import Document, Pipeline
+
+    pipe, tp, fp, fn = Pipeline(), 0, 0, 0
+    for sentences in docs:
+        words = [w for s in sentences for w in s]
+        gold = {sum(len(s) for s in sentences[:k]) for k in range(1, len(sentences))}
+        at = _word_at_offset(words)
+        doc = pipe.run_until(Document(doc_id="voa", text=" ".join(words)), "segment")
+        found = {at[t.start] for t in doc.tokens if t.break_before and t.start in at} - {0}
+        tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / max(1e-9, p + r), "boundaries": tp + fn}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default=str(REPO / "detente" / "models" / "parser-en"))
@@ -81,7 +107,8 @@ def main() -> None:
 
     result = {"clean": treebank_scores(nlp, "clean"), "scraped": treebank_scores(nlp, "scraped"),
               "voa_scraped_boundaries": voa_boundaries(nlp),
-              "voa_scraped_sentence_end_model": boundary_scores(load_model(), voa_documents("heldout"))}
+              "voa_scraped_sentence_end_model": boundary_scores(load_model(), voa_documents("heldout")),
+              "voa_scraped_coder_starts": pipeline_starts(voa_documents("heldout"))}
     if opts.json:
         print(json.dumps(result, indent=1))
         return
@@ -95,6 +122,9 @@ def main() -> None:
     m = result["voa_scraped_sentence_end_model"]
     print(f"VOA scraped sentence starts by the sentence-end model (detente/models/sentence-ends, same articles): "
           f"precision {m['precision']:.2f}, recall {m['recall']:.2f}, F1 {m['f1']:.2f}")
+    c = result["voa_scraped_coder_starts"]
+    print(f"VOA scraped sentence starts the coder uses (sentence-end model and segment.starts, same articles): "
+          f"precision {c['precision']:.2f}, recall {c['recall']:.2f}, F1 {c['f1']:.2f}")
 
 
 if __name__ == "__main__":
