@@ -238,7 +238,7 @@ class EventBuilder:
         if not self.syntax.parsed or later.start < first.end:
             return False
         p, q = self.syntax.predicate(first), self.syntax.predicate(later)
-        if self._coordinated_predicate(p, q):
+        if self._coordinated_predicate(p, q) or self._main_after_relative(p, q):
             return True
         if not self.run_on or later.start - first.end < 2:
             return False
@@ -254,6 +254,14 @@ class EventBuilder:
             if k == p:
                 return False
         return True
+
+    def _main_after_relative(self, p: int, q: int) -> bool:
+        """ "egypt, which has mediated between israel and hamas, | condemned the strike": the first
+        trigger is in a relative clause on the subject of the later one, the main clause's verb."""
+        syn = self.syntax
+        antecedent = syn.head(p)
+        relative = syn.dep(p) == "acl:relcl" and antecedent < p < q
+        return relative and syn.dep(antecedent) == "nsubj" and syn.head(antecedent) == q
 
     def _coordinated_predicate(self, p: int, q: int) -> bool:
         """ "confirmed the barrage and demanded the ypg withdraw": a second verb coordinated with the
