@@ -1166,6 +1166,11 @@ class RoleBinder:
                 if m.start >= 2 and {"over", "about", "against"} & set(self.words[m.start - 2 : m.start])
             ]
             targets = about + [m for m in targets if m not in about]
+        if c.trig.cameo == "115":
+            # "filed a case at | the icj accusing israel": the court is where the case is brought, the
+            # party the case is against comes first when one is named
+            venue = [m for m in targets if m.start < c.trig.end and self._after_venue_word(m)]
+            targets = [m for m in targets if m not in venue] + venue
         # "join the china-led bank": the bank is the object, china only qualifies it; "threatened
         # the snapback of un sanctions | on iran": who imposes a measure aimed at another is not
         # whom a threat or an act aims at (a reaction to it is: "denounced israeli strikes on gaza")
@@ -1176,6 +1181,10 @@ class RoleBinder:
             if m.end < len(self.words) and self.words[m.end] in self.qualifying or acting and self._aims_on(m, targets)
         ]
         return [m for m in targets if m not in qualifiers] + qualifiers
+
+    def _after_venue_word(self, m: Mention) -> bool:
+        k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
+        return k >= 0 and self.words[k] in ("at", "with", "before", "to")
 
     def _aims_on(self, m: Mention, targets: list[Mention]) -> bool:
         """ "un sanctions | on iran", "israeli strikes against | gaza": ``m`` owns a noun aimed at
