@@ -1029,7 +1029,11 @@ class RoleBinder:
         owner = [m for m in subjects[:1] if m.end < len(self.words) and self.words[m.end] == "s"]
         # "received arms from damascus and moscow": each of the coordinated actors after acts
         sources = self._coordinated(c.keyed, c.after[0], backwards=False) if c.after else []
-        return Roles(sources, owner or subjects[-1:], rule="reverse pattern")
+        # "the expulsion of russian diplomats by | poland drew a rebuke from moscow": the subject act's
+        # own doer, named after "by", is whom the reaction answers
+        agent = [m for m in c.before if self._after_by(m) and c.seg.start <= m.start < c.trig.start][:1]
+        agent = self._coordinated(c.keyed, agent[0], backwards=False) if agent else []
+        return Roles(sources, owner or agent or subjects[-1:], rule="reverse pattern")
 
     def _reciprocal_pair(self, c: _Clause, subjects: list[Mention]) -> list[Mention] | None:
         """The pair a reciprocal phrase at the subject stands for, if the subject is one."""
