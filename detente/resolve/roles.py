@@ -887,6 +887,9 @@ class RoleBinder:
         elif speaker is not None and speaker.actor.key != patients[-1].actor.key:
             roles.sources, roles.inferred = [speaker], True
             roles.rule = "passive subject is the target, speaker the source"
+        elif fought := self._fought_with(c, patients[-1].actor.code):
+            # only where nothing else stands for the agent: before the place or the speaker it cost events
+            roles.sources, roles.rule = fought, "passive subject is the target, whom it fought with the agent"
         return roles
 
     def _described_noun(self, c: _Clause) -> Mention | None:
@@ -955,6 +958,17 @@ class RoleBinder:
             return []
         named = [m for m in c.inside if m.actor.code != victim_code and m.kind not in ("place", "capital")]
         return self._coordinated(c.inside, named[0], backwards=False) if named else []
+
+    def _fought_with(self, c: _Clause, victim_code: str | None) -> list[Mention]:
+        """ "killed in clashes | with (pro-)russian separatists": whom the fighting was with did it."""
+        k = c.trig.end
+        if c.trig.cameo[:2] not in VIOLENT_ROOTS:
+            return []
+        if k >= len(self.words) or self.words[k] != "with":
+            return []
+        foe = [m for m in c.after if k < m.start <= k + 3 and m.actor.code != victim_code]
+        foe = [m for m in foe if m.kind not in ("place", "capital")]
+        return self._coordinated(c.keyed, foe[0], backwards=False) if foe else []
 
     def _passive_patients(self, c: _Clause) -> list[Mention]:
         """Who a passive acts on: the subject before it, else the noun a relative clause hangs from
