@@ -522,6 +522,11 @@ class RoleBinder:
         """The actor whose event a noun trigger names: "russia s annexation", "china s purchase"."""
         if self.doc.tokens[trig.start].tag in _FINITE_TAGS | {"VBN"}:
             return None  # "china, pakistan s closest partner, | condemned": a verb has no possessor
+        if self.doc.tokens[trig.start].tag in ("NN", "NNS"):
+            # "the turkish | purchase of russian missiles": a state adjective heading an act noun
+            owner = [m for m in keyed if m.end == trig.start and m.kind == "adjective" and not m.inferred]
+            if owner and owner[0].start >= 1 and self.words[owner[0].start - 1] in self.determiners:
+                return owner[0]
         for m in keyed:
             if m.end < trig.start and m.end + 3 >= trig.start and self.words[m.end] == "s" and m.kind != "people":
                 between = self.words[m.end + 1 : trig.start]
