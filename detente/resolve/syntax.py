@@ -213,10 +213,25 @@ class SyntaxView:
             if subj:
                 found = [self._phrase_mention(k) for h in subj for k in self._with_conjuncts(h)]
                 return _unique([m for m in found if m is not None])
-            if self.dep(node) not in _INHERIT or self.head(node) == node:
+            if self.head(node) == node:
+                return self._split_subject(node)
+            if self.dep(node) not in _INHERIT:
                 return []
             node, hops = self.head(node), hops + 1
         return []
+
+    def _split_subject(self, root: int) -> list[Mention]:
+        """ "president ferdinand marcos jr | told reporters": the parse made the name before a finite
+        root verb a root of its own; that name is the verb's subject."""
+        if root == 0 or self.tokens[root].tag not in ("VBD", "VBZ", "VBP"):
+            return []
+        m = self.mention_at.get(root - 1)
+        if m is None or m.end != root:
+            return []
+        k = root - 1
+        while self.head(k) != k and m.start <= self.head(k) < m.end:
+            k = self.head(k)
+        return [m] if self.head(k) == k and self.dep(k) == "ROOT" else []
 
     def agents(self, p: int) -> list[Mention]:
         """ "was condemned by the un": the obl phrase of a passive predicate introduced by "by"."""
