@@ -1233,7 +1233,7 @@ class RoleBinder:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
             targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
-        cut = self._attribution_start(c)
+        cut = min(self._attribution_start(c), self._described_object_end(c))
         brokers = self._brokers(c)
         targets = [m for m in targets if m.start < cut and all(m is not b for b in brokers)]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
@@ -1245,6 +1245,16 @@ class RoleBinder:
             # "arrested 12 palestinians, | the palestinian health ministry said": the comma joins no target
             roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources) and m is not reporter][:4]
             roles.target_rule = "first actor after the trigger"
+
+    def _described_object_end(self, c: _Clause) -> int:
+        """ "used water cannon to disperse | protesters | angered by the suspension of eu talks": a
+        material act's object, described by a participle, is whom it acted on; who the description
+        names is not."""
+        k = c.trig.end + (c.trig.end < c.seg.end and self.words[c.trig.end] in self.articles)
+        obj = next((m for m in c.in_seg if m.start == k), None)
+        if c.trig.cameo[:2] in VERBAL_ROOTS or obj is None or obj.end >= c.seg.end:
+            return c.seg.end
+        return obj.end if self.doc.tokens[obj.end].tag in ("VBN", "VBG") else c.seg.end
 
     def _brokers(self, c: _Clause) -> list[Mention]:
         """ "a deal brokered by | china", "talks mediated by qatar and | egypt": whom a broker participle
