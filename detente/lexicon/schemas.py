@@ -327,6 +327,7 @@ class CueRecord(Strict):
         "irregular_participle",
         "direction",
         "event_locative",
+        "border_noun",
         "noun_premodifier",
         "phrase_preposition",
         "agent_noun",

@@ -99,6 +99,7 @@ class RoleBinder:
         self.irregular = cue("irregular_participle", frozenset())
         self.directions = cue("direction", frozenset())
         self.event_locative = cue("event_locative", frozenset())
+        self.border_nouns = cue("border_noun", frozenset())
         self.agent_nouns = tuple(cue("agent_noun", frozenset()))
         self.quantity_heads = cue("quantity_head", frozenset())
         self.finite = cue("finite_verb", frozenset())
@@ -501,6 +502,16 @@ class RoleBinder:
         while i >= 0 and self.words[i] in self.directions:
             i -= 1
         return i >= 0 and self.words[i] in self.event_locative
+
+    def _border_place(self, m: Mention) -> bool:
+        """ "near the afghan | border": a state adjective qualifying a border where the act happened
+        (not one it crossed: "bombed fighters across the iraqi border" reached iraq)."""
+        if m.kind != "adjective" or m.end >= len(self.words) or self.words[m.end] not in self.border_nouns:
+            return False
+        i = m.start - 1
+        while i >= 0 and self.words[i] in self.directions:
+            i -= 1
+        return i >= 0 and self.words[i] in self.event_locative and self.words[i] not in ("across", "through")
 
     def _place_phrase(self, m: Mention) -> bool:
         """A place named as where something happened, or joined to one ("in iraq and | syria"):
@@ -1233,6 +1244,7 @@ class RoleBinder:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
             targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
+            targets = [m for m in targets if not self._border_place(m)]
         cut = min(self._attribution_start(c), self._described_object_end(c))
         brokers = self._brokers(c)
         targets = [m for m in targets if m.start < cut and all(m is not b for b in brokers)]
