@@ -57,6 +57,7 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
+_NOMINAL_AGENT = "agent named after 'by' right after a noun trigger"
 # a reaction to an act: comment, appeal, praise, demand, disapproval, rejection, threat, protest
 _REACTION_ROOTS = VERBAL_ROOTS | {"05", "14"}
 BROKERED = "the parties to the act a host or broker made possible"
@@ -731,7 +732,8 @@ class RoleBinder:
         head = self._conjoined_head(clause, subjects)
         roles = self._conjoined_roles(clause, head) if head is not None else None
         if roles is None:
-            head, roles = None, self._sources(clause, subjects)
+            agent = self._nominal_agent(clause)
+            head, roles = None, Roles(agent, rule=_NOMINAL_AGENT) if agent else self._sources(clause, subjects)
         if roles.rule == "reciprocal phrase":
             return roles
         self._bind_targets(clause, roles)
@@ -743,6 +745,15 @@ class RoleBinder:
         self._aimed_in_subject(clause, roles)
         self._make_joint(clause, roles)
         return roles
+
+    def _nominal_agent(self, c: _Clause) -> list[Mention]:
+        """ "welcomed the release of the journalist | by iran": an act noun's doer, named after "by"
+        right after it, did it, not the clause's subject."""
+        k = c.trig.end
+        if self.doc.tokens[c.trig.start].tag not in ("NN", "NNS") or k >= c.seg.end or self.words[k] != "by":
+            return []
+        named = [m for m in c.after if m.start == k + 1 + (k + 1 < c.seg.end and self.words[k + 1] in self.articles)]
+        return self._coordinated(c.keyed, named[0], backwards=False) if named else []
 
     def _conjoined_head(self, c: _Clause, subjects: list[Mention]) -> int | None:
         """The verb the trigger is coordinated with ("met xi | and signed"), when the actor just
