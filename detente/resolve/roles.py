@@ -752,6 +752,8 @@ class RoleBinder:
         k = c.trig.end
         if self.doc.tokens[c.trig.start].tag not in ("NN", "NNS") or k >= c.seg.end or self.words[k] != "by":
             return []
+        if c.trig.cameo[:2] in VIOLENT_ROOTS:
+            return []  # "were killed in an attack by boko haram": the passive's own agent rules bind it
         named = [m for m in c.after if m.start == k + 1 + (k + 1 < c.seg.end and self.words[k + 1] in self.articles)]
         return self._coordinated(c.keyed, named[0], backwards=False) if named else []
 
