@@ -328,6 +328,7 @@ class CueRecord(Strict):
         "direction",
         "event_locative",
         "border_noun",
+        "settlement_noun",
         "noun_premodifier",
         "phrase_preposition",
         "agent_noun",

@@ -101,6 +101,7 @@ class RoleBinder:
         self.directions = cue("direction", frozenset())
         self.event_locative = cue("event_locative", frozenset())
         self.border_nouns = cue("border_noun", frozenset())
+        self.settlement_nouns = cue("settlement_noun", frozenset())
         self.agent_nouns = tuple(cue("agent_noun", frozenset()))
         self.quantity_heads = cue("quantity_head", frozenset())
         self.finite = cue("finite_verb", frozenset())
@@ -500,6 +501,8 @@ class RoleBinder:
         if m.kind not in ("place", "capital", "country"):
             return False
         i = m.start - 1
+        if i >= 1 and self.words[i] == "of" and self.words[i - 1] in self.settlement_nouns:
+            i -= 2  # "at the city of | dnipro", "in the eastern town of | bakhmut"
         while i >= 0 and self.words[i] in self.directions:
             i -= 1
         return i >= 0 and self.words[i] in self.event_locative
