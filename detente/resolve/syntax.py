@@ -271,7 +271,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     act happened is never its target."""
     _drop_qualified_sources(syn, roles)
     if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule:
-        _sources_from_parse(syn, roles, p)
+        _sources_from_parse(syn, roles, trig, p)
     _passive_victims(syn, roles, trig, p)
     _counted_victims(syn, roles, trig)
     _harmed_in_act(syn, roles, trig, p)
@@ -459,10 +459,10 @@ def _drop_qualified_sources(syn: SyntaxView, roles: Roles) -> None:
         roles.sources = [m for m in syn.doc.mentions if m.start == after and m.actor.key][:1]
 
 
-def _sources_from_parse(syn: SyntaxView, roles: Roles, p: int) -> None:
+def _sources_from_parse(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     """No source on the surface: the subject, or for a passive its agent ("were killed by
     pakistani troops") with the subject as target."""
-    subjects = [m for m in syn.subjects(p) if not syn.in_modifier(m)]
+    subjects = [m for m in syn.subjects(p) if not syn.in_modifier(m) and not _object_as_subject(syn, trig, p, m)]
     if syn.is_passive(p):
         agents = syn.agents(p)
         keys = {m.actor.key for m in agents}
@@ -472,6 +472,16 @@ def _sources_from_parse(syn: SyntaxView, roles: Roles, p: int) -> None:
         subjects = _coordinated_before(syn, subjects[0])
     roles.sources, roles.inferred = subjects[:4], False
     roles.rule = "parse: passive agent" if syn.is_passive(p) else "parse: subject"
+
+
+def _object_as_subject(syn: SyntaxView, trig: Trigger, p: int, m: Mention) -> bool:
+    """ "wong | criticized china": an unknown name before an active verb, parsed as an adverb, leaves
+    the object the parse's subject; a subject after the verb is inverted only after a quote or
+    comma ('"it is wrong," | criticized china')."""
+    k = trig.start - 1
+    if m.start < trig.end or k < 0 or syn.is_passive(p) or syn.tokens[trig.start].comma_before:
+        return False
+    return syn.dep(k) in ("advmod", "compound", "dep") and syn.tokens[k].tag in ("RB", "NNP", "NN")
 
 
 def _coordinated_before(syn: SyntaxView, m: Mention) -> list[Mention]:
