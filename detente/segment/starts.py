@@ -18,7 +18,8 @@ from detente.resources import Resources
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"'\u201d)\]]|$)")
 _UNPUNCTUATED_TOKENS_PER_STOP = 60  # as segment.sentences: scraped text has no full stops
-_MIN_PIECE = 6  # words: no start this close to another sentence start
+_MIN_PIECE = 6  # words: no start this close after another sentence start
+_MIN_AFTER = 2  # words after the actor before the next start: its verb and one more ("denied it")
 # What a clause's last word is not: it wants more after it ("of", "the", "said", "believes").
 _NOT_LAST = (
     "function_word", "not_before_subject", "preposition", "coordination", "article", "speech",
@@ -58,6 +59,9 @@ def _finite_after(doc: Document, end: int, res: Resources) -> bool:
     if end + 1 >= len(words):
         return False
     verb, nxt = words[end], words[end + 1]
+    month = res.time_words.get(verb)
+    if nxt.isdigit() and month is not None and month.kind == "month":
+        return False  # "in zurich switzerland | may 28": a caption's date, not the modal
     if verb in cue("speech", frozenset()):
         # "..., the peruvian embassy said | on tuesday": an attribution closing its sentence
         filler = cue("speech_filler", frozenset())
@@ -86,30 +90,59 @@ def _glued_to_actor(doc: Document, i: int, by_end: dict[int, Mention], preps: fr
     return before is not None and (before.start == 0 or doc.words[before.start - 1] not in preps)
 
 
+def _state_then_capital(doc: Document, i: int, by_start: dict[int, Mention], states: frozenset[str]) -> bool:
+    """ "the intelligence services of russia | moscow denied": a capital right after a name that ends
+    with a state's own name opens a sentence; no name runs on from a state into a capital."""
+    m = by_start.get(i)
+    if m is None or m.kind != "capital":
+        return False
+    return any(" ".join(doc.words[max(0, i - k) : i]) in states for k in (1, 2, 3))
+
+
+def _state_names(res: Resources) -> frozenset[str]:
+    return frozenset(n for c in res.countries.values() if c.kind == "state" for n in c.names)
+
+
+def _room(i: int, end: int, starts: list[int], short: bool) -> bool:
+    """No start within ``_MIN_PIECE`` words of ``i``; a ``short`` sentence after it needs only the
+    actor, its verb and one word: "... on north korea | pyongyang denounced the move | the ..."."""
+    after = _MIN_AFTER if short else _MIN_PIECE
+    return all(i - k >= _MIN_PIECE if k <= i else k - (end if short else i) >= after for k in starts)
+
+
+def _short_sentence(doc: Document, i: int, end: int, res: Resources) -> bool:
+    """A named actor and a past tense that is no speech verb ("moscow denied it"): a sentence
+    however short. Not a pronoun ("... so | they could be attacked"), a modal ("in zurich |
+    switzerland may 28") or "said" ("... strategy | mccain said in a statement", a quote's close)."""
+    verb = doc.words[end]
+    return doc.words[i] not in _PRONOUNS and verb.endswith("ed") and verb not in res.cues.get("speech", frozenset())
+
+
 def find_actor_starts(doc: Document, res: Resources) -> list[int]:
     """Token positions where a sentence starts with a named actor and its verb (scraped text)."""
     if not _scraped(doc):
         return []
     not_last = frozenset().union(*(res.cues.get(k, frozenset()) for k in _NOT_LAST))
     not_last |= frozenset(res.quantity_words.get("number", {}))  # "to five | panamanian officers"
-    preps = res.cues.get("preposition", frozenset())
+    preps, states = res.cues.get("preposition", frozenset()), _state_names(res)
     by_start = {m.start: m for m in doc.mentions}
     by_end = {m.end: m for m in doc.mentions if m.actor.key}
     tokens, words = doc.tokens, doc.words
     breaks = [i for i, t in enumerate(tokens) if t.break_before] + [0, len(tokens)]
     found: list[int] = []
-    for i in range(_MIN_PIECE, len(words) - _MIN_PIECE):
+    for i in range(_MIN_PIECE, len(words) - _MIN_AFTER):
         end = _subject_end(doc, i, by_start)
         if end is None or tokens[i].break_before or not _ends_clause(words[i - 1], not_last):
             continue
-        if _glued_to_actor(doc, i, by_end, preps) or not _finite_after(doc, end, res):
+        glued = _glued_to_actor(doc, i, by_end, preps) and not _state_then_capital(doc, i, by_start, states)
+        if glued or not _finite_after(doc, end, res):
             continue
         if set(words[max(0, i - 3) : i]) & res.cues.get("relative_opener", frozenset()):
             continue  # "ethiopia which also borders | somalia said": the relative clause's object
         if words[i] in _PRONOUNS and words[end] in res.cues.get("speech", frozenset()):
             # "... illegal war | she said in a statement": closing a quote that lost its marks
             continue
-        if all(abs(i - k) >= _MIN_PIECE for k in breaks + found):
+        if _room(i, end, breaks + found, _short_sentence(doc, i, end, res)):
             found.append(i)
     return found
 
