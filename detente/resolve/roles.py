@@ -1208,8 +1208,9 @@ class RoleBinder:
             # "discussed syria with erdogan": whom one meets comes with "with", what is discussed is a topic
             met = [m for m in targets if m.start >= 1 and self.words[m.start - 1] == "with"]
             targets = met + [m for m in targets if m not in met]
-        if c.trig.cameo[:2] == "11":
-            # "complained to the un over israeli air raids": the target is what is complained about.
+        if c.trig.cameo[:2] == "11" and not self._direct_object(targets, c.trig):
+            # "complained to the un over israeli air raids": the target is what is complained about;
+            # one criticised right after the verb is its target ("slams us | over taiwan arms sale")
             about = [
                 m
                 for m in targets
@@ -1231,6 +1232,13 @@ class RoleBinder:
             if m.end < len(self.words) and self.words[m.end] in self.qualifying or acting and self._aims_on(m, targets)
         ]
         return [m for m in targets if m not in qualifiers] + qualifiers
+
+    def _direct_object(self, targets: list[Mention], trig: Trigger) -> bool:
+        """The first target stands right after the trigger (an article between at most), not after
+        a preposition or "that" ending it ("complained to | the un", "alleging that | azerbaijan is")."""
+        k = trig.end + (trig.end < len(self.words) and self.words[trig.end] in self.articles)
+        last = self.words[trig.end - 1]
+        return bool(targets) and targets[0].start == k and last not in self.preps and last != "that"
 
     def _after_venue_word(self, m: Mention) -> bool:
         k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
