@@ -66,3 +66,34 @@ def test_the_answering_state_is_no_second_target(pipeline: Pipeline) -> None:
 ])  # fmt: skip
 def test_no_short_start_at_a_pronoun_or_a_modal(pipeline: Pipeline, text: str) -> None:
     assert _starts(pipeline, text) == []
+
+
+# A sidebar block with no heading after a paragraph, its first headline naming the article's state.
+ARTICLE = (
+    "Somalia's president said on Monday that the long delayed national elections would go ahead in the "
+    "spring, despite attacks by militants in the capital. Opposition leaders rejected a plan to extend his "
+    "term and said the elections must be held under the constitution.\n{block}\nThe African Union force, "
+    "which has troops in Somalia, pledged to help secure polling stations. Somalia's electoral commission "
+    "said voter registration would begin next month in Mogadishu and in the regional capitals."
+)
+HEADLINES = (
+    "Somalia Camel Milk Finds Buyers Abroad\nFloods Leave Thousands Homeless in Bangladesh\n"
+    "Chile Copper Output Slips in June\nNorway Wealth Fund Posts Record Quarter"
+)
+PROSE = "Somalia will hold the vote in the spring after floods in Bangladesh Chile and Norway"
+
+
+def _chrome_words(pipeline: Pipeline, text: str) -> set[str]:
+    doc = pipeline.run(Document("s", scrape(text), parse_date("2024-05-02")))
+    return {w for s in doc.segments if s.chrome for w in doc.words[s.start : s.end]}
+
+
+def test_a_headline_naming_the_articles_state_opens_the_block(pipeline: Pipeline) -> None:
+    chrome = _chrome_words(pipeline, ARTICLE.format(block=HEADLINES))
+    assert {"camel", "buyers", "bangladesh"} <= chrome
+    assert "constitution" not in chrome
+
+
+def test_a_sentence_of_the_articles_state_before_the_block_stays(pipeline: Pipeline) -> None:
+    chrome = _chrome_words(pipeline, ARTICLE.format(block=PROSE))
+    assert "hold" not in chrome and "vote" not in chrome

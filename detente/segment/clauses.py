@@ -123,11 +123,35 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
         if rare and _is_headline_block([group[k] for k in rare], doc.words, joiners):
             after = group[rare[-1] + 1].start if rare[-1] + 1 < len(group) else None
             after = after if after is not None else (m.start if m is not None else len(doc.tokens))
-            run = (group[rare[0]].start, min(group[rare[-1]].end + _HEADLINE_TAIL, after))
+            first = _topic_headline(doc, res, named, group[rare[0]], topics)
+            run = (first, min(group[rare[-1]].end + _HEADLINE_TAIL, after))
             if not _prose_lines(doc, *run):
                 runs.append(run)
         group = [m] if other else []
     return runs
+
+
+def _topic_headline(doc: Document, res: Resources, named: list[Mention], first: Mention, topics: set[str]) -> int:
+    """Where a headline block whose first other country is ``first`` starts: at a main state's
+    headline just before it ("... under the constitution | somalia camel milk finds buyers abroad |
+    floods leave thousands homeless in bangladesh ..."): the state's own name after a noun that ends
+    a clause, no preposition after the name ("iran from engaging") and no verb of prose up to ``first``."""
+    k = named.index(first)
+    m = named[k - 1] if k else None
+    if m is None or m.kind != "country" or m.actor.key not in topics or m.start == 0:
+        return first.start
+    if first.start - m.end > _HEADLINE_GAP or doc.tokens[m.start].comma_before:
+        return first.start
+    cue, words = res.cues.get, doc.words
+    classes = set(lemminflect.getAllLemmas(words[m.start - 1]))
+    if words[m.start - 1] in res.closed_words or "NOUN" not in classes or "VERB" in classes:
+        return first.start
+    between = words[m.end : first.start]
+    if not between or between[0] in cue("preposition", _NONE):
+        return first.start
+    if any(_past_tense(w) or w in cue("finite_verb", _NONE) for w in between):
+        return first.start
+    return m.start
 
 
 def _prose_lines(doc: Document, start: int, end: int) -> bool:
