@@ -600,7 +600,8 @@ def _reported_group(tokens: list, lo: int, hi: int, m: Mention, cues: _InheritCu
     named by whom it governs, "the white house said | the president" still do)."""
     # "said the president" names the speaker's own; "said protesters stormed a government building" not
     definite = m.start > 0 and tokens[m.start - 1].text == "the"
-    if m.actor.sector == "GOV" and definite or tokens[hi - 1].text in cues.possessives:
+    # "accusing | the opposition of ...": a state's opposition is named by whom it opposes
+    if m.actor.sector in ("GOV", "OPP") and definite or tokens[hi - 1].text in cues.possessives:
         return False
     return any(t.text in cues.speech for t in tokens[lo:hi])
 
