@@ -581,6 +581,8 @@ def _nearest_country(
             return other if based and other.actor.country and not other.inferred else None
         if step > 0 and any(t.text in cues.qualifiers for t in tokens[lo:hi]):
             return None  # "kurdish fighters backed by | the united states": a sponsor, not their country
+        if step > 0 and hi - lo <= 2 and any(t.text == "by" for t in tokens[lo:hi]):
+            return None  # "the killing of aid workers by | israeli forces": their killers' country
         mission = step > 0 and tokens[other.end - 1].text in cues.missions  # "outside the french embassy"
         # "militias attacked | a us base in syria": whom they act on is not their country; where is
         verb = any(len(t.text) > 4 and t.text.endswith("ed") for t in tokens[lo:hi])
