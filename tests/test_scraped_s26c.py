@@ -97,3 +97,25 @@ def test_a_headline_naming_the_articles_state_opens_the_block(pipeline: Pipeline
 def test_a_sentence_of_the_articles_state_before_the_block_stays(pipeline: Pipeline) -> None:
     chrome = _chrome_words(pipeline, ARTICLE.format(block=PROSE))
     assert "hold" not in chrome and "vote" not in chrome
+
+
+# A block whose next paragraph opens with two states joined by "and".
+AFTER_BLOCK = ARTICLE.replace("The African Union force, which has troops", "Kenya and Ethiopia, which have troops")
+BLOCK = (
+    "Floods Leave Thousands Homeless in Bangladesh\nChile Copper Output Slips in June\n"
+    "Norway Wealth Fund Posts Record Quarter"
+)
+LIST = "Officials from Iran met counterparts from Iraq Syria Turkey and Lebanon to discuss the vote in the region"
+
+
+def test_a_block_before_a_paragraph_opening_with_a_list_is_found(pipeline: Pipeline) -> None:
+    text = AFTER_BLOCK.format(block=BLOCK)
+    chrome = _chrome_words(pipeline, text)
+    assert {"bangladesh", "copper", "norway"} <= chrome
+    assert not {"kenya", "ethiopia", "constitution"} & chrome
+    doc = pipeline.run(Document("s", scrape(text), parse_date("2024-05-02")))
+    assert not any(e.target and e.target.country in ("BGD", "CHL") for e in doc.events)
+
+
+def test_a_list_of_states_in_prose_is_no_block(pipeline: Pipeline) -> None:
+    assert not {"iran", "iraq", "syria"} & _chrome_words(pipeline, AFTER_BLOCK.format(block=LIST))

@@ -119,7 +119,8 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
             continue
         # Only countries named once or twice count; one named more often (a story repeated in
         # several headline blocks) may stand between them without ending the block.
-        rare = [k for k, g in enumerate(group) if counts[g.actor.key] <= 2]
+        head = _before_prose_list(group, doc.words, joiners)
+        rare = [k for k, g in enumerate(group[:head]) if counts[g.actor.key] <= 2]
         if rare and _is_headline_block([group[k] for k in rare], doc.words, joiners):
             after = group[rare[-1] + 1].start if rare[-1] + 1 < len(group) else None
             after = after if after is not None else (m.start if m is not None else len(doc.tokens))
@@ -163,6 +164,18 @@ def _prose_lines(doc: Document, start: int, end: int) -> bool:
     lines = [line.strip() for line in text[lo : hi if hi >= 0 else len(text)].split("\n") if line.strip()]
     finished = sum(1 for line in lines if line[-1] in _SENTENCE_FINAL)
     return finished * 2 > len(lines)
+
+
+def _before_prose_list(group: list[Mention], words: list[str], joiners: frozenset[str]) -> int:
+    """How many of ``group`` are headlines before a list the prose after them opens ("... norway
+    wealth fund posts record quarter | kenya and ethiopia which have troops ..."): those before the
+    first two countries joined by "and" when headline words stand right before these two and
+    between two earlier ones ("from iraq syria turkey and lebanon" is one list: all are kept)."""
+    for j in range(1, len(group)):
+        if joiners & set(words[group[j - 1].end : group[j].start]):
+            wide = [b.start - a.end >= _HEADLINE_WORDS for a, b in zip(group[:j], group[1:j], strict=False)]
+            return j - 1 if len(wide) >= 2 and wide[-1] and sum(wide) >= 2 else len(group)
+    return len(group)
 
 
 def _is_headline_block(group: list[Mention], words: list[str], joiners: frozenset[str]) -> bool:
