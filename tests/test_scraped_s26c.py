@@ -8,30 +8,12 @@ import pytest
 
 from detente import Document, Pipeline, parse_date
 from detente.bench.render import scrape
-from detente.segment.starts import find_actor_starts
+from tests.test_scraped_s26 import _codes, _starts
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline()
-
-
-def _doc(pipeline: Pipeline, text: str) -> Document:
-    return pipeline.run_until(Document("s", scrape(text), parse_date("2024-05-02")), "recognise_actors")
-
-
-def _starts(pipeline: Pipeline, text: str) -> list[str]:
-    doc = _doc(pipeline, text)
-    return [" ".join(doc.words[i : i + 2]) for i in find_actor_starts(doc, pipeline.resources)]
-
-
-def _codes(pipeline: Pipeline, text: str) -> set[str]:
-    out = set()
-    for e in pipeline.run(Document("s", scrape(text), parse_date("2024-05-02"))).events:
-        source = (e.source.country or e.source.org) if e.source else "-"
-        target = (e.target.country or e.target.org) if e.target else "-"
-        out.add(f"{source} {e.cameo[:2]} {target}")
-    return out
 
 
 SANCTIONS = (
@@ -55,7 +37,7 @@ def test_a_short_sentence_after_a_state_starts(pipeline: Pipeline, text: str, st
 
 
 def test_the_answering_state_is_no_second_target(pipeline: Pipeline) -> None:
-    codes = _codes(pipeline, SANCTIONS)
+    codes = _codes(pipeline, SANCTIONS, "scraped")
     assert "JPN 16 PRK" in codes and "PRK 11 JPN" in codes or "PRK 11 -" in codes
     assert not any(c.startswith("JPN") and "PRK" not in c for c in codes)
 
