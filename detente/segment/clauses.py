@@ -10,6 +10,8 @@ Boundaries, strongest first:
 Site chrome (``data/text/chrome.jsonl``) becomes chrome segments: a marker ("top stories",
 "manage newsletters", "copyright") hides what follows until the text returns to one of the
 article's main actors or its headlines stop naming countries; a line ("sign in") hides only itself.
+A byline ("by jane doe voa news") and a photo credit after a caption's date ("... may 4 2021 reuters")
+are chrome too: a news outlet there is no actor of the sentence around it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _HEADLINE_GAP = 12  # words at most between the actors of consecutive sidebar he
 _HEADLINE_WORDS = 3  # a gap this long holds a headline's words; a list of countries has none
 _SIDEBAR_PAGE = 80  # words: shorter texts (a sentence, a list) are no pages with sidebars; a short news item is
 _HEADLINE_TAIL = 6  # words of the last headline kept in the sidebar after its country
+_BYLINE_NAMES = 6  # words of names at most between "by" and the news outlet of a byline
+_BYLINE_TOP = 40  # words: a byline with no name ("by associated press") is only trusted this near the top
 _SENTENCE_FINAL = frozenset(".!?\"\u201d\u2019')")
 # "Trading blame-Russia blamed the rebels": a subheading of up to four words glued by a dash to
 # the line it heads (the first line is the title and lead, which are the news); not a name or
@@ -202,10 +206,43 @@ def _subheadings(doc: Document, res: Resources) -> list[tuple[int, int]]:
     return spans
 
 
+def _media(doc: Document) -> list[Mention]:
+    return [m for m in doc.mentions if m.actor.sector == "MED" and m.kind == "org"]
+
+
+def _bylines(doc: Document, res: Resources) -> list[tuple[int, int]]:
+    """ "... by jane doe voa news", "by peter novak and amira haddad reuters": "by", a few names and
+    a news outlet is a byline, not the agent of the words before it. With no name between, only
+    near the top of the page and not after a participle ("obtained by reuters" is prose)."""
+    words, spans = doc.words, []
+    barred = (res.closed_words - {"and"}) | res.cues.get("finite_verb", _NONE) | res.cues.get("speech", _NONE)
+    for m in _media(doc):
+        by = next((k for k in range(m.start - 1, max(-1, m.start - _BYLINE_NAMES - 2), -1) if words[k] == "by"), None)
+        if by is None or any(w in barred for w in words[by + 1 : m.start]):
+            continue
+        named = by + 1 < m.start
+        if named or (by < _BYLINE_TOP and by > 0 and not _past_tense(words[by - 1])):
+            end = m.end + (m.end < len(words) and words[m.end] in ("news", "staff"))
+            spans.append((by, end))
+    return spans
+
+
+def _photo_credits(doc: Document) -> list[tuple[int, int]]:
+    """ "... in aleppo syria dec 13 2016 reuters": a news outlet right after a full date ends a
+    photo caption (its credit), and the next sentence starts after it."""
+    words = doc.words
+    spans = []
+    for m in _media(doc):
+        year, day = (words[m.start - 1], words[m.start - 2]) if m.start >= 2 else ("", "")
+        if len(year) == 4 and year.isdigit() and day.isdigit() and len(day) <= 2:
+            spans.append((m.start, m.end))
+    return spans
+
+
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
     n = len(words)
     mask = bytearray(n)
-    for start, end in _headline_runs(doc, res) + _subheadings(doc, res):
+    for start, end in _headline_runs(doc, res) + _subheadings(doc, res) + _bylines(doc, res) + _photo_credits(doc):
         mask[start:end] = b"\x01" * (end - start)
     hits = res.chrome_matcher.find(text)
     if not hits:

@@ -1,0 +1,84 @@
+"""Other sites' furniture in scraped pages (session 28): link lists, cookie prompts, photo credits."""
+
+import datetime as dt
+
+from detente.model import Document
+
+# A scraped page about a border dispute between Chile and Peru with one related link glued in.
+_ALSO_READ = (
+    "chile and peru agreed on tuesday to reopen talks on their maritime border the chilean foreign "
+    "minister said after meeting his peruvian counterpart in lima the two ministers will meet again "
+    "next month also read mexico expels guatemalan diplomats over migrant shooting "
+    "peru s president welcomed the agreement and said fishermen from both countries would benefit"
+)
+# A cookie prompt between two paragraphs of an article about Norway and Sweden.
+_COOKIES = (
+    "norway and sweden signed a deal on monday to share air patrols over the arctic the norwegian "
+    "defence minister said the planes would fly from bases in both countries from next spring "
+    "we use cookies to improve your experience on our site accept all cookies "
+    "sweden s government said the deal would cut costs for both air forces"
+)
+
+
+def _events(pipeline, text: str) -> set[tuple[str, str, str]]:
+    doc = pipeline.run(Document("t", text, dt.date(2019, 4, 2)))
+    return {(e.source.code, e.cameo, e.target.code if e.target else "") for e in doc.events}
+
+
+def _chrome(pipeline, text: str) -> str:
+    doc = pipeline.run_until(Document("t", text, dt.date(2019, 4, 2)), "segment")
+    return " ".join(doc.span_text(s.start, s.end) for s in doc.segments if s.chrome)
+
+
+def test_an_also_read_link_is_no_news(pipeline):
+    """ "also read" heads a link to another story: its headline (Mexico expelling Guatemala's
+    diplomats) is not coded, the article's own events are."""
+    events = _events(pipeline, _ALSO_READ)
+    assert not any(src.startswith("MEX") or tgt.startswith("GTM") for src, _, tgt in events)
+    assert "mexico expels guatemalan diplomats" in _chrome(pipeline, _ALSO_READ)
+
+
+def test_a_cookie_prompt_is_chrome(pipeline):
+    assert "accept all cookies" in _chrome(pipeline, _COOKIES)
+
+
+# A scraped page whose title is followed by a byline naming a news agency.
+_BYLINE = (
+    "chad puts troops on alert after raids near border by peter novak and amira haddad reuters "
+    "chad s army moved troops to its eastern border on saturday after gunmen raided two villages "
+    "the defence ministry said the government in ndjamena blamed rebels based across the border"
+)
+_NO_NAME_BYLINE = (
+    "chad puts troops on alert after raids near border by associated press "
+    "chad s army moved troops to its eastern border on saturday after gunmen raided two villages"
+)
+# A photo caption with its date and credit glued to the paragraph after it.
+_CAPTION = (
+    "soldiers patrol a street in goma congo may 4 2021 reuters the un said on monday that fighting "
+    "near the city had forced thousands of people to flee"
+)
+
+
+def test_a_byline_is_not_the_agent_of_the_title(pipeline):
+    """ "... on alert by peter novak and amira haddad reuters": the names and the agency are a
+    byline; Reuters is neither source nor target of anything."""
+    assert "amira haddad reuters" in _chrome(pipeline, _BYLINE)
+    assert "by associated press" in _chrome(pipeline, _NO_NAME_BYLINE)
+    for text in (_BYLINE, _NO_NAME_BYLINE):
+        events = _events(pipeline, text)
+        assert not any("MED" in src or "MED" in tgt for src, _, tgt in events), events
+
+
+def test_an_agency_named_in_prose_after_by_is_kept(pipeline):
+    """ "footage obtained by reuters": no byline; the agency stays an actor of the sentence."""
+    doc = pipeline.run_until(
+        Document("t", "the footage was obtained by reuters on monday and shows troops firing", dt.date(2019, 4, 2)),
+        "segment",
+    )
+    assert not any(s.chrome for s in doc.segments)
+
+
+def test_a_photo_credit_after_a_date_ends_the_caption(pipeline):
+    doc = pipeline.run_until(Document("t", _CAPTION, dt.date(2021, 5, 4)), "segment")
+    assert "reuters" in _chrome(pipeline, _CAPTION)
+    assert doc.tokens[doc.words.index("reuters") + 1].break_before
