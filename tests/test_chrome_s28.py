@@ -82,3 +82,25 @@ def test_a_photo_credit_after_a_date_ends_the_caption(pipeline):
     doc = pipeline.run_until(Document("t", _CAPTION, dt.date(2021, 5, 4)), "segment")
     assert "reuters" in _chrome(pipeline, _CAPTION)
     assert doc.tokens[doc.words.index("reuters") + 1].break_before
+
+
+# Short news items with the page's tag list after them.
+_TAGS = (
+    "bomb targets somali police officers a car bomb exploded near a police station in mogadishu "
+    "killing at least nine people nine police officers and a civilian tags middle east iran israel united states",
+    "somali troops clashed with rebels near the border on friday killing at least nine people "
+    "topics iran israel united states",
+)
+
+
+def test_a_tag_list_names_no_target(pipeline):
+    """ "tags middle east iran israel united states": the page's topics, not the bombing's victims."""
+    for text in _TAGS:
+        events = _events(pipeline, text)
+        assert events and not any(tgt[:3] in ("IRN", "ISR", "USA") for _, _, tgt in events), events
+
+
+def test_a_video_teaser_is_chrome(pipeline):
+    text = _COOKIES.replace("we use cookies to improve your experience on our site accept all cookies",
+                            "video watch the moment turkish police clash with protesters in istanbul")
+    assert "turkish police clash" in _chrome(pipeline, text)
