@@ -3,6 +3,7 @@
 import datetime as dt
 
 from detente.model import Document
+from detente.segment.clauses import _NONE, _sidebar_end, _sidebar_topics
 
 # A scraped page about a border dispute between Chile and Peru with one related link glued in.
 _ALSO_READ = (
@@ -104,3 +105,30 @@ def test_a_video_teaser_is_chrome(pipeline):
     text = _COOKIES.replace("we use cookies to improve your experience on our site accept all cookies",
                             "video watch the moment turkish police clash with protesters in istanbul")
     assert "turkish police clash" in _chrome(pipeline, text)
+
+
+# An article about Nepal with a block of other stories' headlines, one of them about Nepal too.
+_NEPAL_BLOCK = (
+    "nepal s government named a new army chief on friday after weeks of talks in kathmandu "
+    "the nepalese prime minister said the choice was final editors picks fiji rugby fans greet "
+    "returning squad nepal trekking season a boost for mountain villages "
+    "the new chief was sworn in on saturday and nepal s opposition leaders welcomed the move"
+)
+
+
+def test_a_headline_naming_a_main_actor_stays_in_its_block(pipeline):
+    """Nepal is the article's main actor, but its line in the block ("nepal trekking season a
+    boost for mountain villages") has no verb of prose: one more headline; the block ends at the
+    article's next sentence ("the new chief was sworn in")."""
+    doc = pipeline.run_until(Document("t", _NEPAL_BLOCK, dt.date(2019, 4, 2)), "segment")
+    words = doc.words
+    back = words.index("sworn") - 4  # "the new chief was sworn in"
+    lines = (words.index("editors"), words.index("fiji"), words.index("trekking") - 1, back)
+    for k, token in enumerate(doc.tokens):
+        token.break_before = k in lines
+    marker = words.index("picks") + 1
+    cues = pipeline.resources.cues
+    prose = cues["finite_verb"] | cues["speech"]
+    topics = _sidebar_topics(doc, marker - 2)
+    assert _sidebar_end(doc, marker, topics, _NONE) == words.index("trekking") - 1
+    assert _sidebar_end(doc, marker, topics, prose) == back

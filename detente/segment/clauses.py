@@ -62,7 +62,19 @@ def _sidebar_topics(doc: Document, first_marker: int) -> set[str]:
     return {k for k in topic_keys(doc, single_mentions=True) if places[k] >= 2 or k in before_marker}
 
 
-def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
+def _headline_line(doc: Document, i: int, prose: frozenset[str]) -> bool:
+    """Whether the line holding token ``i`` reads as a headline: a short line between two breaks
+    with no verb of prose ("trump putin phone call a toe in the water", "kremlin expanding cyber
+    efforts"; "he was detained", "police said" are prose)."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    lo = next((k for k in range(i, max(-1, i - _HEADLINE_GAP), -1) if tokens[k].break_before), None)
+    hi = next((k for k in range(i + 1, min(n, i + _HEADLINE_GAP)) if tokens[k].break_before), None)
+    if lo is None or hi is None or hi - lo > _HEADLINE_GAP:
+        return False
+    return not any(w in prose or _past_tense(w) for w in doc.words[lo:hi])
+
+
+def _sidebar_end(doc: Document, start: int, topics: set[str], prose: frozenset[str] = _NONE) -> int:
     """Where a block of sidebar items that starts at ``start`` gives way to the article again:
     at a main actor (unless another headline follows it), at a sentence naming one, or where the
     headlines' countries stop."""
@@ -85,7 +97,7 @@ def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
 
     last = None  # where the last headline's country ends
     for i in range(start, n):
-        if topical(i) and (last is None or not headline_next(i)):
+        if topical(i) and (last is None or not headline_next(i)) and not (prose and _headline_line(doc, i, prose)):
             return i
         if last is not None and i - last >= 2 * _HEADLINE_GAP:
             # two headlines' length with no country, and no sentence end seen: the article is back
@@ -94,6 +106,8 @@ def _sidebar_end(doc: Document, start: int, topics: set[str]) -> int:
         if not (i > start and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"):
             continue
         ahead = range(i, min(n, i + _HEADLINE_GAP))
+        if prose and _headline_line(doc, i, prose):
+            continue
         if any(topical(k) or (mention_at.get(k) and mention_at[k].actor.key in topics) for k in ahead):
             return i
         # a sentence naming no country for longer than a headline does is prose
@@ -248,13 +262,14 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
     if not hits:
         return mask
     first_marker = min((start for start, _, kinds in hits if "marker" in kinds), default=n)
+    prose = res.cues.get("finite_verb", _NONE) | res.cues.get("speech", _NONE)
     topics = _sidebar_topics(doc, first_marker)
     for start, end, kinds in hits:
         if mask[start]:
             continue
         mask[start:end] = b"\x01" * (end - start)
         if "marker" in kinds:
-            stop = _sidebar_end(doc, end, topics)
+            stop = _sidebar_end(doc, end, topics, prose)
             mask[end:stop] = b"\x01" * (stop - end)
     return mask
 
