@@ -132,3 +132,15 @@ def test_a_headline_naming_a_main_actor_stays_in_its_block(pipeline):
     topics = _sidebar_topics(doc, marker - 2)
     assert _sidebar_end(doc, marker, topics, _NONE) == words.index("trekking") - 1
     assert _sidebar_end(doc, marker, topics, prose) == back
+
+
+def test_a_live_page_timestamp_is_chrome_and_ends_the_sentence(pipeline):
+    """ "... on monday 12 45 bst iran s foreign minister accused ...": the clock time and its zone
+    are the live page's furniture; the next sentence starts after them. A clock time with no
+    zone ("at 12 45 the troops") is left alone."""
+    text = ("talks in geneva ended without a deal on monday 12 45 bst iran s foreign minister accused "
+            "the united states of bad faith photo epa the talks will resume next month")
+    doc = pipeline.run_until(Document("t", text, dt.date(2019, 4, 2)), "segment")
+    assert "12 45 bst" in _chrome(pipeline, text) and "photo epa" in _chrome(pipeline, text)
+    assert doc.tokens[doc.words.index("iran")].break_before
+    assert not _chrome(pipeline, "the shelling began at 12 45 and the troops withdrew from the town before dusk")

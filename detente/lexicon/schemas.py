@@ -381,6 +381,7 @@ class CueRecord(Strict):
         "armed_anaphor",
         "act_anaphor",
         "start_blocker",
+        "time_zone",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

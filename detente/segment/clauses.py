@@ -253,10 +253,23 @@ def _photo_credits(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+def _timestamps(doc: Document, res: Resources) -> list[tuple[int, int]]:
+    """ "... might take years | 12 45 bst | trade between ...": a clock time and its zone is a
+    live page's timestamp, set apart from the sentences around it."""
+    words, zones = doc.words, res.cues.get("time_zone", _NONE)
+    spans = []
+    for i in range(2, len(words)):
+        hour, minute = words[i - 2], words[i - 1]
+        if words[i] in zones and hour.isdigit() and int(hour) < 25 and len(minute) == 2 and minute.isdigit():
+            spans.append((i - 2, i + 1))
+    return spans
+
+
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
     n = len(words)
     mask = bytearray(n)
-    for start, end in _headline_runs(doc, res) + _subheadings(doc, res) + _bylines(doc, res) + _photo_credits(doc):
+    spans = _subheadings(doc, res) + _bylines(doc, res) + _photo_credits(doc) + _timestamps(doc, res)
+    for start, end in _headline_runs(doc, res) + spans:
         mask[start:end] = b"\x01" * (end - start)
     hits = res.chrome_matcher.find(text)
     if not hits:
