@@ -90,6 +90,9 @@ class Trigger:
     roles: str  # forward | reverse | joint
     contexts: tuple[str, ...] = ()
     pattern: str = ""
+    # pattern hits that lost the overlap to this one, best first ("protested the expulsion" under
+    # "expulsion of its diplomats"): the resolver may read one when this trigger reports no act
+    alternates: tuple[Trigger, ...] = ()
 
 
 @dataclass(slots=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from detente.lexicon.patterns import PatternHit
 from detente.model import Document, Mention, Trigger
 from detente.resources import Resources
 
@@ -117,6 +118,11 @@ def _bare_obligations(doc: Document, res: Resources, taken: bytearray, coded: by
     return out
 
 
+def _trigger(hit: PatternHit) -> Trigger:
+    record = hit.pattern.record
+    return Trigger(hit.start, hit.end, record.code, record.roles, tuple(record.contexts), record.pattern_id)
+
+
 def find_triggers(doc: Document, res: Resources) -> Document:
     """Stage: fills ``doc.triggers`` (needs ``doc.tokens`` and ``doc.segments``).
 
@@ -146,15 +152,19 @@ def find_triggers(doc: Document, res: Resources) -> Document:
     ]
     hits.sort(key=lambda h: (-h.pattern.weight, -(h.end - h.start), h.start, h.pattern.breadth))
     taken = bytearray(len(words))
-    triggers: list[Trigger] = []
+    owner = [-1] * len(words)  # which winner took each token
+    won: list[tuple[PatternHit, list[PatternHit]]] = []
     for hit in hits:
-        if any(taken[i] for i in hit.tokens):
+        clash = {owner[i] for i in hit.tokens if taken[i]}
+        if clash:
+            if len(clash) == 1:  # a loser to one winner alone is that winner's alternate
+                won[clash.pop()][1].append(hit)
             continue
         for i in hit.tokens:
             taken[i] = 1
-        record = hit.pattern.record
-        trigger = Trigger(hit.start, hit.end, record.code, record.roles, tuple(record.contexts), record.pattern_id)
-        triggers.append(trigger)
+            owner[i] = len(won)
+        won.append((hit, []))
+    triggers = [replace(_trigger(hit), alternates=tuple(_trigger(h) for h in losers)) for hit, losers in won]
     triggers.extend(_bare_obligations(doc, res, taken, coded))
     triggers.sort(key=lambda t: t.start)
     doc.triggers = triggers

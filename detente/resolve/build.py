@@ -23,7 +23,15 @@ from detente.resolve.modality import (
     recode,
     unless_predicted,
 )
-from detente.resolve.nouns import anaphoric, copular_subject, feared, included_item, prevented
+from detente.resolve.nouns import (
+    anaphoric,
+    copular_subject,
+    feared,
+    included_item,
+    prevented,
+    reacting_alternate,
+    verbs_over_nouns,
+)
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.shared import opening_speaker
 from detente.resolve.syntax import SyntaxView, correct_roles
@@ -177,6 +185,7 @@ class EventBuilder:
 
     def build(self) -> list[Event]:
         events: list[Event] = []
+        self.doc.triggers = verbs_over_nouns(self.syntax, self.doc.triggers)
         suppressed = self._suppressed()
         # One event per clause: a clause states one action; later triggers in it are its
         # complements and adjuncts ("killed ... in a car bomb", "refused ... in the war against").
@@ -200,7 +209,7 @@ class EventBuilder:
 
     def _first_event(self, candidates: list[tuple[tuple[int, bool], int, Trigger]]) -> list[Event]:
         for n, (_, _, trig) in enumerate(candidates):
-            event = self._event(trig)
+            event = self._event(trig) or self._alternate_event(trig)
             if event:
                 rest = [later for _, _, later in candidates[n + 1 :]]
                 # "deployed missiles to the island, | drawing protest from vietnam": a reverse pattern
@@ -220,6 +229,17 @@ class EventBuilder:
                     event = event + self._first_event([((0, False), t.start, t) for t in own])
                 return event
         return []
+
+    def _alternate_event(self, trig: Trigger) -> list[Event] | None:
+        """A rejected trigger's word may still make the event of a pattern it beat ("india denied |
+        the allegations of abuses": the allegation is denied, the denial is the act)."""
+        others = [t for t in self.doc.triggers if t is not trig]
+        kept = dict(self.decisions)  # a rejected alternate leaves the trigger's own reason shown
+        for alt in (a for a in trig.alternates if reacting_alternate(trig, a)):
+            if not any(t.start < alt.end and alt.start < t.end for t in others) and (event := self._event(alt)):
+                return event
+        self.decisions = kept
+        return None
 
     def _reverse_adjunct(self, first: Trigger, later: Trigger) -> bool:
         """ "..., drawing protest from vietnam": an -ing adjunct whose doer its own phrase names; "...

@@ -72,3 +72,45 @@ def feared(syn: SyntaxView, p: int, expecting: frozenset[str], modals: frozenset
         return False
     governor = syn.head(verb)
     return governor != verb and syn.dep(verb) == "ccomp" and syn.words[governor] in expecting
+
+
+# A reaction that disputes an act: demand (10), disapproval (11), rejection (12), denial (016). A
+# welcome is not one: "welcomed the release of the sailors" reports the release (probes-roles.jsonl).
+_REACTION_ROOTS = frozenset(["10", "11", "12"])
+_REACTION_CODES = frozenset(["016"])
+
+
+def reacting_alternate(trig: Trigger, alt: Trigger) -> bool:
+    """An alternate that opens with a verb reacting to the trigger's act ("denied | the allegations")."""
+    reaction = alt.cameo[:2] in _REACTION_ROOTS or alt.cameo in _REACTION_CODES
+    return reaction and alt.start < trig.start < alt.end
+
+
+def _governing(syn: SyntaxView, trig: Trigger, alt: Trigger) -> bool:
+    """The alternate opens with the verb of a reaction whose object is the trigger's head noun."""
+    if not reacting_alternate(trig, alt):
+        return False
+    p = syn.predicate(trig)
+    return syn.tokens[p].tag.startswith("NN") and syn.dep(p) == "obj" and syn.head(p) == alt.start
+
+
+def verbs_over_nouns(syn: SyntaxView, triggers: list[Trigger]) -> list[Trigger]:
+    """ "moscow protested | the expulsion of its diplomats": an act noun that beat the pattern of a
+    disputing verb written for it as object ("protest+ the expulsion", 111) is what the verb's subject
+    disputes, not an act the clause reports; the verb's pattern speaks for the clause instead, and a
+    shorter trigger inside it (the bare "protested", 140) gives way."""
+    if not syn.parsed:
+        return triggers
+    swapped: dict[int, Trigger] = {}
+    for k, trig in enumerate(triggers):
+        if (alt := next((a for a in trig.alternates if _governing(syn, trig, a)), None)) is not None:
+            swapped[k] = alt
+    if not swapped:
+        return triggers
+    out: list[Trigger] = []
+    for k, trig in enumerate(triggers):
+        if k in swapped:
+            out.append(swapped[k])
+        elif not any(a.start <= trig.start < a.end or trig.start <= a.start < trig.end for a in swapped.values()):
+            out.append(trig)
+    return sorted(out, key=lambda t: t.start)
