@@ -80,3 +80,20 @@ _GROUPS = [
 @pytest.mark.parametrize("render", [str, scrape])
 def test_a_group_of_the_era_is_coded_for_its_country(pipeline, text, day, country, render):
     assert _first(pipeline, render(f"{text} said on Monday."), day)[0] == country
+
+
+# In lowercase text a one-word alias that is a common noun ("bush", "tusk") after an article is the
+# noun, unless a noun the name modifies follows ("the bush administration").
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("thousands fled into the bush after the attack", None),
+        ("rebels in the bush attacked a convoy", None),
+        ("poachers sold the tusk in hanoi", None),
+        ("the bush administration invaded iraq", "George W. Bush"),
+        ("tusk said the eu would respond", "Donald Tusk"),
+    ],
+)
+def test_a_name_that_is_a_common_noun_after_an_article(pipeline, text, person):
+    doc = pipeline.run_until(Document("t", text, dt.date(2015, 5, 1)), "recognise_actors")
+    assert next((m.actor.name for m in doc.mentions if m.actor and m.actor.person_id), None) == person

@@ -932,6 +932,20 @@ def _uncapitalised_name(doc: Document, atom: Atom, cased: bool) -> bool:
     return doc.text[tok.start : tok.end].islower()
 
 
+def _article_common_noun(doc: Document, atom: Atom, cased: bool, res: Resources) -> bool:
+    """ "fled into the bush", "rebels in the bush attacked", "an elephant's tusk": in lowercase text
+    a known person's one-word alias that is also a common noun is the noun after an article,
+    unless a noun it names follows ("the bush administration")."""
+    if cased or atom.entry.kind != "person" or atom.end - atom.start != 1 or atom.start == 0:
+        return False
+    words = doc.words
+    if words[atom.start] not in res.cues.get("name_homograph", _NONE):
+        return False
+    if words[atom.start - 1] not in res.cues.get("article", _NONE) or doc.tokens[atom.start].break_before:
+        return False
+    return atom.end >= len(words) or words[atom.end] not in res.cues.get("name_homograph_head", _NONE)
+
+
 def _given_name_before(doc: Document, i: int, entry: ActorEntry, res: Resources) -> bool:
     """Token ``i`` is a given name, written next to the surname after it, and not the person's own."""
     tokens = doc.tokens
@@ -1020,6 +1034,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not _homograph(words, a, res)
         and not _someone_elses_surname(doc, a, ends, res)
         and not _uncapitalised_name(doc, a, cased)
+        and not _article_common_noun(doc, a, cased, res)
     ]
     mentions = _Composer(doc, res, _join_dual_nationals(doc, atoms), doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))

@@ -355,6 +355,8 @@ class CueRecord(Strict):
         "object_maker",
         "sports_head",
         "country_homograph",
+        "name_homograph",
+        "name_homograph_head",
         "audience_verb",
         "directive",
         "directive_appeal",
