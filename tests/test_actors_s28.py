@@ -46,6 +46,23 @@ _PEOPLE = [
     ("Ricardo Patino", dt.date(2014, 5, 1), "ECU"),
     ("Ben Rhodes", dt.date(2015, 5, 1), "USA"),
     ("Cameron Munter", dt.date(2012, 5, 1), "USA"),  # not Britain's Cameron
+    ("Minni Minnawi", dt.date(2014, 5, 1), "SDN"),
+    ("Paul Malong", dt.date(2015, 5, 1), "SSD"),
+    ("Mukhtar Robow", dt.date(2013, 5, 1), "SOM"),
+    ("Salim al-Jabouri", dt.date(2016, 5, 1), "IRQ"),
+    ("Sadegh Larijani", dt.date(2016, 5, 1), "IRN"),
+    ("Sarwar Danish", dt.date(2016, 5, 1), "AFG"),  # not the adjective 'Danish'
+    ("Syed Salahuddin", dt.date(2017, 5, 1), "IND"),  # not Iraq's Salahuddin province
+    ("Burhan Wani", dt.date(2016, 5, 1), "IND"),
+    ("Wu Dawei", dt.date(2013, 5, 1), "CHN"),  # not Myanmar's port of Dawei
+    ("Juan Ponce Enrile", dt.date(2013, 5, 1), "PHL"),  # not Puerto Rico's Ponce
+    ("Leni Robredo", dt.date(2017, 5, 1), "PHL"),
+    ("Gennady Zyuganov", dt.date(2015, 5, 1), "RUS"),
+    ("Dmytro Yarosh", dt.date(2015, 5, 1), "UKR"),
+    ("Liu Xiaobo", dt.date(2013, 5, 1), "CHN"),
+    ("Hong Yong-pyo", dt.date(2015, 5, 1), "KOR"),
+    ("Sergio Moro", dt.date(2016, 9, 1), "BRA"),
+    ("Joaquin Guzman", dt.date(2016, 5, 1), "MEX"),
 ]
 
 
