@@ -437,7 +437,7 @@ class EventBuilder:
         # a speaker reporting a deportation did not deport anyone: only a state does
         reported = roles.rule == "passive subject is the target, speaker the source"
         if (not roles.sources or reported) and roles.targets and self.res.cameo[trig.cameo].state_act:
-            state = self.binder.implied_state(seg, trig, roles.targets[0])
+            state = self.binder.implied_state(seg, trig, roles.targets[0], self.home)
             if state is not None:
                 roles.sources, roles.inferred = [state], True
                 roles.rule = "agentless passive of a state act: the state where it happened"

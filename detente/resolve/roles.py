@@ -476,7 +476,9 @@ class RoleBinder:
             return Mention(source.start, source.end, home, "country")
         return None
 
-    def implied_state(self, seg: Segment, trig: Trigger, patient: Mention) -> Mention | None:
+    def implied_state(
+        self, seg: Segment, trig: Trigger, patient: Mention, home: Mention | None = None
+    ) -> Mention | None:
         """The state behind an agentless passive of an act only states do: "the opposition leader
         was arrested in kampala" (Uganda), "250 egyptian protesters were detained" (Egypt)."""
         if not self._passive(trig, seg) and self._described_noun(self._clause(seg, trig)) is None:
@@ -486,7 +488,9 @@ class RoleBinder:
         # "deported from pakistan": the state a deportation or expulsion happened in
         places = [m for m in in_seg if m.actor.country and (self._locative(m) or self._after_from(m))]
         place = places[0] if places else self._place_near(in_seg, trig)
-        where = place if place is not None and place.actor.country else patient
+        # with no place named, the article's own country before the patient's ("an iranian-american
+        # was convicted of espionage" in an article about iran)
+        where = place if place is not None and place.actor.country else (home or patient)
         country = where.actor.country
         if not country:
             return None
