@@ -86,7 +86,9 @@ def _article_rows() -> list[str]:
             rows.append(
                 f"| Real articles, {label} ({r['articles']} VOA articles, {r['gold_events']} events), {rendering} | "
                 f"F1 {r['f1']:.3f} (recall {r['recall']:.3f}, precision {r['precision']:.3f}); lead-event recall "
-                f"{r['core_recall']:.2f}; self-target share {r['self_target_share']:.2f}; dates right "
+                f"{r['core_recall']:.2f}; same-country source and target {r['self_target_share']:.2f} (gold "
+                f"{r['gold_self_target_share']:.2f}), same actor {r['same_actor_share']:.2f} (gold "
+                f"{r['gold_same_actor_share']:.2f}); dates right "
                 f"{r['date_accuracy']:.2f} | {goal} |"
             )
     return rows

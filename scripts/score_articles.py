@@ -30,7 +30,9 @@ def main() -> None:
             results[f"{split}/{rendering}"] = r = evaluate(split, rendering, pipe)
             if not opts.json:
                 print(f"{split:8} {rendering:8} F1 {r['f1']:.3f}  R {r['recall']:.3f}  P {r['precision']:.3f}  "
-                      f"lead R {r['core_recall']:.3f}  self-target {r['self_target_share']:.3f}  "
+                      f"lead R {r['core_recall']:.3f}  same-country {r['self_target_share']:.3f} "
+                      f"(gold {r['gold_self_target_share']:.3f})  same actor {r['same_actor_share']:.3f} "
+                      f"(gold {r['gold_same_actor_share']:.3f})  "
                       f"dates {r['date_accuracy']:.3f}  (gold {r['gold_events']}, pred {r['pred_events']})")
     if opts.json:
         print(json.dumps(results, indent=1))

@@ -88,11 +88,16 @@ def test_scorer_matches_one_to_one_and_accepts_reciprocal_direction() -> None:
     preds = [
         _event("a", "040", {"country": "CHN"}, {"country": "RUS"}),  # reversed reciprocal meeting
         _event("a", "042", {"country": "CHN"}, {"country": "RUS"}),  # a second prediction: no gold left
-        _event("a", "190", {"country": "SYR", "code": "SYRREB"}, {"country": "SYR"}),  # gold has no target
+        _event("a", "190", {"country": "SYR", "code": "SYRREB"}, {"country": "SYR", "code": "SYR"}),  # gold: no target
     ]
     result = score(gold, preds)
     assert (result["matched"], result["gold_events"], result["pred_events"]) == (2, 2, 3)
     assert result["core_recall"] == 1.0 and result["self_target_share"] == round(1 / 3, 4)
+    # rebels acting on their own state: one country, two actors; no gold event has a same-country target
+    assert result["same_actor_share"] == 0.0 and result["gold_self_target_share"] == 0.0
+    assert result["gold_same_actor_share"] == 0.0
+    assert score(gold, [_event("a", "190", {"country": "SYR", "code": "SYR"}, {"country": "SYR", "code": "SYR"})])[
+        "same_actor_share"] == 1.0
     assert len(match(gold, preds[1:2])) == 1  # alone, the second meeting would have matched
 
 

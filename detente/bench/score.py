@@ -111,6 +111,30 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
+def _same_country(pred: Pred) -> bool:
+    """Source and target of one country: a state acting on itself, or on its own opposition,
+    rebels or civilians (which the gold codes too: see ``gold_self_target_share``)."""
+    source, target = pred.get("source") or {}, pred.get("target") or {}
+    return bool(target) and bool(source.get("country")) and source["country"] == target.get("country")
+
+
+def _same_actor(pred: Pred) -> bool:
+    """Source and target the same actor: one country, sector and organisation (issue 9: "no event
+    has the same actor as source and target unless they are different sectors of one state")."""
+    source, target = pred.get("source") or {}, pred.get("target") or {}
+    if not _same_country(pred):
+        return False
+    if source.get("code") and target.get("code"):
+        return source["code"] == target["code"]
+    return all(source.get(k) == target.get(k) for k in ("sector", "org"))
+
+
+def _gold_country(actor: str) -> str:
+    """The country of a gold actor's first alternative ("SYR:REB|IMG" -> "SYR"; "UN" -> "")."""
+    first = actor.split("|")[0].split(":")[0].strip().upper()
+    return first if len(first) == 3 and first.isalpha() and first not in ("IMG",) else ""
+
+
 def score(gold: list[Gold], preds: list[Pred]) -> dict[str, Any]:
     """Recall, precision, F1, lead-event recall, recall ignoring targets, self-target share, dates."""
     docs = {g["doc"] for g in gold}
@@ -120,8 +144,10 @@ def score(gold: list[Gold], preds: list[Pred]) -> dict[str, Any]:
     hit, n_gold, n_pred = len(pairs), len(gold), len(scored)
     core = [g for g in gold if g.get("core")]
     core_hit = sum(1 for g, _ in pairs if g.get("core"))
-    self_target = sum(1 for p in scored if p.get("target") and (p.get("source") or {}).get("country")
-                      and p["source"]["country"] == p["target"].get("country"))
+    self_target = sum(1 for p in scored if _same_country(p))
+    same_actor = sum(1 for p in scored if _same_actor(p))
+    gold_self = sum(1 for g in gold if g["target"] and _gold_country(g["source"]) == _gold_country(g["target"]) != "")
+    gold_same = sum(1 for g in gold if g["target"] and g["source"] == g["target"])
     dated = sum(1 for g, p in pairs if same_month(g.get("date"), p.get("date")))
     per_root = Counter(g["roots"][0] for g in gold)
     per_root_hit = Counter(g["roots"][0] for g, _ in pairs)
@@ -132,6 +158,9 @@ def score(gold: list[Gold], preds: list[Pred]) -> dict[str, Any]:
         "core_recall": _ratio(core_hit, len(core)), "core_events": len(core),
         "recall_ignoring_targets": _ratio(len(loose), n_gold),
         "self_target_share": _ratio(self_target, n_pred),
+        "same_actor_share": _ratio(same_actor, n_pred),
+        "gold_self_target_share": _ratio(gold_self, n_gold),
+        "gold_same_actor_share": _ratio(gold_same, n_gold),
         "date_accuracy": _ratio(dated, hit),
         "per_root_recall": {r: f"{per_root_hit[r]}/{per_root[r]}" for r in sorted(per_root)},
     }
