@@ -90,6 +90,16 @@ _GROUPS = [
     ("SPLA soldiers", dt.date(2014, 5, 1), "SSD"),
     ("Svoboda", dt.date(2014, 3, 1), "UKR"),
     ("Ecuadoran officials", dt.date(2012, 5, 1), "ECU"),
+    ("Shebab militants", dt.date(2014, 5, 1), "SOM"),
+    ("The Haqqanis", dt.date(2016, 5, 1), "AFG"),
+    ("Jamaat-ud-Dawa", dt.date(2016, 5, 1), "PAK"),
+    ("PJAK fighters", dt.date(2016, 5, 1), "IRN"),
+    ("Raia Mutomboki fighters", dt.date(2014, 5, 1), "COD"),
+    ("Imbonerakure militiamen", dt.date(2015, 5, 1), "BDI"),
+    ("The White Army", dt.date(2014, 5, 1), "SSD"),
+    ("ULFA rebels", dt.date(2014, 5, 1), "IND"),
+    ("Barisan Revolusi Nasional", dt.date(2014, 5, 1), "THA"),
+    ("Colectivos", dt.date(2017, 5, 1), "VEN"),
 ]
 
 
