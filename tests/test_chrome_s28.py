@@ -144,3 +144,14 @@ def test_a_live_page_timestamp_is_chrome_and_ends_the_sentence(pipeline):
     assert "12 45 bst" in _chrome(pipeline, text) and "photo epa" in _chrome(pipeline, text)
     assert doc.tokens[doc.words.index("iran")].break_before
     assert not _chrome(pipeline, "the shelling began at 12 45 and the troops withdrew from the town before dusk")
+
+
+def test_watch_heads_a_block_but_human_rights_watch_is_prose(pipeline):
+    """ "watch" heading another site's video links hides them; after "human rights" or "to" it is
+    an ordinary word and hides nothing."""
+    block = _ALSO_READ.replace("also read", "watch")
+    assert "mexico expels guatemalan diplomats" in _chrome(pipeline, block)
+    for prose in ("human rights watch said the court should release the journalists held in lima",
+                  "observers from the european union came to watch the vote in lima on sunday"):
+        link = "also read mexico expels guatemalan diplomats over migrant shooting"
+        assert not _chrome(pipeline, _ALSO_READ.replace(link, prose))

@@ -384,6 +384,7 @@ class CueRecord(Strict):
         "act_anaphor",
         "start_blocker",
         "time_zone",
+        "marker_blocker",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

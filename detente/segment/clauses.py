@@ -265,13 +265,21 @@ def _timestamps(doc: Document, res: Resources) -> list[tuple[int, int]]:
     return spans
 
 
+def _ordinary_word(words: list[str], hit: tuple[int, int, list[str]], res: Resources) -> bool:
+    """A one-word marker after a word that makes it prose ("human rights | watch", "to | watch",
+    "the | recommended"): an ordinary word, no heading."""
+    start, end, kinds = hit
+    blockers = res.cues.get("marker_blocker", _NONE)
+    return "marker" in kinds and end - start == 1 and start > 0 and words[start - 1] in blockers
+
+
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
     n = len(words)
     mask = bytearray(n)
     spans = _subheadings(doc, res) + _bylines(doc, res) + _photo_credits(doc) + _timestamps(doc, res)
     for start, end in _headline_runs(doc, res) + spans:
         mask[start:end] = b"\x01" * (end - start)
-    hits = res.chrome_matcher.find(text)
+    hits = [h for h in res.chrome_matcher.find(text) if not _ordinary_word(words, h, res)]
     if not hits:
         return mask
     first_marker = min((start for start, _, kinds in hits if "marker" in kinds), default=n)
