@@ -129,6 +129,9 @@ class Event:
     trigger: str = ""
     reciprocal: bool = False  # both actors act on each other (joint exercises, talks between)
     base_code: str = ""  # the trigger's code before modality re-coded it (internal, not written)
+    # a state's act on its own country as two of its parties, shown once merging is done (the
+    # merge goes by the actors as read: detente/resolve/sectors.py; internal, not written)
+    parties: tuple[Actor, Actor | None] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

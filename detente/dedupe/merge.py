@@ -121,4 +121,9 @@ def merge_document_events(doc: Document) -> Document:
     """Stage: merges ``doc.events`` in place."""
     published = doc.date.isoformat() if doc.date else None
     doc.events = _one_meeting_per_pair(merge_events(doc.events), published)
+    for e in doc.events:
+        if e.parties is not None:
+            # the parties of one country an event is shown as, after merging by the actors as read:
+            # one act told twice is still one event, two acts are still two
+            e.source, e.target = e.parties
     return doc

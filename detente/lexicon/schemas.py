@@ -385,6 +385,9 @@ class CueRecord(Strict):
         "start_blocker",
         "time_zone",
         "marker_blocker",
+        "opposition_word",
+        "insurgent_word",
+        "security_word",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

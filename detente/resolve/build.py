@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from detente.actors.topics import article_mentions, home_country, topic_keys
 from detente.events.triggers import OBLIGATION_PATTERN
-from detente.model import Document, Event, Evidence, Mention, Segment, Trigger
+from detente.model import Actor, Document, Event, Evidence, Mention, Segment, Trigger
 from detente.resolve.confidence import EventReading
 from detente.resolve.confidence import load_model as load_confidence_model
 from detente.resolve.dates import find_dates
@@ -33,6 +33,7 @@ from detente.resolve.nouns import (
     verbs_over_nouns,
 )
 from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
+from detente.resolve.sectors import SectorCues, split_sectors
 from detente.resolve.shared import opening_speaker
 from detente.resolve.syntax import SyntaxView, correct_roles
 from detente.resources import Resources
@@ -43,6 +44,7 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
+_PLACE_AGENT = "place stands for the unnamed agent"
 _CLAIM = "015"  # a claim of responsibility
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
@@ -91,6 +93,10 @@ class EventBuilder:
         self.premodifiers = res.cues.get("noun_premodifier", frozenset())
         self.quantity_heads = res.cues.get("quantity_head", frozenset())
         self.state_sectors = res.cues.get("state_sector", frozenset())
+        self.sector_cues = SectorCues(
+            res.cues.get("opposition_word", frozenset()), res.cues.get("insurgent_word", frozenset()),
+            res.cues.get("security_word", frozenset()), self.state_sectors,
+        )
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
         self.harm_participles = res.cues.get("harm_participle", frozenset())
@@ -705,10 +711,23 @@ class EventBuilder:
                     trigger=self.doc.span_text(trig.start, trig.end),
                     reciprocal=roles.joint,
                     base_code=trig.cameo,
+                    parties=self._sectors(seg, trig, roles, code, source_mention, (source, target)),
                 )
             )
             self.readings[id(events[-1])] = read
         return events
+
+    def _sectors(
+        self, seg: Segment, trig: Trigger, roles: Roles, code: str, mention: Mention, pair: tuple[Actor, Actor | None]
+    ) -> tuple[Actor, Actor | None] | None:
+        """A state's act on its own country as two of its parties (``sectors.py``): a verb or a
+        state adjective ("a british drone strike") names its doer; a place stands for an unnamed one."""
+        words = self.words[seg.start : seg.end]
+        place = roles.rule == _PLACE_AGENT
+        verb = self.doc.tokens[trig.start].tag.startswith("VB")
+        doer = not mention.inferred and (verb or mention.kind == "adjective")
+        split = split_sectors(*pair, code, words, doer, place, self.sector_cues)
+        return split if split != pair else None
 
     def _dyads(self, roles: Roles) -> list[tuple[Mention, Mention | None]]:
         """Co-subjects acting on one object each make an event; a reciprocal pair makes one, and
