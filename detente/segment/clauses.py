@@ -47,6 +47,17 @@ def _past_tense(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4 and "VERB" in lemminflect.getAllLemmas(word)
 
 
+def _prose_subject(doc: Document, m: Mention | None) -> int | None:
+    """Where a sentence of prose opens at actor ``m`` inside a sidebar block: "the", the actor and a
+    past tense ("the european union urged ..."). Headlines tell past news in the present and
+    without articles ("7 japanese confirmed killed", "eu urges calm")."""
+    if m is None or m.inferred or not m.actor.key or m.end >= len(doc.words) or m.start == 0:
+        return None
+    if doc.words[m.start - 1] == "the" and _past_tense(doc.words[m.end]):
+        return m.start - 1
+    return None
+
+
 def _sidebar_topics(doc: Document, first_marker: int) -> set[str]:
     """The article's main actors, less those named in one place only after the first sidebar
     marker (a headline's, not the article's: "iran box office hit tells story of tehran taxi
@@ -143,11 +154,19 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
             after = group[rare[-1] + 1].start if rare[-1] + 1 < len(group) else None
             after = after if after is not None else (m.start if m is not None else len(doc.tokens))
             first = _topic_headline(doc, res, named, group[rare[0]], topics)
-            run = (first, min(group[rare[-1]].end + _HEADLINE_TAIL, after))
+            run = (first, _prose_start(doc, group[rare[0]].end, min(group[rare[-1]].end + _HEADLINE_TAIL, after)))
             if not _prose_lines(doc, *run):
                 runs.append(run)
         group = [m] if other else []
     return runs
+
+
+def _prose_start(doc: Document, start: int, end: int) -> int:
+    """Where a headline block's words in ``[start, end)`` end: at ``end``, or earlier where a
+    sentence of prose opens ("... floods leave thousands homeless in bangladesh | the european
+    union urged ...")."""
+    opens = (_prose_subject(doc, m) for m in doc.mentions if start <= m.start < end)
+    return min((k for k in opens if k is not None), default=end)
 
 
 def _topic_headline(doc: Document, res: Resources, named: list[Mention], first: Mention, topics: set[str]) -> int:
@@ -290,7 +309,7 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
             continue
         mask[start:end] = b"\x01" * (end - start)
         if "marker" in kinds:
-            stop = _sidebar_end(doc, end, topics, prose)
+            stop = _prose_start(doc, end + 1, _sidebar_end(doc, end, topics, prose))
             mask[end:stop] = b"\x01" * (stop - end)
     return mask
 
