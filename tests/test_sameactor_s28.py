@@ -17,6 +17,7 @@ _PIPE = Pipeline()
 CASES = [
     ("Protests erupted in Chile after the fare increase.", "14", "CHLCVL", "CHLGOV"),
     ("Venezuela saw fresh protests on Monday.", "14", "VENCVL", "VENGOV"),
+    ("Organizers said 40 Brazilian cities planned to protest on Sunday.", "13", "BRACVL", "BRAGOV"),
     ("Egypt arrested dozens of activists on Friday.", "17", "EGYGOV", "EGYOPP"),
     ("Saudi Arabia arrested several clerics.", "17", "SAUGOV", "SAUCVL"),
     ("Myanmar released hundreds of political prisoners on Tuesday.", "08", "MMRGOV", "MMRCVL"),
@@ -28,6 +29,7 @@ CASES = [
     ("Syria encircled the rebel-held eastern districts.", "19", "SYR", "SYRREB"),
     ("The Syrian army fought rebels near Aleppo.", "19", "SYRMIL", "SYRREB"),
     ("Iran executed two men convicted of spying.", "18", "IRN", "IRNCVL"),
+    ("Colombia agreed to a ceasefire with the rebels on Friday.", "0", "COL", "COLREB"),
 ]
 
 

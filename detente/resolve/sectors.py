@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from detente.model import Actor
 from detente.resolve.roles import VIOLENT_ROOTS
 
-_PROTEST = "14"
+_PROTEST = ("14", "133")  # a protest, or one planned or threatened
 _FIGHT = "19"  # conventional military force: an armed side on the other end
 # acts only a state does to its own people: coercion (arrests, trials, crackdowns, deportations)
 # and releasing prisoners or detainees (084)
@@ -88,4 +88,8 @@ def split_sectors(
         named = (doer or source.sector is not None) and not place
         new_source, target_sector = _violent(source, code, words, named, cues)
         return new_source, _as(target, target_sector)
+    if _has(words, cues.insurgent) and not place:
+        # any other act of a state at home in a clause about its rebels ("a halt in the fighting
+        # with the rebels", "condemned the insurgents' shelling") is aimed at them
+        return source, _as(target, "REB")
     return source, target
