@@ -87,6 +87,7 @@ class CompiledPattern:
     breadth: int  # how many phrasings it accepts: among equals, the narrower pattern is more specific
     followed: tuple[Guard, ...] = ()  # a hit followed by one of these is no hit
     preceded: tuple[Guard, ...] = ()  # nor one preceded by one of these
+    within: frozenset[str] = frozenset()  # nor one with one of these words in a gap
 
 
 def _gap(token: str) -> int:
@@ -133,6 +134,7 @@ def compile_pattern(record: PatternRecord) -> CompiledPattern:
         breadth,
         tuple(compile_guard(g, before=False) for g in record.not_followed_by),
         tuple(compile_guard(g, before=True) for g in record.not_preceded_by),
+        frozenset().union(*(_token_set(w) for w in record.not_within)),
     )
 
 
@@ -228,6 +230,8 @@ def _guard_at(guard: Guard, at: int, toks: _Tokens, limit: int) -> tuple[int, ..
 def _vetoed(pattern: CompiledPattern, matched: tuple[int, ...], toks: _Tokens) -> bool:
     """A hit followed or preceded, inside its clause, by one of its pattern's guard phrases."""
     start, after = matched[0], matched[-1] + 1
+    if pattern.within and not pattern.within.isdisjoint(toks.words[start:after]):
+        return True
     limit_of = toks.limit_of
     limit = limit_of[start]
     for guard in pattern.followed:

@@ -193,6 +193,8 @@ class PatternRecord(Strict):
     come right after its last word ("meet+" not followed by ``*2 requirement+``) or right before
     its first ("host+" not preceded by ``a``), inside its clause. A leading gap in a
     ``not_followed_by`` phrase (a trailing one in ``not_preceded_by``) lets words come between.
+    ``not_within``: words (``a|b``, ``word+``) that veto a hit when one fills one of its gaps
+    ("hand+ over *4 to" is no release of people when the thing handed over is a warship).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
@@ -208,6 +210,7 @@ class PatternRecord(Strict):
     not_: list[str] = Field(default=[], alias="not")  # sentences it must not fire on
     not_followed_by: list[str] = []  # phrases after the hit that veto it (see the class doc)
     not_preceded_by: list[str] = []  # phrases before the hit that veto it
+    not_within: list[str] = []  # words in the hit's gaps that veto it
 
     @property
     def pattern_id(self) -> str:
@@ -220,6 +223,9 @@ class PatternRecord(Strict):
             _check_pattern(guard, "not_followed_by", lead_gap=True)
         for guard in self.not_preceded_by:
             _check_pattern(guard, "not_preceded_by", trail_gap=True)
+        for word in self.not_within:
+            for alt in word.split("|"):
+                _check_alternative(alt, "not_within")
         return self
 
 
