@@ -876,7 +876,12 @@ def _affinity(words: list[str], atoms: list[Atom], k: int, prefixes: frozenset[s
 
 def _region_describing_a_state(words: list[str], atom: Atom, res: Resources) -> bool:
     state_nouns = res.cues.get("state_noun", _NONE)
-    if atom.entry.kind != "adjective" or atom.end >= len(words) or words[atom.end] not in state_nouns:
+    if atom.end >= len(words):
+        return False
+    if atom.entry.kind == "org":
+        # "the first eu country to recognise palestine", "a nato nation": one member state, not the body
+        return atom.entry.org_type == "IGO" and words[atom.end] in res.cues.get("member_state_noun", _NONE)
+    if atom.entry.kind != "adjective" or words[atom.end] not in state_nouns:
         return False
     record = res.countries.get(atom.entry.country or "")
     return record is not None and record.kind == "region"

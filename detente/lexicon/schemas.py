@@ -379,6 +379,7 @@ class CueRecord(Strict):
         "charity_head",
         "affinity_prefix",
         "state_noun",
+        "member_state_noun",
         "adjunct_opener",
         "not_subheading_first",
         "hyphen_prefix",
