@@ -87,3 +87,12 @@ def test_merging_goes_by_the_actors_as_read() -> None:
     events = merge_document_events(doc).events
     assert len(events) == 2
     assert {(e.source.code, e.target.code) for e in events} == {("USACVL", "USAGOV")}
+
+
+@pytest.mark.parametrize("rendering", ["clean", "scraped"])
+def test_a_capital_standing_for_an_unnamed_agent_is_its_country(rendering: str) -> None:
+    """ "a car bomb in baghdad": the place stands for whoever set it, not for Iraq's government."""
+    events = _events("A car bomb in Baghdad killed two American contractors.", rendering)
+    assert [(e.source.code, e.target.code if e.target else None) for e in events if e.cameo[:2] == "18"] == [
+        ("IRQ", "USA")
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from detente.actors.topics import article_mentions
 from detente.model import Actor, Document, Mention, Segment, Trigger
@@ -469,7 +469,7 @@ class RoleBinder:
         """No one acted on: the place named in the clause ("rallies in gaza"), else the source's own
         country - a curfew, a crackdown or a protest is aimed at home."""
         for m in self._in(seg) if placed else ():
-            if m is not source and m.actor.key and self._locative(m):
+            if (m.start, m.end) != (source.start, source.end) and m.actor.key and self._locative(m):
                 return m  # not the source's own place: "students throughout indonesia staged protests"
         if source.actor.country:
             home = Actor(text=source.actor.text, code=source.actor.country, country=source.actor.country)
@@ -1190,7 +1190,7 @@ class RoleBinder:
         if place is not None and (speaker is None or violent):
             # "a roadside bomb near samarra killed ..., the military said": for violence the
             # place implies the actor; whoever reports it is not the one who did it.
-            return Roles([place], inferred=True, rule="place stands for the unnamed agent")
+            return Roles([_as_country(place)], inferred=True, rule="place stands for the unnamed agent")
         if speaker is not None:
             return Roles([speaker], inferred=True, rule="speaker of reported speech")
         return None
@@ -1387,3 +1387,12 @@ def actor_copy(m: Mention) -> Actor:
     return Actor(
         text=a.text, code=a.code, country=a.country, org=a.org, sector=a.sector, name=a.name, person_id=a.person_id
     )
+
+
+def _as_country(place: Mention) -> Mention:
+    """A capital standing for whoever acted there is its country, not its government: "a car
+    bomb in baghdad" was set by no state."""
+    if place.kind != "capital" or not place.actor.country:
+        return place
+    a = place.actor
+    return replace(place, actor=Actor(text=a.text, code=a.country, country=a.country))
