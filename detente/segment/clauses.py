@@ -146,10 +146,8 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
         if other and (not group or m.start - group[-1].end <= _HEADLINE_GAP):
             group.append(m)
             continue
-        # Only countries named once or twice count; one named more often (a story repeated in
-        # several headline blocks) may stand between them without ending the block.
         head = _before_prose_list(group, doc.words, joiners)
-        rare = [k for k, g in enumerate(group[:head]) if counts[g.actor.key] <= 2]
+        rare = _rare_members(group, head, counts)
         if rare and _is_headline_block([group[k] for k in rare], doc.words, joiners):
             after = group[rare[-1] + 1].start if rare[-1] + 1 < len(group) else None
             after = after if after is not None else (m.start if m is not None else len(doc.tokens))
@@ -159,6 +157,19 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
                 runs.append(run)
         group = [m] if other else []
     return runs
+
+
+def _rare_members(group: list[Mention], head: int, counts: Counter[str]) -> list[int]:
+    """Which of ``group[:head]`` name a country the page hardly names: at most twice, or two or three
+    times in the group and at most twice outside it ("... syrian war is spreading | floods in
+    bangladesh | syrian rebels complain ... syria talks stall": headlines of one story repeat its
+    country; one named once in the group is the article's own after its headlines). One named
+    more often (a story repeated in several headline blocks) may stand between them without ending
+    the block."""
+    inside = Counter(g.actor.key for g in group)
+    keys = [g.actor.key for g in group[:head]]
+    repeated = {key for key in keys if 2 <= inside[key] <= 3 and counts[key] - inside[key] <= 2}
+    return [k for k, key in enumerate(keys) if counts[key] <= 2 or key in repeated]
 
 
 def _prose_start(doc: Document, start: int, end: int) -> int:
