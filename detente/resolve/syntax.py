@@ -11,16 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import (
-    BROKERED,
-    FRONTED,
-    REDUCED,
-    TAKEN_FROM,
-    VERBAL_ROOTS,
-    VIOLENT_ROOTS,
-    Roles,
-    party_of,
-)
+from detente.resolve.roles import BROKERED, FRONTED, REDUCED, VERBAL_ROOTS, VIOLENT_ROOTS, Roles, party_of
 
 _SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
 _OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
@@ -302,8 +293,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             roles.sources, roles.targets, roles.joint = roles.sources + roles.targets, own, False
             roles.target_rule = "parse: co-subjects act on their own object"
             keys = {m.actor.key for m in roles.sources}
-    # "captured the town | from islamic state": the place taken is no target beside whom it was taken from
-    if trig.roles == "forward" and not roles.joint and verb and roles.target_rule != TAKEN_FROM:
+    if trig.roles == "forward" and not roles.joint and verb:
         parties = {party_of(m, syn.state_sectors) for m in roles.sources}
         direct = [
             m
