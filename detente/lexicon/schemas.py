@@ -395,6 +395,8 @@ class CueRecord(Strict):
         "opposition_word",
         "insurgent_word",
         "security_word",
+        "attacker_noun",
+        "victim_verb",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

@@ -32,7 +32,7 @@ from detente.resolve.nouns import (
     reacting_alternate,
     verbs_over_nouns,
 )
-from detente.resolve.roles import VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
+from detente.resolve.roles import PLACE_AGENT, VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.sectors import SectorCues, split_sectors
 from detente.resolve.shared import opening_speaker
 from detente.resolve.syntax import SyntaxView, correct_roles
@@ -44,7 +44,7 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
-_PLACE_AGENT = "place stands for the unnamed agent"
+_PLACE_AGENT = PLACE_AGENT
 _CLAIM = "015"  # a claim of responsibility
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
@@ -99,6 +99,7 @@ class EventBuilder:
         )
         self.phrase_prepositions = res.cues.get("phrase_preposition", frozenset())
         self.agent_nouns = tuple(res.cues.get("agent_noun", ()))
+        self.attacker_nouns = res.cues.get("attacker_noun", frozenset())
         self.harm_participles = res.cues.get("harm_participle", frozenset())
         self.adjunct_blockers = res.cues.get("adjunct_blocker", frozenset()) | res.cues.get("preposition", frozenset())
         self.topics = topic_keys(doc)
@@ -726,8 +727,18 @@ class EventBuilder:
         place = roles.rule == _PLACE_AGENT
         verb = self.doc.tokens[trig.start].tag.startswith("VB")
         doer = not mention.inferred and (verb or mention.kind == "adjective")
-        split = split_sectors(*pair, code, words, doer, place, self.sector_cues)
+        attackers = place and self._attackers_act(seg, trig)
+        split = split_sectors(*pair, code, words, doer, place, self.sector_cues, attackers)
         return split if split != pair else None
+
+    def _attackers_act(self, seg: Segment, trig: Trigger) -> bool:
+        """ "gunmen opened fire on worshippers in pakistan": unnamed attackers (cues attacker_noun)
+        are the active subject of the act, which only the place ties to a country."""
+        k = trig.start - 1
+        verb = self.doc.tokens[trig.start].tag.startswith("VB")
+        if k < seg.start or self.words[k] not in self.attacker_nouns or not verb:
+            return False
+        return not self.syntax.parsed or not self.syntax.is_passive(self.syntax.predicate(trig))
 
     def _dyads(self, roles: Roles) -> list[tuple[Mention, Mention | None]]:
         """Co-subjects acting on one object each make an event; a reciprocal pair makes one, and

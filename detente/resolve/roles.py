@@ -43,6 +43,11 @@ class _Clause:
 
 
 _MAX_SUBJECT_DISTANCE = 15
+_VICTIM_REACH = 5  # words from a suffering subject to the attack it suffered: "suffered its deadliest"
+_PERFECT = frozenset(["has", "have", "had"])
+_TAKEN_FROM = frozenset(["192", "1711"])  # occupy territory, confiscate property: taken from someone
+TAKEN_FROM = "whom it was taken from"
+PLACE_AGENT = "place stands for the unnamed agent"
 
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
@@ -472,9 +477,17 @@ class RoleBinder:
             if (m.start, m.end) != (source.start, source.end) and m.actor.key and self._locative(m):
                 return m  # not the source's own place: "students throughout indonesia staged protests"
         if source.actor.country:
-            home = Actor(text=source.actor.text, code=source.actor.country, country=source.actor.country)
+            home = Actor(text=self.country_name(source), code=source.actor.country, country=source.actor.country)
             return Mention(source.start, source.end, home, "country")
         return None
+
+    def country_name(self, m: Mention) -> str:
+        """The name of the country a party only stands for: "police in cairo" acting at home act on
+        egypt, not on "police in cairo"; a bare country's mention keeps its own words."""
+        record = self.res.countries.get(m.actor.country or "")
+        if m.kind == "country" or record is None:
+            return m.actor.text
+        return record.name
 
     def implied_state(
         self, seg: Segment, trig: Trigger, patient: Mention, home: Mention | None = None
@@ -494,11 +507,16 @@ class RoleBinder:
         country = where.actor.country
         if not country:
             return None
-        state = Actor(text=where.actor.text, code=f"{country}GOV", country=country, sector="GOV")
+        text = where.actor.text if where.kind in ("country", "capital", "seat") else self.country_name(where)
+        state = Actor(text=text, code=f"{country}GOV", country=country, sector="GOV")
         return Mention(where.start, where.end, state, "country", inferred=True)
 
     def _after_from(self, m: Mention) -> bool:
         return m.start > 0 and self.words[m.start - 1] == "from"
+
+    def _from_before(self, m: Mention) -> bool:
+        """ "from islamic state", "from the taliban"."""
+        return "from" in self.words[max(0, m.start - 2) : m.start]
 
     def _locative(self, m: Mention) -> bool:
         """A place named as where something happened: "in helsinki", "at the border near gaza"."""
@@ -727,7 +745,7 @@ class RoleBinder:
             if roles is not None:
                 return roles
         subjects = self._subjects(clause)
-        roles = self._rule_agent_phrase(clause, subjects)
+        roles = self._rule_agent_phrase(clause, subjects) or self._rule_suffered(clause, subjects)
         if roles is not None:
             return roles
         if not subjects:
@@ -939,7 +957,7 @@ class RoleBinder:
             # the subject the parse gave it, or the actor qualifying it ("three | kenyan | engineers")
             k = next(k for k in range(p) if tokens[k].dep == "nsubj" and tokens[k].head == p)
             return next((m for m in reversed(c.before) if m.start <= k < m.end or m.end in (k, p)), None)
-        if t.dep != "acl" or t.tag not in ("VBN", "VBD") or not t.head < p:
+        if t.dep != "acl" or t.tag not in ("VBN", "VBD") or not t.head < p or self._opening_state(c):
             return None
         noun = tokens[t.head]
         verb = noun.head
@@ -952,6 +970,16 @@ class RoleBinder:
             return None  # "israeli troops attacked | hamas fighters" misparsed: a verb with its own object
         # the actor heading the noun phrase the participle describes
         return next((m for m in reversed(c.before) if m.start <= t.head < m.end), None)
+
+    def _opening_state(self, c: _Clause) -> bool:
+        """ "kenya | handed over the suspects to uganda", "turkey | shelled kurdish militants": a past
+        tense right after a state's bare name opening the clause is its predicate, however the parse
+        of unpunctuated text hangs it ("iran-backed" and the like only qualify: cues qualifier)."""
+        p = c.trig.start
+        m = next((m for m in c.before if m.end == p), None)
+        if m is None or m.kind != "country" or self.words[p] in self.qualifying:
+            return False
+        return m.start == c.seg.start or m.start == 0 or self.doc.tokens[m.start].break_before
 
     def _main_verb_after(self, p: int) -> bool:
         """ "two aid workers kidnapped in mali last year | were freed": a parse that takes the participle
@@ -1060,6 +1088,37 @@ class RoleBinder:
             return None
         rule = "agent phrase before a violent noun" if agents else "place stands for the unnamed agent"
         return Roles([agent], [victims[-1]], inferred=not agents, rule=rule)
+
+    def _rule_suffered(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
+        """ "iraq suffered its deadliest attack", "nigeria faced attacks by boko haram", "israel came
+        under rocket fire from gaza": a verb whose subject undergoes the attack its object names (cues
+        victim_verb) makes the subject the target; whoever "by" or "from" names did it, else the
+        armed group just named, else the place, as for an attack no one is named for."""
+        trig = c.trig
+        noun = self.doc.tokens[trig.start].tag.startswith("NN")
+        if c.trig.cameo[:2] not in VIOLENT_ROOTS or not noun or not subjects:
+            return None
+        victim = subjects[-1]
+        lead = [w for w in self.words[victim.end : trig.start] if w not in self.aux and w not in _PERFECT]
+        if not 0 < len(lead) <= _VICTIM_REACH or not self._victim_verb(lead):
+            return None
+        near = [m for m in c.after if m.start <= trig.end + 3]
+        agents = [m for m in near if self._after_by(m) or self._from_before(m)]
+        agents = [m for m in agents if self.party(m) != self.party(victim)]
+        if agents:
+            return Roles(agents[:1], [victim], rule="the subject suffered the act: the agent named after it")
+        armed = self._armed_before(trig)
+        if armed is not None and self.party(armed) != self.party(victim):
+            rule = "the subject suffered the act: the armed group named last"
+            return Roles([armed], [victim], inferred=True, rule=rule)
+        if victim.kind in ("country", "capital", "place"):
+            # the place's own country is the target the builder falls back to, with the sectors
+            return Roles([_as_country(victim)], inferred=True, rule=PLACE_AGENT)
+        return None
+
+    def _victim_verb(self, lead: list[str]) -> bool:
+        verbs = self.res.cues.get("victim_verb", frozenset())
+        return lead[0] in verbs or " ".join(lead[:2]) in verbs
 
     def _armed_before(self, trig: Trigger) -> Mention | None:
         """The armed group named last before an attack whose agent the clause does not name."""
@@ -1190,7 +1249,7 @@ class RoleBinder:
         if place is not None and (speaker is None or violent):
             # "a roadside bomb near samarra killed ..., the military said": for violence the
             # place implies the actor; whoever reports it is not the one who did it.
-            return Roles([_as_country(place)], inferred=True, rule="place stands for the unnamed agent")
+            return Roles([_as_country(place)], inferred=True, rule=PLACE_AGENT)
         if speaker is not None:
             return Roles([speaker], inferred=True, rule="speaker of reported speech")
         return None
@@ -1221,6 +1280,11 @@ class RoleBinder:
                 if m.start >= 2 and {"over", "about", "against"} & set(self.words[m.start - 2 : m.start])
             ]
             targets = about + [m for m in targets if m not in about]
+        if c.trig.cameo in _TAKEN_FROM:
+            # "captured the town of tal abyad | from islamic state": whom a place or a thing is taken
+            # from is the target, not the place's state
+            taken = [m for m in targets if m.kind not in ("place", "capital") and self._from_before(m)]
+            targets = taken + [m for m in targets if m not in taken]
         if c.trig.cameo == "115":
             # "filed a case at | the icj accusing israel": the court is where the case is brought, the
             # party the case is against comes first when one is named
@@ -1285,6 +1349,8 @@ class RoleBinder:
             # "arrested 12 palestinians, | the palestinian health ministry said": the comma joins no target
             roles.targets = [m for m in roles.targets if self._other_party(m, roles.sources) and m is not reporter][:4]
             roles.target_rule = "first actor after the trigger"
+            if c.trig.cameo in _TAKEN_FROM and self._from_before(roles.targets[0]):
+                roles.targets, roles.target_rule = roles.targets[:1], TAKEN_FROM
 
     def _described_object_end(self, c: _Clause) -> int:
         """ "used water cannon to disperse | protesters | angered by the suspension of eu talks": a

@@ -69,13 +69,24 @@ def _violent(source: Actor, code: str, words: list[str], doer: bool, cues: Secto
 
 
 def split_sectors(
-    source: Actor, target: Actor | None, code: str, words: list[str], doer: bool, place: bool, cues: SectorCues
+    source: Actor,
+    target: Actor | None,
+    code: str,
+    words: list[str],
+    doer: bool,
+    place: bool,
+    cues: SectorCues,
+    attackers: bool = False,
 ) -> tuple[Actor, Actor | None]:
     """The source and target of a state's act on its own country as two parties of it, by what the
     act is; any other act, or one between non-state parties, is left as it was. ``doer``: the
-    source is named as the one who acted; ``place``: it is only where the act happened."""
+    source is named as the one who acted; ``place``: it is only where the act happened;
+    ``attackers``: unnamed attackers did it ("gunmen opened fire on worshippers"), not the state."""
     if target is None or not _one_actor(source, target, place, cues):
         return source, target
+    if attackers:
+        new_source, target_sector = _violent(source, code, words, False, cues)
+        return new_source, _as(target, target_sector)
     if code.startswith(_PROTEST):
         # a named official protesting stays who he is ("the minister protested")
         people = source if source.name else _as(source, _people(words, cues))

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 
 from detente.model import Document, Mention, Trigger
-from detente.resolve.roles import BROKERED, FRONTED, REDUCED, VERBAL_ROOTS, VIOLENT_ROOTS, Roles, party_of
+from detente.resolve.roles import (
+    BROKERED,
+    FRONTED,
+    REDUCED,
+    TAKEN_FROM,
+    VERBAL_ROOTS,
+    VIOLENT_ROOTS,
+    Roles,
+    party_of,
+)
 
 _SUBJECT = frozenset(["nsubj", "nsubj:pass", "csubj", "nsubj:outer"])
 _OBJECT = frozenset(["obj", "iobj", "obl", "nmod", "obl:arg", "ccomp", "xcomp"])
@@ -293,7 +302,8 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             roles.sources, roles.targets, roles.joint = roles.sources + roles.targets, own, False
             roles.target_rule = "parse: co-subjects act on their own object"
             keys = {m.actor.key for m in roles.sources}
-    if trig.roles == "forward" and not roles.joint and verb:
+    # "captured the town | from islamic state": the place taken is no target beside whom it was taken from
+    if trig.roles == "forward" and not roles.joint and verb and roles.target_rule != TAKEN_FROM:
         parties = {party_of(m, syn.state_sectors) for m in roles.sources}
         direct = [
             m
