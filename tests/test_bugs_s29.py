@@ -67,3 +67,14 @@ def test_inferred_target_named_by_its_country(rendering: str) -> None:
     events = _events("Police in Lagos arrested dozens of protesters on Monday.", rendering)
     home = [e for e in events if e.target is not None and e.target.country == "NGA"]
     assert home and all(e.target.text == "Nigeria" for e in home), _show(events)
+
+
+@pytest.mark.parametrize("rendering", ["clean", "scraped"])
+@pytest.mark.parametrize(
+    "text",
+    ["Russia extended its ban on Turkish imports until next year.", "Egypt closed the Rafah crossing till next month."],
+)
+def test_end_date_is_no_event_date(text: str, rendering: str) -> None:
+    """ "until next year" is when the act's effect ends: the act is dated by the article."""
+    events = _events(text, rendering)
+    assert events and all(e.date == "2020-05-01" for e in events), [e.date for e in events]

@@ -397,6 +397,7 @@ class CueRecord(Strict):
         "security_word",
         "attacker_noun",
         "victim_verb",
+        "date_end",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

@@ -393,7 +393,7 @@ class EventBuilder:
         if not exprs:
             return default
         deadline = any(e.deadline for e in exprs if trig.end <= e.start <= trig.end + _DEADLINE_REACH)
-        dated = [e for e in exprs if not e.deadline]
+        dated = [e for e in exprs if not e.deadline and not e.ends]
         if not dated:
             return (*default[:2], deadline, None)
         best = min(dated, key=lambda e: abs(e.start - trig.start) + (6 if e.end <= seg.start else 0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detente.resources import Resources
 
@@ -17,6 +17,7 @@ class DateExpr:
     precision: str  # day | month | year
     year: int
     deadline: bool  # "by 2024": a target date, which makes the event a plan
+    ends: bool = False  # "until next year": when the act or state ends, not when it happened
 
 
 def _year(word: str) -> int | None:
@@ -91,6 +92,7 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
     out: list[DateExpr] = []
     tw = res.time_words
     deadlines, month_context = res.cues.get("deadline", frozenset()), res.cues.get("month_context", frozenset())
+    ends = res.cues.get("date_end", frozenset())
     year_context = res.cues.get("year_context", frozenset())
     i = start
     while i < end:
@@ -118,4 +120,4 @@ def find_dates(words: list[str], start: int, end: int, res: Resources, ref: dt.d
         if year is not None and prev in year_context:
             out.append(DateExpr(i, i + 1, f"{year:04d}", "year", year, deadline))
         i += 1
-    return out
+    return [replace(e, ends=e.start > 0 and words[e.start - 1] in ends) for e in out]
