@@ -27,6 +27,10 @@ CASES = [
     # whom a place is taken from
     ("The Iraqi army retook the town of Hit from Islamic State.", "19", "IRQMIL", "IMG"),
     ("Kurdish fighters captured the town of Manbij from Islamic State.", "19", None, "IMG"),
+    # a coercive state the subject is held in was done to it: not by it
+    ("Police said Navalny was under house arrest.", "17", "RUSGOV", "RUSOPP"),
+    ("Navalny has been under house arrest since February.", "17", "RUSGOV", "RUSOPP"),
+    ("Navalny remains in custody in Moscow.", "17", "RUSGOV", "RUSOPP"),
     # a past tense after a state's name opening the clause
     ("Tanzania handed over the four suspects to Rwanda on Friday.", "08", "TZA", "RWA"),
 ]

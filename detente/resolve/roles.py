@@ -70,6 +70,9 @@ _TOLD_EARLIER = "a definite act noun: the doer of the act told just before"
 _CONJOINED = "a verb coordinated with another shares its subject"
 # marks the roles of a participle describing the noun before it: that noun is no subject of it
 REDUCED = " (a participle describing the noun before it)"
+# marks the roles of a coercive state the subject is held in ("was under house arrest"): no doer of it
+HELD = " (a state the subject is held in)"
+_HELD_IN = frozenset(["under", "in"])
 FRONTED = "a fronted adjunct shares the subject of the clause after it"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
@@ -494,7 +497,8 @@ class RoleBinder:
     ) -> Mention | None:
         """The state behind an agentless passive of an act only states do: "the opposition leader
         was arrested in kampala" (Uganda), "250 egyptian protesters were detained" (Egypt)."""
-        if not self._passive(trig, seg) and self._described_noun(self._clause(seg, trig)) is None:
+        clause = self._clause(seg, trig)
+        if not self._passive(trig, seg) and self._described_noun(clause) is None and self._held_state(clause) is None:
             return None
         in_seg = self._in(seg)
         # "at the u s border" says where; "the state of nayarit" only whose official he is
@@ -901,11 +905,33 @@ class RoleBinder:
             return None
         described = self._described_noun(c)
         if described is None:
+            held = self._held_state(c)
+            if held is not None:
+                roles = self._passive_roles(c, [held])
+                if roles is not None:
+                    roles.rule += HELD
+                return roles
             return self._passive_roles(c, self._passive_patients(c)) if self._passive(c.trig, c.seg) else None
         roles = self._passive_roles(c, [described])
         if roles is not None:
             roles.rule += REDUCED
         return roles
+
+    def _held_state(self, c: _Clause) -> Mention | None:
+        """ "besigye was under preventive arrest", "lula remains in custody": a coercive state (17)
+        its subject is said to be under or in was done to that subject, as a passive says."""
+        k = c.trig.start
+        if self.words[k] not in _HELD_IN:
+            k -= 1 + (k - 1 > c.seg.start and self.doc.tokens[k - 1].tag == "JJ")  # "under | preventive | arrest"
+        if c.trig.cameo[:2] != "17" or k <= c.seg.start or self.words[k] not in _HELD_IN:
+            return None
+        if self.words[k - 1] not in self.aux and not self.words[k - 1].startswith("remain"):
+            return None
+        # the subject right before its verb ("was", "has been", "remains")
+        j = k - 1
+        while j > c.seg.start and self.words[j - 1] in self.aux | _PERFECT:
+            j -= 1
+        return next((m for m in reversed(c.before) if m.end == j), None)
 
     def _passive_roles(self, c: _Clause, patients: list[Mention]) -> Roles | None:
         agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]

@@ -14,6 +14,7 @@ from detente.model import Document, Mention, Trigger
 from detente.resolve.roles import (
     BROKERED,
     FRONTED,
+    HELD,
     REDUCED,
     TAKEN_FROM,
     VERBAL_ROOTS,
@@ -279,7 +280,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     their own act on it, a direct object comes first among targets, and a place where a material
     act happened is never its target."""
     _drop_qualified_sources(syn, roles)
-    if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule:
+    if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule and HELD not in roles.rule:
         _sources_from_parse(syn, roles, trig, p)
     _passive_victims(syn, roles, trig, p)
     _counted_victims(syn, roles, trig)
