@@ -559,11 +559,23 @@ class EventBuilder:
             placed = code[:2] != "04" or roles.sources[0].actor.country is not None
             implied = self.binder.domestic_target(seg, roles.sources[0], placed)
             rule = "no target named: the place named or the source's own country"
+            implied = self._insurgents_there(trig, implied, code)
         if implied is not None:
             roles.targets, roles.inferred, roles.target_rule = [implied], True, rule
         if code[:2] == "03" and self._aimed_at_no_one(seg, trig, roles):
             return "an intent aimed at no one ('promised to create jobs'): no interaction"
         return None
+
+    def _insurgents_there(self, trig: Trigger, place: Mention | None, code: str) -> Mention | None:
+        """ "shelled kurdish militants in northern syria": force used on insurgents no actor list
+        names (cues insurgent_word), in a place named after them, is on that country's rebels."""
+        if place is None or code[:2] not in VIOLENT_ROOTS or place.start < trig.end or not place.actor.country:
+            return place
+        if not any(w in self.sector_cues.insurgent for w in self.words[trig.end : place.start]):
+            return place
+        country = place.actor.country
+        rebels = Actor(text=place.actor.text, code=f"{country}REB", country=country, sector="REB")
+        return Mention(place.start, place.end, rebels, place.kind, inferred=True)
 
     def _aimed_at_no_one(self, seg: Segment, trig: Trigger, roles: Roles) -> bool:
         """Only the source's own country stands in for a target, and the clause names no one after
