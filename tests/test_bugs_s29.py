@@ -31,6 +31,9 @@ CASES = [
     ("Police said Navalny was under house arrest.", "17", "RUSGOV", "RUSOPP"),
     ("Navalny has been under house arrest since February.", "17", "RUSGOV", "RUSOPP"),
     ("Navalny remains in custody in Moscow.", "17", "RUSGOV", "RUSOPP"),
+    # ... and whoever put it there did it
+    ("A Moscow court placed Navalny under house arrest on Tuesday.", "17", "RUSJUD", "RUSOPP"),
+    ("Russian police put Navalny under house arrest.", "17", "RUSCOP", "RUSOPP"),
     # force on insurgents no actor list names, in a place named after them: that country's rebels
     ("Turkey shelled Kurdish militants in northern Iraq on Sunday.", "19", "TUR", "IRQREB"),
     ("Jordanian jets bombed militants in southern Syria.", "19", None, "SYRREB"),

@@ -907,10 +907,7 @@ class RoleBinder:
         if described is None:
             held = self._held_state(c)
             if held is not None:
-                roles = self._passive_roles(c, [held])
-                if roles is not None:
-                    roles.rule += HELD
-                return roles
+                return self._held_roles(c, held)
             return self._passive_roles(c, self._passive_patients(c)) if self._passive(c.trig, c.seg) else None
         roles = self._passive_roles(c, [described])
         if roles is not None:
@@ -926,12 +923,33 @@ class RoleBinder:
         if c.trig.cameo[:2] != "17" or k <= c.seg.start or self.words[k] not in _HELD_IN:
             return None
         if self.words[k - 1] not in self.aux and not self.words[k - 1].startswith("remain"):
-            return None
+            # "placed | navalny | under house arrest": the object of the verb before it
+            return next((m for m in c.before if m.end == k and self._putting_verb(m) is not None), None)
         # the subject right before its verb ("was", "has been", "remains")
         j = k - 1
         while j > c.seg.start and self.words[j - 1] in self.aux | _PERFECT:
             j -= 1
         return next((m for m in reversed(c.before) if m.end == j), None)
+
+    def _putting_verb(self, held: Mention) -> int | None:
+        """The verb right before the actor put under or into a coercive state ("placed | the | ...")."""
+        v = held.start - 1
+        if v >= 0 and self.words[v] in self.articles:
+            v -= 1
+        return v if v >= 0 and self.doc.tokens[v].tag.startswith("VB") else None
+
+    def _held_roles(self, c: _Clause, held: Mention) -> Roles | None:
+        """ "police placed navalny under house arrest": whoever put the actor there did it; "navalny
+        was under house arrest": as a passive with no agent."""
+        v = self._putting_verb(held)
+        if held.end < c.trig.start and v is not None and self.words[held.end] in _HELD_IN:
+            doer = next((m for m in reversed(c.before) if m.end in (v, v - 1) and m.actor.key), None)
+            if doer is not None and self.party(doer) != self.party(held):
+                return Roles([doer], [held], rule="the subject put the actor under a coercive state")
+        roles = self._passive_roles(c, [held])
+        if roles is not None:
+            roles.rule += HELD
+        return roles
 
     def _passive_roles(self, c: _Clause, patients: list[Mention]) -> Roles | None:
         agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]
