@@ -37,6 +37,9 @@ CASES = [
     # force on insurgents no actor list names, in a place named after them: that country's rebels
     ("Turkey shelled Kurdish militants in northern Iraq on Sunday.", "19", "TUR", "IRQREB"),
     ("Jordanian jets bombed militants in southern Syria.", "19", None, "SYRREB"),
+    # force on a place hits whoever the place is "controlled by" or "held by"
+    ("Israeli aircraft struck sites controlled by Hamas in Gaza.", "19", None, "PSEREB"),
+    ("Russian jets bombed areas held by Syrian rebels near Aleppo.", "19", None, "SYRREB"),
     # a past tense after a state's name opening the clause
     ("Tanzania handed over the four suspects to Rwanda on Friday.", "08", "TZA", "RWA"),
 ]

@@ -398,6 +398,7 @@ class CueRecord(Strict):
         "attacker_noun",
         "victim_verb",
         "date_end",
+        "holding_participle",
     ]
     phrases: list[Phrase] = Field(min_length=1)
 

@@ -54,6 +54,7 @@ class SyntaxView:
         self.topics = res.cues.get("topic_preposition", frozenset())
         self.harm = res.cues.get("harm_participle", frozenset()) | res.cues.get("death_verb", frozenset())
         self.impersonal = res.cues.get("impersonal_cause", frozenset())
+        self.holding = res.cues.get("holding_participle", frozenset())
         self.directions = res.cues.get("compass_direction", frozenset())
         self.numbers = frozenset(res.quantity_words.get("number", {}))
         self.state_sectors = res.cues.get("state_sector", frozenset())
@@ -181,6 +182,8 @@ class SyntaxView:
         k = self.head(h)
         if k in (h, p) or self.dep(h) not in ("obl:agent", "obl") or self._case(h) != "by":
             return False
+        if trig.cameo[:2] in VIOLENT_ROOTS and self.words[k] in self.holding:
+            return False  # "shelled positions | controlled by the ypg": force on a place hits who holds it
         return self.dep(k) in ("acl", "acl:relcl", "conj") and not trig.start <= k < trig.end
 
     def _mention_head(self, m: Mention) -> int:
