@@ -99,6 +99,9 @@ def test_scorer_matches_one_to_one_and_accepts_reciprocal_direction() -> None:
     assert score(gold, [_event("a", "190", {"country": "SYR", "code": "SYR"}, {"country": "SYR", "code": "SYR"})])[
         "same_actor_share"] == 1.0
     assert len(match(gold, preds[1:2])) == 1  # alone, the second meeting would have matched
+    # recall by the gold's first root; precision by the root coded (the unmatched 042 counts against 04)
+    assert result["per_root_recall"] == {"04": "1/1", "19": "1/1"}
+    assert result["per_root_precision"] == {"04": "1/2", "19": "1/1"}
 
 
 def test_scorer_actor_codes() -> None:

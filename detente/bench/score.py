@@ -136,7 +136,8 @@ def _gold_country(actor: str) -> str:
 
 
 def score(gold: list[Gold], preds: list[Pred]) -> dict[str, Any]:
-    """Recall, precision, F1, lead-event recall, recall ignoring targets, self-target share, dates."""
+    """Recall, precision, F1, lead-event recall, recall ignoring targets, self-target share, dates,
+    recall by the gold's first CAMEO root and precision by the root coded."""
     docs = {g["doc"] for g in gold}
     scored = [p for p in preds if p.get("doc_id") in docs]
     pairs = match(gold, scored)
@@ -151,6 +152,8 @@ def score(gold: list[Gold], preds: list[Pred]) -> dict[str, Any]:
     dated = sum(1 for g, p in pairs if same_month(g.get("date"), p.get("date")))
     per_root = Counter(g["roots"][0] for g in gold)
     per_root_hit = Counter(g["roots"][0] for g, _ in pairs)
+    coded_root = Counter(str(p.get("cameo") or "")[:2] for p in scored)
+    coded_root_hit = Counter(str(p.get("cameo") or "")[:2] for _, p in pairs)
     return {
         "articles": len(docs), "gold_events": n_gold, "pred_events": n_pred, "matched": hit,
         "recall": _ratio(hit, n_gold), "precision": _ratio(hit, n_pred),
@@ -163,4 +166,6 @@ def score(gold: list[Gold], preds: list[Pred]) -> dict[str, Any]:
         "gold_same_actor_share": _ratio(gold_same, n_gold),
         "date_accuracy": _ratio(dated, hit),
         "per_root_recall": {r: f"{per_root_hit[r]}/{per_root[r]}" for r in sorted(per_root)},
+        # by the root coded: how often an event of that kind is right
+        "per_root_precision": {r: f"{coded_root_hit[r]}/{coded_root[r]}" for r in sorted(coded_root)},
     }
