@@ -550,7 +550,7 @@ class _InheritCues:
     located: frozenset[str]  # "in", "of": a place named after the clause's verb
     directions: frozenset[str]  # "the", "northern": words between "in" and the place
     barriers: frozenset[str]  # "after", "because": a clause of its own begins
-    speech: frozenset[str] = frozenset()  # "said": what is reported has a subject of its own
+    speech: frozenset[str] = frozenset()  # "said", "estimate": what is reported has a subject of its own
     possessives: frozenset[str] = frozenset()  # "its", "their": a group owned by whom the pronoun names
 
 
@@ -587,7 +587,8 @@ def _nearest_country(
         # "militias attacked | a us base in syria": whom they act on is not their country; where is
         verb = any(len(t.text) > 4 and t.text.endswith("ed") for t in tokens[lo:hi])
         acted_on = step > 0 and not across_verbs and verb
-        placed = not acted_on or _located(tokens, other.start, cues)
+        # "killed in | russian airstrikes": after the verb, an adjective names whose act, not where
+        placed = not acted_on or (_located(tokens, other.start, cues) and other.kind != "adjective")
         # "arrested a journalist working for ryanair", "reuters said police ...": a firm or an outlet
         company = other.actor.sector == "BUS" or (other.actor.sector == "MED" and other.kind == "org")
         if other.actor.country and not other.inferred and not mission and placed and not company:
@@ -641,7 +642,7 @@ def _inherit_cues(res: Resources) -> _InheritCues:
         res.cues.get("place_preposition", _NONE),
         res.cues.get("direction", _NONE),
         res.cues.get("inherit_barrier", _NONE),
-        res.cues.get("speech", _NONE),
+        res.cues.get("speech", _NONE) | res.cues.get("report_verb", _NONE),
         res.cues.get("group_possessive", _NONE),
     )
 

@@ -303,6 +303,7 @@ class CueRecord(Strict):
         "plan",
         "condition",
         "speech",
+        "report_verb",
         "passive_aux",
         "clause_start",
         "relative",
