@@ -1267,9 +1267,19 @@ class RoleBinder:
         qualifier = self._qualifying_state(c)
         if qualifier:
             return Roles(qualifier, rule="the state qualifying the violent act")
-        if subjects:
+        if subjects and not self._reported_violence(c, subjects[-1]):
             return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
         return None
+
+    def _reported_violence(self, c: _Clause, speaker: Mention) -> bool:
+        """ "u s officials say | both men were linked to the paris attacks": violence named by a noun in
+        what a speaker reports is not the speaker's act."""
+        tags = [t.tag for t in self.doc.tokens[c.trig.start : c.trig.end]]
+        # "warplanes bombed the town" is a clause of its own, which the binder reads elsewhere
+        noun = tags[0].startswith("NN") and not any(t.startswith("VB") for t in tags)
+        if c.trig.cameo[:2] not in VIOLENT_ROOTS or not noun:
+            return False
+        return any(w in self.speech for w in self.words[speaker.end : c.trig.start])
 
     def _qualifying_state(self, c: _Clause) -> list[Mention]:
         """ "the focal point of a wave of | palestinian | stabbing attacks": a state adjective right
