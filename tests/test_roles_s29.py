@@ -19,6 +19,10 @@ CASES = [
     ("Afghan officials said a suicide attack on a police post in Helmand killed five officers.",
      ("AFGGOV", "18"), ("AFGREB", "18")),
     ("Syrian officials said Turkish troops launched an offensive against Kurdish fighters.", None, ("TURMIL", "19")),
+    # a photo caption tells of a death: a participle describing its victim names no attack by the place
+    ("Men carry the body of a civilian killed in the center of Bor, Jonglei State in South Sudan, Jan. 9, 2014.",
+     ("SSDREB", "18"), None),
+    ("A roadside bomb killed three soldiers near Kandahar on Monday.", None, ("AFGREB", "18")),
 ]
 
 

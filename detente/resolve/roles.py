@@ -1288,6 +1288,13 @@ class RoleBinder:
             return []
         return [m for m in c.before if m.end == c.trig.start and m.kind == "adjective" and not m.inferred][-1:]
 
+    def _victim_participle(self, trig: Trigger) -> bool:
+        """A lone participle that describes its victim ("a civilian | killed in ...")."""
+        tokens = self.doc.tokens
+        token = tokens[trig.start]
+        on_noun = token.dep == "acl" or 0 <= token.head < len(tokens) and tokens[token.head].tag.startswith("NN")
+        return trig.end - trig.start == 1 and token.tag == "VBN" and on_noun
+
     def _unnamed_agent(self, c: _Clause) -> Roles | None:
         """No subject: for an attack, the armed group just named or the place it happened; else
         whoever reports it."""
@@ -1300,6 +1307,8 @@ class RoleBinder:
             armed = self._armed_before(c.trig)
             if armed is not None:
                 return Roles([armed], inferred=True, rule="the armed group named last before an unattributed attack")
+        if place is not None and violent and self._victim_participle(c.trig):
+            return None  # "the body of a civilian | killed in malakal": a death told, no attack named
         if place is not None and (speaker is None or violent):
             # "a roadside bomb near samarra killed ..., the military said": for violence the
             # place implies the actor; whoever reports it is not the one who did it.
