@@ -40,3 +40,22 @@ def test_reported_violence_is_not_the_speakers(text: str, absent, present, rende
         assert absent not in coded, coded
     if present:
         assert present in coded, coded
+
+
+VENUES = [
+    ("Xi Jinping and Joe Biden met on the sidelines of the G20 in Bali.", "2022-11-14", {"CHN", "USA"}),
+    ("Erdogan and Putin held talks on the margins of the NATO summit.", "2016-07-09", {"TUR", "RUS"}),
+]
+
+
+@pytest.mark.parametrize("rendering", ["clean", "scraped"])
+@pytest.mark.parametrize(("text", "date", "pair"), VENUES)
+def test_a_gathering_co_subjects_meet_at_is_no_target(text: str, date: str, pair: set[str], rendering: str) -> None:
+    """ "met on the sidelines of | the G20": the gathering is where the two met; they met each other."""
+    body = scrape(text) if rendering == "scraped" else text
+    doc = _PIPE.run(Document(doc_id="venue", text=body, date=parse_date(date)))
+    meetings = [e for e in doc.events if e.cameo[:2] == "04"]
+    assert meetings, "no meeting coded"
+    assert all({e.source.country, e.target.country if e.target else None} == pair for e in meetings), [
+        (e.source.code, e.target.code if e.target else None) for e in meetings
+    ]

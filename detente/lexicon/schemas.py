@@ -336,6 +336,7 @@ class CueRecord(Strict):
         "event_locative",
         "border_noun",
         "settlement_noun",
+        "venue_noun",
         "noun_premodifier",
         "phrase_preposition",
         "agent_noun",

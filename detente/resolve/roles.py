@@ -110,6 +110,7 @@ class RoleBinder:
         self.event_locative = cue("event_locative", frozenset())
         self.border_nouns = cue("border_noun", frozenset())
         self.settlement_nouns = cue("settlement_noun", frozenset())
+        self.venue_nouns = cue("venue_noun", frozenset())
         self.agent_nouns = tuple(cue("agent_noun", frozenset()))
         self.quantity_heads = cue("quantity_head", frozenset())
         self.finite = cue("finite_verb", frozenset())
@@ -532,6 +533,14 @@ class RoleBinder:
         while i >= 0 and self.words[i] in self.directions:
             i -= 1
         return i >= 0 and self.words[i] in self.event_locative
+
+    def _venue(self, m: Mention) -> bool:
+        """A body whose gathering is where something happened: "on the sidelines of | the g20",
+        "at a summit of | the african union" (cues venue_noun)."""
+        i = m.start - 1
+        while i >= 0 and self.words[i] in self.articles:
+            i -= 1
+        return i >= 1 and self.words[i] == "of" and self.words[i - 1] in self.venue_nouns
 
     def _border_place(self, m: Mention) -> bool:
         """ "near the afghan | border": a state adjective qualifying a border where the act happened
@@ -1395,6 +1404,9 @@ class RoleBinder:
         if roles.rule == _DOERS:
             # "protesters in several chinese cities marched against japan": the doers' own phrase
             targets = [m for m in targets if all(m is not i for i in c.inside)]
+        if len(source_keys) >= 2:
+            # "xi and biden met on the sidelines of | the g20": the gathering is where, not whom
+            targets = [m for m in targets if not self._venue(m)]
         if len(source_keys) >= 2 or c.trig.cameo[:2] not in VERBAL_ROOTS:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
