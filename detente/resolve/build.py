@@ -44,7 +44,6 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 # Admitting or denying an action is about it, not it: "denied sinking the warship".
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
-_PLACE_AGENT = PLACE_AGENT
 _CLAIM = "015"  # a claim of responsibility
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
@@ -736,7 +735,7 @@ class EventBuilder:
         """A state's act on its own country as two of its parties (``sectors.py``): a verb or a
         state adjective ("a british drone strike") names its doer; a place stands for an unnamed one."""
         words = self.words[seg.start : seg.end]
-        place = roles.rule == _PLACE_AGENT
+        place = roles.rule == PLACE_AGENT
         verb = self.doc.tokens[trig.start].tag.startswith("VB")
         doer = not mention.inferred and (verb or mention.kind == "adjective")
         attackers = place and self._attackers_act(seg, trig)

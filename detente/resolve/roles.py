@@ -1139,7 +1139,7 @@ class RoleBinder:
         agent = agents[0] if agents else self._place_near(c.in_seg, c.trig)
         if not victims or agent is None or agent.actor.key == victims[-1].actor.key:
             return None
-        rule = "agent phrase before a violent noun" if agents else "place stands for the unnamed agent"
+        rule = "agent phrase before a violent noun" if agents else PLACE_AGENT
         return Roles([agent], [victims[-1]], inferred=not agents, rule=rule)
 
     def _rule_suffered(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
