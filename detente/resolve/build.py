@@ -252,9 +252,19 @@ class EventBuilder:
         protest from vietnam | and concern from u s officials": so does a reaction joined to it."""
         if later.roles != "reverse":
             return False
+        if self._reaction_to_subject(first, later):
+            return True
         if first.roles == "reverse":
             return later.start >= first.end and "and" in self.words[first.end : later.start]
         return self.words[later.start].endswith("ing")
+
+    def _reaction_to_subject(self, first: Trigger, later: Trigger) -> bool:
+        """ "the detention of three fishermen by belarus | drew a sharp protest from vilnius": the act
+        the subject names is one event, the reaction it drew another."""
+        if not self.syntax.parsed or later.start < first.end:
+            return False
+        p, q = self.syntax.predicate(first), self.syntax.predicate(later)
+        return self.syntax.dep(p) in ("nsubj", "nsubj:pass") and self.syntax.head(p) == q
 
     def _clause_of_its_own(self, first: Trigger, later: Trigger) -> bool:
         """A later trigger that states an act of its own: a verb coordinated with the first ("rejected

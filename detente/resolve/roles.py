@@ -63,6 +63,8 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
 _DOERS = "the doers heading the trigger"
 _NOMINAL_AGENT = "agent named after 'by' right after a noun trigger"
+_OF_BY = "an act noun's object after 'of', its doer after 'by'"
+_OF_BY_REACH = 6  # words from "of" to "by": "the killing of | an indian fisherman | by"
 # a reaction to an act: comment, appeal, praise, demand, disapproval, rejection, threat, protest
 _REACTION_ROOTS = VERBAL_ROOTS | {"05", "14"}
 BROKERED = "the parties to the act a host or broker made possible"
@@ -753,7 +755,7 @@ class RoleBinder:
 
     def _bind(self, seg: Segment, trig: Trigger) -> Roles:
         clause = self._clause(seg, trig)
-        for rule in (self._rule_between, self._rule_passive, self._rule_object_relative):
+        for rule in (self._rule_between, self._rule_passive, self._rule_object_relative, self._rule_of_by):
             roles = rule(clause)
             if roles is not None:
                 return roles
@@ -794,6 +796,27 @@ class RoleBinder:
             return []  # "were killed in an attack by boko haram": the passive's own agent rules bind it
         named = [m for m in c.after if m.start == k + 1 + (k + 1 < c.seg.end and self.words[k + 1] in self.articles)]
         return self._coordinated(c.keyed, named[0], backwards=False) if named else []
+
+    def _rule_of_by(self, c: _Clause) -> Roles | None:
+        """ "the killing of | an indian fisherman | by | sri lankan sailors", "the invasion of ukraine
+        by russia": an act noun takes its object after "of" and its doer after "by", whoever the
+        clause's subject is."""
+        trig = c.trig
+        if self.doc.tokens[trig.start].tag not in ("NN", "NNS"):
+            return None
+        of_at = next((j for j in range(trig.start + 1, min(trig.end + 1, c.seg.end)) if self.words[j] == "of"), None)
+        if of_at is None:
+            return None
+        stop = min(max(trig.end, of_at + 2) + _OF_BY_REACH, c.seg.end - 1)
+        by_at = next((j for j in range(max(trig.end, of_at + 2), stop) if self.words[j] == "by"), None)
+        if by_at is None:
+            return None
+        objects = [m for m in c.inside + c.after if of_at < m.start and m.end <= by_at]
+        start = by_at + 1 + (self.words[by_at + 1] in self.articles)
+        doers = [m for m in c.after if m.start == start]
+        if not objects or not doers or self.party(objects[-1]) == self.party(doers[0]):
+            return None
+        return Roles(self._coordinated(c.keyed, doers[0], backwards=False), [objects[-1]], rule=_OF_BY)
 
     def _conjoined_head(self, c: _Clause, subjects: list[Mention]) -> int | None:
         """The verb the trigger is coordinated with ("met xi | and signed"), when the actor just
