@@ -568,6 +568,8 @@ class EventBuilder:
             placed = code[:2] != "04" or roles.sources[0].actor.country is not None
             implied = self.binder.domestic_target(seg, roles.sources[0], placed)
             rule = "no target named: the place named or the source's own country"
+            if implied is not None and implied.start == roles.sources[0].start and _several_states(roles):
+                implied = None  # "was condemned by japan and south korea": not at japan
             implied = self._insurgents_there(trig, implied, code)
         if implied is not None:
             roles.targets, roles.inferred, roles.target_rule = [implied], True, rule
@@ -918,6 +920,11 @@ _MAX_CO_SUBJECTS = 10
 _MAX_PARTIES = 4  # co-subjects acting on each other: a pair for each two of the first four
 _COORDINATION_HOPS = 3  # how far above the first trigger the verb a second verb is coordinated with may be
 _OWN_CLAUSE_GAP = 6  # tokens at least between two triggers of one segment read as two clauses
+
+
+def _several_states(roles: Roles) -> bool:
+    """Sources of several countries: the first one's own country is no target of the others."""
+    return len({m.actor.country or m.actor.key for m in roles.sources}) > 1
 
 
 def _run_on(doc: Document) -> bool:

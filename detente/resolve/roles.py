@@ -48,6 +48,7 @@ _PERFECT = frozenset(["has", "have", "had"])
 _TAKEN_FROM = frozenset(["192", "1711"])  # occupy territory, confiscate property: taken from someone
 TAKEN_FROM = "whom it was taken from"
 PLACE_AGENT = "place stands for the unnamed agent"
+FORCE_ON_PLACE = "co-subjects used force on the place named"
 
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Z .]+)?\s*(?:[—–]|-\s|\((?:AP|AFP|Reuters|VOA)\))")
@@ -730,6 +731,13 @@ class RoleBinder:
         noun = next((i for i in range(det + 1, min(det + 4, seg.end)) if words[i] in self.act_nouns), None)
         return noun is not None and not self.between(det, noun + 1)
 
+    def _act_subject(self, c: _Clause) -> bool:
+        """A passive's subject is a definite act noun naming no one: "the launch | was condemned"."""
+        k = c.trig.start - 1
+        while k > c.seg.start and self.words[k] in self.aux:
+            k -= 1
+        return k > c.seg.start and self.words[k] in self.act_nouns and self.words[k - 1] in self.determiners
+
     def _aimed_in_subject(self, c: _Clause, roles: Roles) -> None:
         """ "russian strikes | on kyiv | killed five people": whom the subject's act noun is aimed at
         is the target of the harm it did."""
@@ -987,7 +995,12 @@ class RoleBinder:
         agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]
         if agents:
             targets = [patients[-1]] if patients else (c.before[-1:] or c.inside[:1])
-            return Roles(self._coordinated(c.keyed, agents[0], backwards=False), targets, rule="passive agent")
+            roles = Roles(self._coordinated(c.keyed, agents[0], backwards=False), targets, rule="passive agent")
+            if not targets and self._act_subject(c):
+                # "the launch | was condemned by japan": whoever did the act told before
+                roles.targets = self._earlier_doers(c.trig, roles.sources)
+                roles.inferred, roles.target_rule = bool(roles.targets), _TOLD_EARLIER
+            return roles
         # Passive with its agent further on ("has been accused of ... by haitian officials"), or none.
         late_agents = [m for m in c.after if self._after_by(m)]
         if patients and late_agents and late_agents[0].actor.key != patients[-1].actor.key:
@@ -1189,7 +1202,7 @@ class RoleBinder:
             return Roles([armed], [victim], inferred=True, rule=rule)
         if victim.kind in ("country", "capital", "place"):
             # the place's own country is the target the builder falls back to, with the sectors
-            return Roles([_as_country(victim)], inferred=True, rule=PLACE_AGENT)
+            return Roles([as_country(victim)], inferred=True, rule=PLACE_AGENT)
         return None
 
     def _victim_verb(self, lead: list[str]) -> bool:
@@ -1344,7 +1357,7 @@ class RoleBinder:
         if place is not None and (speaker is None or violent):
             # "a roadside bomb near samarra killed ..., the military said": for violence the
             # place implies the actor; whoever reports it is not the one who did it.
-            return Roles([_as_country(place)], inferred=True, rule=PLACE_AGENT)
+            return Roles([as_country(place)], inferred=True, rule=PLACE_AGENT)
         if speaker is not None:
             return Roles([speaker], inferred=True, rule="speaker of reported speech")
         return None
@@ -1521,6 +1534,10 @@ class RoleBinder:
         # "colombia and the farc signed a peace agreement": two parties of one country
         parties = {self.party(m) for m in roles.sources}
         agreed = self._agreed_to_act(c, roles.targets)
+        place = self._force_on_place(c) if len(parties) >= 2 and not roles.targets else None
+        if place is not None:  # "russia and syria bombed aleppo": allies striking a place, not each other
+            roles.targets, roles.target_rule = [as_country(place)], FORCE_ON_PLACE
+            return
         if len(parties) >= 2 and (not roles.targets or c.trig.roles == "joint" or agreed):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
@@ -1536,6 +1553,15 @@ class RoleBinder:
                 roles.targets, roles.joint = [others[-1]], True
                 roles.target_rule = "joint pattern: the other party named before"
 
+
+    def _force_on_place(self, c: _Clause) -> Mention | None:
+        """Force other than fighting (190, which two sides wage on each other) by co-subjects on a
+        place named after the trigger ("stepped up airstrikes on | aleppo", "shelled villages near |
+        kharkiv"): they struck there together, on the place's state."""
+        if c.trig.roles == "joint" or c.trig.cameo[:2] not in VIOLENT_ROOTS or c.trig.cameo[:3] == "190":
+            return None
+        places = [m for m in c.after if m.kind in ("place", "capital", "country") and m.actor.country]
+        return next((m for m in places if m.start >= c.trig.end), None)
 
 def party_of(m: Mention, state_sectors: frozenset[str]) -> str:
     """Who an actor stands for: its country or organisation, with a sector outside the state
@@ -1553,7 +1579,7 @@ def actor_copy(m: Mention) -> Actor:
     )
 
 
-def _as_country(place: Mention) -> Mention:
+def as_country(place: Mention) -> Mention:
     """A capital standing for whoever acted there is its country, not its government: "a car
     bomb in baghdad" was set by no state."""
     if place.kind != "capital" or not place.actor.country:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from detente.model import Document, Mention, Trigger
 from detente.resolve.roles import (
     BROKERED,
+    FORCE_ON_PLACE,
     FRONTED,
     HELD,
     REDUCED,
@@ -20,6 +21,7 @@ from detente.resolve.roles import (
     VERBAL_ROOTS,
     VIOLENT_ROOTS,
     Roles,
+    as_country,
     party_of,
 )
 
@@ -29,6 +31,7 @@ _MODIFIER = frozenset(["amod", "compound", "nmod:poss"])
 # Dependents a subject inherits through: "agreed to sign" (xcomp), "met and signed" (conj).
 _INHERIT = frozenset(["xcomp", "conj", "advcl"])
 _PLACE_KINDS = frozenset(["country", "capital", "place"])
+_PLACE_HOPS = 3  # from a place up to the predicate: "airstrikes on | aleppo", "villages near | aleppo"
 _NOUN_LINKS = frozenset(["compound", "amod", "flat", "nmod:poss", "appos", "nmod", "conj", "det", "case"])
 
 
@@ -330,10 +333,38 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             if (aimed or not syn.in_purpose_clause(m, p, trig)) and not syn.is_other_agent(m, trig, p)
         ]
     _trim_targets(syn, roles, trig, verbal)
-    if len(keys) >= 2 and not roles.targets and trig.roles != "reverse":
+    if len(keys) >= 2 and not roles.targets and trig.roles != "reverse" and not _on_place(syn, roles, trig, p):
+        if roles.rule == "passive agent" and _judgement(trig):
+            return roles  # "the test was condemned by japan and south korea": each judged it, not the other
         roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
         roles.target_rule = "parse: co-subjects act on each other"
     return roles
+
+
+def _judgement(trig: Trigger) -> bool:
+    """A verb of judgement or comment (roots 01, 02, 10-13, praise 051): what several passive agents
+    said of the subject ("was welcomed by china and russia"), unlike a deed they did together
+    ("was signed by iran and russia")."""
+    return trig.cameo[:2] in VERBAL_ROOTS or trig.cameo[:3] == "051"
+
+
+def _on_place(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> bool:
+    """ "russia and syria bombed | aleppo": co-subjects using force other than fighting (190, which
+    two sides wage on each other) on a place the predicate governs struck there together, on the
+    place's state. Whether such a place was found (and made the target)."""
+    if trig.roles == "joint" or trig.cameo[:2] not in VIOLENT_ROOTS or trig.cameo[:3] == "190":
+        return False
+    for k in sorted(syn.mention_at):
+        m = syn.mention_at[k]
+        if k < trig.end or m.kind not in _PLACE_KINDS or not m.actor.country:
+            continue
+        h, hops = k, 0
+        while h != p and syn.head(h) != h and hops < _PLACE_HOPS:
+            h, hops = syn.head(h), hops + 1
+        if h == p:
+            roles.targets, roles.target_rule = [as_country(m)], FORCE_ON_PLACE
+            return True
+    return False
 
 
 def _reduced_relative_patient(syn: SyntaxView, roles: Roles, p: int) -> None:
