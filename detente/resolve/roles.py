@@ -47,6 +47,7 @@ _VICTIM_REACH = 5  # words from a suffering subject to the attack it suffered: "
 _PERFECT = frozenset(["has", "have", "had"])
 _TAKEN_FROM = frozenset(["192", "1711"])  # occupy territory, confiscate property: taken from someone
 TAKEN_FROM = "whom it was taken from"
+JUDGED_DOER = "the doer of the act judged, named after 'by'"
 PLACE_AGENT = "place stands for the unnamed agent"
 FORCE_ON_PLACE = "co-subjects used force on the place named"
 
@@ -1454,6 +1455,8 @@ class RoleBinder:
         speaker = self._speaker(c.seg, c.keyed, c.trig)
         reporter = speaker if speaker is not None and roles.sources and speaker is not roles.sources[0] else None
         targets = [m for m in targets if m is not reporter]
+        doer = self._doer_of_judged_act(c, targets)
+        targets = [doer] if doer is not None else targets
         if targets:
             pool = c.keyed if targets[0] in c.keyed else _with_key(c.in_seg)
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
@@ -1462,6 +1465,23 @@ class RoleBinder:
             roles.target_rule = "first actor after the trigger"
             if c.trig.cameo in _TAKEN_FROM and self._from_before(roles.targets[0]):
                 roles.targets, roles.target_rule = roles.targets[:1], TAKEN_FROM
+            if doer is not None:
+                roles.target_rule = JUDGED_DOER
+
+    def _doer_of_judged_act(self, c: _Clause, targets: list[Mention]) -> Mention | None:
+        """ "condemned the arrest of | two american journalists | by | russian police": a statement
+        about an act is aimed at the act's doer, named after "by", not at whom the act befell."""
+        if c.trig.cameo[:2] not in VERBAL_ROOTS or not targets:
+            return None
+        first = targets[0]
+        between = self.words[c.trig.end : first.start]
+        if "of" not in between or len(between) - between.index("of") > 4 or len(between) > 6:
+            return None
+        by_at = next((j for j in range(first.end, min(first.end + 2, c.seg.end - 1)) if self.words[j] == "by"), None)
+        if by_at is None:
+            return None
+        start = by_at + 1 + (self.words[by_at + 1] in self.articles)
+        return next((m for m in targets if m.start == start and self.party(m) != self.party(first)), None)
 
     def _described_object_end(self, c: _Clause) -> int:
         """ "used water cannon to disperse | protesters | angered by the suspension of eu talks": a

@@ -16,6 +16,7 @@ from detente.resolve.roles import (
     FORCE_ON_PLACE,
     FRONTED,
     HELD,
+    JUDGED_DOER,
     REDUCED,
     TAKEN_FROM,
     VERBAL_ROOTS,
@@ -310,7 +311,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             roles.target_rule = "parse: co-subjects act on their own object"
             keys = {m.actor.key for m in roles.sources}
     # "captured the town | from islamic state": the place taken is no target beside whom it was taken from
-    if trig.roles == "forward" and not roles.joint and verb and roles.target_rule != TAKEN_FROM:
+    if trig.roles == "forward" and not roles.joint and verb and roles.target_rule not in (TAKEN_FROM, JUDGED_DOER):
         parties = {party_of(m, syn.state_sectors) for m in roles.sources}
         direct = [
             m
