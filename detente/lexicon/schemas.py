@@ -322,6 +322,8 @@ class CueRecord(Strict):
         "reciprocal_subject",
         "historical",
         "depiction",
+        "duration_unit",
+        "duration_count",
         "excess_degree",
         "abbreviation",
         "speech_filler",

@@ -1,0 +1,55 @@
+"""Violence mentioned but not reported as a new act (session 30): a running tally over years."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import Pipeline
+from detente.model import Segment, Trigger
+from detente.resolve.modality import modality_of
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _kind(pipeline: Pipeline, text: str, word: str, code: str = "190") -> str:
+    words = text.split()
+    i = words.index(word)
+    trig = Trigger(i, i + 1, code, "forward", (), "test")
+    return modality_of(words, Segment(0, len(words)), trig, pipeline.resources).kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("the war , which has killed more than 500,000 people since 2011 , goes on", "killed"),
+        ("the region has seen clashes between armenia and azerbaijan since the 1990s", "clashes"),
+        ("al-shabab has fought the somali government for more than 15 years", "fought"),
+        ("the insurgency has killed 40,000 people over the past decade", "killed"),
+        ("more than 300 journalists have been killed in mexico in recent years", "killed"),
+    ],
+)
+def test_a_tally_over_years_is_no_new_act(pipeline: Pipeline, text: str, word: str) -> None:
+    assert _kind(pipeline, text, word) == "alluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        # a span since a day may be this week's news
+        ("israeli airstrikes have killed 20 people in gaza since sunday", "killed", "190"),
+        # "in years" with no count measures no span
+        ("russia has launched its biggest drone attack in years on kyiv", "launched", "190"),
+        ("israel has struck iran for the first time in years", "struck", "190"),
+        # a simple past dated in a year is history the benchmark codes, not a tally
+        ("in 2008 russia fought a brief war with georgia", "fought", "190"),
+        # only violence: "has sought talks for years" is left to its own root
+        ("turkey has sought eu membership for more than 20 years", "sought", "030"),
+        # a full stop ends the clause the span is looked for in
+        ("the army has attacked the town . since 2011 it has been calm", "attacked", "190"),
+    ],
+)
+def test_what_is_no_tally(pipeline: Pipeline, text: str, word: str, code: str) -> None:
+    assert _kind(pipeline, text, word, code) == "asserted"
