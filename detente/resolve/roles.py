@@ -49,6 +49,7 @@ _TAKEN_FROM = frozenset(["192", "1711"])  # occupy territory, confiscate propert
 TAKEN_FROM = "whom it was taken from"
 JUDGED_DOER = "the doer of the act judged, named after 'by'"
 PLACE_AGENT = "place stands for the unnamed agent"
+_QUOTE_MARKS = frozenset('"“”\'‘’`')
 FORCE_ON_PLACE = "co-subjects used force on the place named"
 
 # what follows a dateline's place: "SEOUL —", "DHAKA, BANGLADESH —", "MOSCOW (Reuters) -"
@@ -605,8 +606,16 @@ class RoleBinder:
         if not tokens[k].comma_before or not (owner or self.words[k] in ("a", "an", "the")):
             return candidate
         heads = [m for m in keyed if m.end == k]
-        closes = any(tokens[j].comma_before for j in range(candidate.end, trig.start + 1))
+        # a quotation mark closes no apposition: 'washington, the secretary said the us was | "deeply'
+        closes = any(self._comma_not_quote(j) for j in range(candidate.end, trig.start + 1))
         return heads[0] if heads and closes else candidate
+
+    def _comma_not_quote(self, k: int) -> bool:
+        """A clause mark other than a quotation mark stands before token ``k``."""
+        tokens = self.doc.tokens
+        if not tokens[k].comma_before or k == 0:
+            return False
+        return bool(set(self.doc.text[tokens[k - 1].end : tokens[k].start]) - _QUOTE_MARKS - {" ", "\n"})
 
     def _passive_by_before(self, trig: Trigger) -> int | None:
         """Where "by" (or "in", after a harm verb) introduces the trigger as a passive's agent:
