@@ -1503,12 +1503,15 @@ class RoleBinder:
         return obj.end if self.doc.tokens[obj.end].tag in ("VBN", "VBG") else c.seg.end
 
     def _brokers(self, c: _Clause) -> list[Mention]:
-        """ "a deal brokered by | china", "talks mediated by qatar and | egypt": whom a broker participle
-        names after "by", and those joined to it, brokered the act and took no part in it."""
+        """ "a deal brokered by | china", "talks mediated by qatar and | egypt", "a | us | -brokered
+        truce": whom a broker participle names, and those joined to it, brokered the act and took no
+        part in it."""
         brokers: list[Mention] = []
         for m in c.after:
             k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
             named = k >= 1 and self.words[k] == "by" and self.words[k - 1] in self.brokering
+            # "a | us | -brokered ceasefire", "an | egyptian | -mediated truce": the broker qualifies the act
+            named = named or (m.end < len(self.words) and self.words[m.end] in self.brokering)
             near = bool(brokers) and brokers[-1].end <= k <= brokers[-1].end + 1
             joined = near and self.words[k] in self.coord | {","}
             if named or joined:
