@@ -1137,14 +1137,18 @@ class RoleBinder:
         """Who a passive acts on: the subject before it, else the noun a relative clause hangs from
         ("fallujah, which was overrun by ..."), else the actor a subject pronoun stands for, else
         the last actor of the subject phrase."""
-        patients = self._not_prepositional(c)
+        # "the resolution, drafted by france and backed by britain, was vetoed": whose it was, named
+        # first; an actor joined to one named after "by" is no subject ("by brazil and | china")
+        by_agents = [m for m in c.before if self._after_by(m)]
+        joined = {id(m) for a in by_agents for m in self._coordinated(c.keyed, a, backwards=False)}
+        patients = [m for m in self._not_prepositional(c) if id(m) not in joined]
         if patients:
             return patients
         antecedent = self._antecedent(c.seg, c.trig)
         if antecedent is not None:
             return [antecedent]
         # "hundreds of syrian civilians were killed": the actor inside the subject phrase
-        return self._subject_pronoun(c.seg, c.trig) or c.before[-1:]
+        return self._subject_pronoun(c.seg, c.trig) or by_agents[:1] or c.before[-1:]
 
     def _subjects(self, c: _Clause) -> list[Mention]:
         subjects = self._outside_relative(self._not_prepositional(c), c.trig, c.seg.start)
