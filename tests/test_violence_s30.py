@@ -1,4 +1,5 @@
-"""Violence mentioned but not reported as a new act (session 30): a running tally over years."""
+"""Violence mentioned but not reported as a new act (session 30): a running tally over years, and
+what a remembrance recalls."""
 
 from __future__ import annotations
 
@@ -36,6 +37,19 @@ def test_a_tally_over_years_is_no_new_act(pipeline: Pipeline, text: str, word: s
 
 
 @pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("pakistan remembered the 2014 peshawar school massacre", "massacre"),
+        ("israelis marked one year since the hamas attack on southern israel", "attack"),
+        ("spain commemorated the 193 people killed in the 2004 madrid train bombings", "killed"),
+        ("families mourned the victims of the bombing", "bombing"),
+    ],
+)
+def test_what_a_remembrance_recalls_is_no_new_act(pipeline: Pipeline, text: str, word: str) -> None:
+    assert _kind(pipeline, text, word, "180") == "alluded"
+
+
+@pytest.mark.parametrize(
     ("text", "word", "code"),
     [
         # a span since a day may be this week's news
@@ -47,8 +61,11 @@ def test_a_tally_over_years_is_no_new_act(pipeline: Pipeline, text: str, word: s
         ("in 2008 russia fought a brief war with georgia", "fought", "190"),
         # only violence: "has sought talks for years" is left to its own root
         ("turkey has sought eu membership for more than 20 years", "sought", "030"),
-        # a full stop ends the clause the span is looked for in
-        ("the army has attacked the town . since 2011 it has been calm", "attacked", "190"),
+        # a remembrance cue after "on" dates a new act; a form of "be" ends the cue's phrase
+        ("on the anniversary of the coup soldiers shot dead three protesters", "shot", "180"),
+        ("protesters marking the anniversary of the uprising were attacked by police", "attacked", "180"),
+        # the cue after the trigger is what was attacked
+        ("police attacked mourners at a memorial service", "attacked", "180"),
     ],
 )
 def test_what_is_no_tally(pipeline: Pipeline, text: str, word: str, code: str) -> None:

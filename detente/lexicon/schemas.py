@@ -324,6 +324,7 @@ class CueRecord(Strict):
         "depiction",
         "duration_unit",
         "duration_count",
+        "remembrance",
         "excess_degree",
         "abbreviation",
         "speech_filler",

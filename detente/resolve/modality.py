@@ -13,7 +13,7 @@ _PREDICTION_REACH = 6  # "predicted that | clinton | would": the expecting verb 
 _DIRECTIVE_REACH = 8  # "wants | the chinese government | to release": the addressee between verb and "to"
 _VIOLENT = ("18", "19", "20")
 _TALLY_REACH = 12  # "has killed | more than 500,000 people | since 2011": the span after the verb's object
-_CLAUSE_STOPS = frozenset([".", ";", "!", "?"])
+_MEMORY_REACH = 14  # "norway marked ten years since | anders breivik killed 77 people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
         skipped += 1
     found = _plan_or_obligation(words, trig, far_floor, res)
     if found is None and trig.cameo[:2] in _VIOLENT:
-        found = _no_new_violence(words, trig, res)
+        found = _no_new_violence(words, seg, trig, res)
     if found is None:
         return Modality("asserted")
     if found.kind == "alluded":
@@ -76,13 +76,34 @@ def _too_adjective(words: list[str], trig: Trigger, floor: int, degree: frozense
     return any(words[i] in degree for i in range(max(floor, trig.start - 4), trig.start - 2))
 
 
-def _no_new_violence(words: list[str], trig: Trigger, res: Resources) -> Modality | None:
+def _no_new_violence(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> Modality | None:
     """Violence the news mentions without reporting it as a new act: a running tally ("the war has
     killed 500,000 people since 2011", "has fought the government for 15 years"). A habit stays
     coded ("soldiers routinely beat up detainees", "which regularly bombs the pkk"), as the
     benchmarks code it."""
-    tally = _tally_span(words, trig, res)
-    return None if tally is None else Modality("alluded", tally, tally + 1)
+    tally = _tally_span(words, seg, trig, res)
+    if tally is not None:
+        return Modality("alluded", tally, tally + 1)
+    memory = _remembrance(words, seg, trig, res)
+    return None if memory is None else Modality("alluded", memory, memory + 1)
+
+
+def _remembrance(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> int | None:
+    """A remembrance cue whose complement the trigger is, in its clause or in the clause a
+    subordinate one hangs on ("norway marked ten years since | breivik killed 77 people",
+    "remembered the massacre"). A form of "be" between them ends the cue's phrase ("protesters
+    marking the anniversary of the uprising were attacked"), and "on the anniversary of the coup,
+    soldiers killed ..." dates a new act."""
+    memory = res.cues.get("remembrance", frozenset())
+    verbs = res.cues.get("passive_aux", frozenset())
+    floor = max(0, (trig.start - _MEMORY_REACH) if seg.subordinate else seg.start)
+    for end in range(trig.start, floor, -1):
+        if words[end - 1] in verbs:
+            return None
+        s = _ends_at(words, end, memory, floor)
+        if s is not None and "on" not in words[max(0, s - 2) : s]:
+            return s
+    return None
 
 
 def _perfect(words: list[str], trig: Trigger) -> bool:
@@ -90,17 +111,16 @@ def _perfect(words: list[str], trig: Trigger) -> bool:
     return any(w in ("has", "have", "had") for w in words[max(0, trig.start - 3) : trig.start])
 
 
-def _tally_span(words: list[str], trig: Trigger, res: Resources) -> int | None:
+def _tally_span(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> int | None:
     """Where a perfect tense is counted over a long span: "since" a year or decade ("since 2011",
     "since the 1990s"), or "for/over/in ... years/decades" ("for more than 15 years", "over the
-    past decade"). A tally since a day ("since sunday", "since october 7") may be this week's news."""
+    past decade"). A tally since a day ("since sunday", "since october 7") may be this week's news.
+    The span is in the clause or opens the next one ("which has killed 500,000 people | since 2011")."""
     if not _perfect(words, trig):
         return None
     units, counts = res.cues.get("duration_unit", frozenset()), res.cues.get("duration_count", frozenset())
-    end = min(len(words), trig.end + _TALLY_REACH)
+    end = min(len(words), trig.end + _TALLY_REACH, seg.end + 1)
     for i in range(trig.end, end):
-        if words[i] in _CLAUSE_STOPS:
-            return None
         if words[i] == "since" and any(_long_ago(w) for w in words[i + 1 : i + 4]):
             return i
         if words[i] in ("for", "over", "in") and _counts_years(words[i + 1 : i + 6], units, counts):
