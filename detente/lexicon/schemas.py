@@ -330,6 +330,7 @@ class CueRecord(Strict):
         "speech_filler",
         "harm_participle",
         "broker_participle",
+        "receiving_verb",
         "place_preposition",
         "article",
         "honorific",

@@ -35,7 +35,7 @@ from detente.resolve.nouns import (
 from detente.resolve.roles import PLACE_AGENT, VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.sectors import SectorCues, split_sectors
 from detente.resolve.shared import opening_speaker
-from detente.resolve.syntax import SyntaxView, correct_roles
+from detente.resolve.syntax import RECEIVED, SyntaxView, correct_roles
 from detente.resources import Resources
 
 _DATE_LOOKBACK = 4  # a date just before the clause ("in march | russia s ... announced") counts
@@ -449,6 +449,8 @@ class EventBuilder:
             if reason:
                 return reason
             roles = correct_roles(self.syntax, roles, trig, predicate)
+            if roles.rule == RECEIVED and not roles.sources:
+                return "aid the subject received from no one named"
         self._adjunct_roles(seg, trig, roles)
         # a speaker reporting a deportation did not deport anyone: only a state does
         reported = roles.rule == "passive subject is the target, speaker the source"

@@ -32,6 +32,7 @@ _MODIFIER = frozenset(["amod", "compound", "nmod:poss"])
 # Dependents a subject inherits through: "agreed to sign" (xcomp), "met and signed" (conj).
 _INHERIT = frozenset(["xcomp", "conj", "advcl"])
 _PLACE_KINDS = frozenset(["country", "capital", "place"])
+RECEIVED = "parse: aid the subject received, from whoever the participle names"
 _PLACE_HOPS = 3  # from a place up to the predicate: "airstrikes on | aleppo", "villages near | aleppo"
 _NOUN_LINKS = frozenset(["compound", "amod", "flat", "nmod:poss", "appos", "nmod", "conj", "det", "case"])
 
@@ -53,6 +54,7 @@ class SyntaxView:
                 self.children[t.head].append(i)
         self.locative_preps = res.cues.get("locative", frozenset())
         self.qualifiers = res.cues.get("qualifier", frozenset())
+        self.receiving = res.cues.get("receiving_verb", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
         self.topics = res.cues.get("topic_preposition", frozenset())
@@ -290,6 +292,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     if not roles.sources and trig.roles == "forward" and REDUCED not in roles.rule and HELD not in roles.rule:
         _sources_from_parse(syn, roles, trig, p)
     _passive_victims(syn, roles, trig, p)
+    _received_aid(syn, roles, trig, p)
     _counted_victims(syn, roles, trig)
     _harmed_in_act(syn, roles, trig, p)
     _impersonal_cause(syn, roles, trig, p)
@@ -324,7 +327,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
     if roles.rule == "passive agent" and syn.dep(p) == "acl":
-        _reduced_relative_patient(syn, roles, p)
+        _reduced_relative_patient(syn, roles, trig, p)
     if not verbal and not roles.joint:
         # "scrambled jets | to intercept u s bombers": force is aimed at whom its purpose names
         aimed = trig.cameo[:2] >= "14"
@@ -368,10 +371,40 @@ def _on_place(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> bool:
     return False
 
 
-def _reduced_relative_patient(syn: SyntaxView, roles: Roles, p: int) -> None:
+def _received_aid(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
+    """ "kenya accepted | a loan | offered by china", "yemen received | food aid | from the un": aid
+    named as the object of a receiving verb (cues receiving_verb) went to the verb's subject, from
+    whoever the participle's "by" or "from" names; with no giver named the rule says so (no event)."""
+    if trig.roles != "forward" or trig.cameo[:2] != "07" or not syn.tokens[p].tag.startswith("NN"):
+        return
+    verb = syn.head(p)
+    if syn.dep(p) != "obj" or verb == p or syn.words[verb] not in syn.receiving:
+        return
+    receivers = {id(m) for m in syn.subjects(verb)}
+    hit = [m for m in roles.sources if id(m) in receivers]
+    if not hit:
+        return
+    givers = [m for c in syn.children[p] if syn.dep(c) == "acl" for m in syn.agents(c)]
+    givers += [m for c in syn.children[p] if syn.dep(c) == "nmod" and syn._case(c) == "from"
+               for m in [syn._phrase_mention(c)] if m is not None]
+    roles.sources, roles.targets, roles.joint = givers[:4], hit[:1], False
+    roles.rule = RECEIVED
+
+
+def _receiver(syn: SyntaxView, noun: int) -> Mention | None:
+    """ "mexico received | vaccines | donated by the us": aid a participle describes went to the
+    subject of the verb the aid is the object of."""
+    if syn.dep(noun) != "obj" or syn.head(noun) == noun:
+        return None
+    return next(iter(syn.subjects(syn.head(noun))), None)
+
+
+def _reduced_relative_patient(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     """ "the crew of a vessel | hijacked by somali pirates": a participle hanging on a noun acts on
     that noun, not on the clause's subject before it."""
     patient = syn._phrase_mention(syn.head(p))
+    if patient is None and trig.cameo[:2] == "07":
+        patient = _receiver(syn, syn.head(p))
     if patient is None and roles.target_rule == BROKERED:
         return  # "held talks | hosted by turkey": the talks' parties, not nobody
     if patient is None or all(patient is not m for m in roles.targets):
