@@ -15,11 +15,20 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
-def _kind(pipeline: Pipeline, text: str, word: str, code: str = "190") -> str:
+def _kind(pipeline: Pipeline, text: str, word: str, code: str = "190", subject_end: int = -1) -> str:
     words = text.split()
     i = words.index(word)
     trig = Trigger(i, i + 1, code, "forward", (), "test")
-    return modality_of(words, Segment(0, len(words)), trig, pipeline.resources).kind
+    return modality_of(words, Segment(0, len(words)), trig, pipeline.resources, subject_end).kind
+
+
+def test_an_act_noun_no_actor_heads_as_the_cause_of_the_news(pipeline: Pipeline) -> None:
+    assert _kind(pipeline, "the coordinated attacks in paris focused attention on refugees", "attacks") == "alluded"
+    assert _kind(pipeline, "the bombardments have pushed relations to the brink", "bombardments") == "alluded"
+    # a relative clause in between: the verb is the relative's, not the noun's
+    assert _kind(pipeline, "the attacks which prompted the review killed ten", "attacks") == "asserted"
+    # an actor before the noun (the binder's subject_end) names its doer: an act reported
+    assert _kind(pipeline, "russia s airstrikes in syria sparked protests", "airstrikes", subject_end=1) == "asserted"
 
 
 @pytest.mark.parametrize(

@@ -325,6 +325,8 @@ class CueRecord(Strict):
         "duration_unit",
         "duration_count",
         "remembrance",
+        "violence_noun",
+        "effect_verb",
         "excess_degree",
         "abbreviation",
         "speech_filler",

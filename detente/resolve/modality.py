@@ -61,6 +61,8 @@ def modality_of(words: list[str], seg: Segment, trig: Trigger, res: Resources, s
     found = _plan_or_obligation(words, trig, far_floor, res)
     if found is None and trig.cameo[:2] in _VIOLENT:
         found = _no_new_violence(words, seg, trig, res)
+    if found is None and trig.cameo[:2] in _VIOLENT and subject_end < max(seg.start, 0) + 1:
+        found = _cause_of_news(words, seg, trig, res)
     if found is None:
         return Modality("asserted")
     if found.kind == "alluded":
@@ -103,6 +105,25 @@ def _remembrance(words: list[str], seg: Segment, trig: Trigger, res: Resources) 
         s = _ends_at(words, end, memory, floor)
         if s is not None and "on" not in words[max(0, s - 2) : s]:
             return s
+    return None
+
+
+_EFFECT_REACH = 8  # "the coordinated november 13 terrorist attacks in paris | focused attention on"
+
+
+def _cause_of_news(words: list[str], seg: Segment, trig: Trigger, res: Resources) -> Modality | None:
+    """An act noun no actor heads, as the subject of what it caused ("the paris and brussels
+    attacks shocked europe", "the bombardments have pushed diplomacy to the brink"): the act is
+    the background of the news, told, if at all, where its doer is named."""
+    cues = res.cues
+    if words[trig.end - 1] not in cues.get("violence_noun", frozenset()):
+        return None
+    effects, relatives = cues.get("effect_verb", frozenset()), cues.get("relative", frozenset())
+    for i in range(trig.end, min(seg.end, trig.end + _EFFECT_REACH)):
+        if words[i] in relatives:
+            return None
+        if words[i] in effects:
+            return Modality("alluded", i, i + 1)
     return None
 
 
