@@ -337,12 +337,21 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             if (aimed or not syn.in_purpose_clause(m, p, trig)) and not syn.is_other_agent(m, trig, p)
         ]
     _trim_targets(syn, roles, trig, verbal)
-    if len(keys) >= 2 and not roles.targets and trig.roles != "reverse" and not _on_place(syn, roles, trig, p):
-        if roles.rule == "passive agent" and _judgement(trig):
-            return roles  # "the test was condemned by japan and south korea": each judged it, not the other
-        roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
-        roles.target_rule = "parse: co-subjects act on each other"
+    _owner_by_agent(syn, roles, trig, p)
+    if len(keys) >= 2 and not roles.targets and trig.roles != "reverse":
+        _each_other(syn, roles, trig, p)
     return roles
+
+
+def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
+    """Co-subjects of several parties with no one else acted on act on each other, unless they
+    struck a place together or each judged a passive's subject."""
+    if _on_place(syn, roles, trig, p):
+        return
+    if roles.rule == "passive agent" and _judgement(trig):
+        return  # "the test was condemned by japan and south korea": each judged it, not the other
+    roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
+    roles.target_rule = "parse: co-subjects act on each other"
 
 
 def _judgement(trig: Trigger) -> bool:
@@ -369,6 +378,23 @@ def _on_place(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> bool:
             roles.targets, roles.target_rule = [as_country(m)], FORCE_ON_PLACE
             return True
     return False
+
+
+def _owner_by_agent(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
+    """ "intercepted a drone | launched by hezbollah", "struck a convoy | sent by iran": force on a
+    thing no actor is named for is aimed at whoever the participle describing it names after "by"."""
+    if roles.targets or trig.roles != "forward" or trig.cameo[:2] < "15":
+        return
+    parties = {party_of(m, syn.state_sectors) for m in roles.sources}
+    for c in syn.children[p]:
+        if syn.dep(c) != "obj":
+            continue
+        agents = [m for a in syn.children[c] if syn.dep(a) == "acl" for m in syn.agents(a)]
+        agents = [m for m in agents if party_of(m, syn.state_sectors) not in parties]
+        if agents:
+            roles.targets = agents[:1]
+            roles.target_rule = "parse: whoever the participle describing the object names after 'by'"
+            return
 
 
 def _received_aid(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
