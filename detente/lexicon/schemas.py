@@ -377,6 +377,7 @@ class CueRecord(Strict):
         "prediction",
         "plan_possessive",
         "prevention",
+        "prose_grammar",
         "anaphoric_determiner",
         "inclusion",
         "generic_subject",

@@ -32,6 +32,7 @@ _NONE: frozenset[str] = frozenset()
 _HEADLINE_GAP = 12  # words at most between the actors of consecutive sidebar headlines
 _HEADLINE_WORDS = 3  # a gap this long holds a headline's words; a list of countries has none
 _SIDEBAR_PAGE = 80  # words: shorter texts (a sentence, a list) are no pages with sidebars; a short news item is
+_PAGE_TOP = 30  # words: a marker this near the start ends a menu line, and the article's title follows
 _HEADLINE_TAIL = 6  # words of the last headline kept in the sidebar after its country
 _BYLINE_NAMES = 6  # words of names at most between "by" and the news outlet of a byline
 _BYLINE_TOP = 40  # words: a byline with no name ("by associated press") is only trusted this near the top
@@ -85,46 +86,83 @@ def _headline_line(doc: Document, i: int, prose: frozenset[str]) -> bool:
     return not any(w in prose or _past_tense(w) for w in doc.words[lo:hi])
 
 
-def _sidebar_end(doc: Document, start: int, topics: set[str], prose: frozenset[str] = _NONE) -> int:
-    """Where a block of sidebar items that starts at ``start`` gives way to the article again:
-    at a main actor (unless another headline follows it), at a sentence naming one, or where the
-    headlines' countries stop."""
-    n = len(doc.tokens)
-    mention_at = {m.start: m for m in doc.mentions}
-    named = {m.start: m.end for m in doc.mentions if m.actor.key and not m.inferred}
+@dataclass
+class _Sidebar:
+    """What tells a sidebar block from the article it interrupts: the article's main actors
+    (``topics``), verbs of prose and the grammar headlines drop (cues.jsonl)."""
 
-    def topical(k: int) -> bool:
-        m = mention_at.get(k)
-        return m is not None and m.actor.key in topics and not m.inferred
+    doc: Document
+    topics: set[str]
+    prose: frozenset[str] = _NONE
+    grammar: frozenset[str] = _NONE
 
-    counts = Counter(m.actor.key for m in doc.mentions if m.actor.key and not m.inferred)
+    def __post_init__(self) -> None:
+        mentions = self.doc.mentions
+        self.n = len(self.doc.tokens)
+        self.mention_at = {m.start: m for m in mentions}
+        self.named = {m.start: m.end for m in mentions if m.actor.key and not m.inferred}
+        self.counts = Counter(m.actor.key for m in mentions if m.actor.key and not m.inferred)
 
-    def headline_next(k: int) -> bool:
+    def topical(self, k: int) -> bool:
+        m = self.mention_at.get(k)
+        return m is not None and m.actor.key in self.topics and not m.inferred
+
+    def headline_next(self, k: int) -> bool:
         """ "[fiji rugby fans greet squad] | nepal trekking season opens | oman ...": the next country
         within a headline's reach is one the article hardly names, so a main actor named after
         other headlines' countries heads one more headline, not the article's return."""
-        nxt = next((j for j in range(mention_at[k].end, min(n, k + _HEADLINE_GAP)) if j in named), None)
-        return nxt is not None and mention_at[nxt].actor.key not in topics and counts[mention_at[nxt].actor.key] <= 2
+        named, mention_at = self.named, self.mention_at
+        nxt = next((j for j in range(mention_at[k].end, min(self.n, k + _HEADLINE_GAP)) if j in named), None)
+        key = mention_at[nxt].actor.key if nxt is not None else None
+        return key is not None and key not in self.topics and self.counts[key] <= 2
 
-    last = None  # where the last headline's country ends
-    for i in range(start, n):
-        if topical(i) and (last is None or not headline_next(i)) and not (prose and _headline_line(doc, i, prose)):
-            return i
-        if last is not None and i - last >= 2 * _HEADLINE_GAP:
-            # two headlines' length with no country, and no sentence end seen: the article is back
-            return last + _HEADLINE_TAIL
-        last = named.get(i, last)
-        if not (i > start and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"):
-            continue
-        ahead = range(i, min(n, i + _HEADLINE_GAP))
-        if prose and _headline_line(doc, i, prose):
-            continue
-        if any(topical(k) or (mention_at.get(k) and mention_at[k].actor.key in topics) for k in ahead):
-            return i
-        # a sentence naming no country for longer than a headline does is prose
-        if i + _HEADLINE_GAP <= n and not any(k in named for k in ahead):
-            return i
-    return n
+    def prose_near(self, start: int, k: int) -> bool:
+        """ "... syrian war is spreading | syrian rebels complain ...": a headline drops articles,
+        auxiliaries and speech verbs; the article's prose, returning, soon has one."""
+        if not self.grammar or start < _PAGE_TOP:
+            return True  # a menu's last item ("subscribe now") before the title: a headline is due
+        words, end = self.doc.words, self.mention_at[k].end
+        near = words[max(start, k - 2) : k] + words[end : end + _HEADLINE_GAP]
+        return any(w in self.grammar for w in near)
+
+    def article_back(self, start: int, k: int, last: int | None) -> bool:
+        """A main actor, not heading one more headline, with the article's grammar around it."""
+        if not self.topical(k) or (last is not None and self.headline_next(k)):
+            return False
+        return not (self.prose and _headline_line(self.doc, k, self.prose)) and self.prose_near(start, k)
+
+    def end(self, start: int) -> int:
+        """Where a block of sidebar items that starts at ``start`` gives way to the article again:
+        at a main actor (unless another headline follows it), at a sentence naming one, or where the
+        headlines' countries stop."""
+        doc, n, named = self.doc, self.n, self.named
+        last = None  # where the last headline's country ends
+        for i in range(start, n):
+            if self.article_back(start, i, last):
+                return i
+            if last is not None and i - last >= 2 * _HEADLINE_GAP:
+                # two headlines' length with no country, and no sentence end seen: the article is back
+                return last + _HEADLINE_TAIL
+            last = named.get(i, last)
+            if not (i > start and doc.tokens[i].break_before and doc.tokens[i].text != "copyright"):
+                continue
+            if self.prose and _headline_line(doc, i, self.prose):
+                continue
+            ahead = range(i, min(n, i + _HEADLINE_GAP))
+            at = self.mention_at
+            if any(self.topical(k) or (k in at and at[k].actor.key in self.topics) for k in ahead):
+                return i
+            # a sentence naming no country for longer than a headline does is prose
+            if i + _HEADLINE_GAP <= n and not any(k in named for k in ahead):
+                return i
+        return n
+
+
+def _sidebar_end(
+    doc: Document, start: int, topics: set[str], prose: frozenset[str] = _NONE, grammar: frozenset[str] = _NONE
+) -> int:
+    """Where a sidebar block that starts at ``start`` gives way to the article again (``_Sidebar.end``)."""
+    return _Sidebar(doc, topics, prose, grammar).end(start)
 
 
 def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
@@ -314,13 +352,15 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
         return mask
     first_marker = min((start for start, _, kinds in hits if "marker" in kinds), default=n)
     prose = res.cues.get("finite_verb", _NONE) | res.cues.get("speech", _NONE)
-    topics = _sidebar_topics(doc, first_marker)
+    # not speech verbs: "eritrea accuses ethiopia ..." is how a headline reports
+    grammar = res.cues.get("prose_grammar", _NONE) | res.cues.get("finite_verb", _NONE)
+    sidebar = _Sidebar(doc, _sidebar_topics(doc, first_marker), prose, grammar)
     for start, end, kinds in hits:
         if mask[start]:
             continue
         mask[start:end] = b"\x01" * (end - start)
         if "marker" in kinds:
-            stop = _prose_start(doc, end + 1, _sidebar_end(doc, end, topics, prose))
+            stop = _prose_start(doc, end + 1, sidebar.end(end))
             mask[end:stop] = b"\x01" * (stop - end)
     return mask
 
