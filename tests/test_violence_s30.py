@@ -39,6 +39,7 @@ def test_an_act_noun_no_actor_heads_as_the_cause_of_the_news(pipeline: Pipeline)
         ("al-shabab has fought the somali government for more than 15 years", "fought"),
         ("the insurgency has killed 40,000 people over the past decade", "killed"),
         ("more than 300 journalists have been killed in mexico in recent years", "killed"),
+        ("in balochistan separatists have fought the state for decades", "fought"),
     ],
 )
 def test_a_tally_over_years_is_no_new_act(pipeline: Pipeline, text: str, word: str) -> None:

@@ -144,17 +144,17 @@ def _tally_span(words: list[str], seg: Segment, trig: Trigger, res: Resources) -
     for i in range(trig.end, end):
         if words[i] == "since" and any(_long_ago(w) for w in words[i + 1 : i + 4]):
             return i
-        if words[i] in ("for", "over", "in") and _counts_years(words[i + 1 : i + 6], units, counts):
+        if words[i] in ("for", "over", "in") and _counts_years(words[i + 1 : i + 6], units, counts, words[i] != "in"):
             return i
     return None
 
 
-def _counts_years(after: list[str], units: frozenset[str], counts: frozenset[str]) -> bool:
-    """ "more than 15 years", "the past decade", "recent years": only a count before the unit
-    ("its biggest attack in years" and "for the first time in years" measure no span)."""
+def _counts_years(after: list[str], units: frozenset[str], counts: frozenset[str], bare: bool) -> bool:
+    """ "more than 15 years", "the past decade", and after "for" or "over" a bare "decades": a count
+    before the unit ("its biggest attack in years", "for the first time in years" measure no span)."""
     for k, w in enumerate(after):
         if w in units:
-            return k > 0
+            return k > 0 or bare
         if w not in counts and not w.replace(",", "").isdigit():
             return False
     return False
