@@ -47,6 +47,7 @@ _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
 _CLAIM = "015"  # a claim of responsibility
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
+_CONDITION_REACH = 4  # words from "if" to the act noun that is the condition's subject ("if | kyiv s | offensive")
 
 
 @dataclass(slots=True)
@@ -801,11 +802,26 @@ class EventBuilder:
 
     def _in_condition(self, seg: Segment, trig: Trigger) -> bool:
         """A clause opened by "if" or "unless" states a condition, not an act. Without full stops
-        the clause's end is unknown, so scraped run-on text is left alone."""
+        the clause's end is unknown, so scraped run-on text is left alone, unless the act is named
+        in the condition's own subject ("fear that if | kyiv s counteroffensive | stalls")."""
+        if self._condition_subject(trig):
+            return True
         if self.run_on:
             return False
         opener = " ".join(self.words[seg.start : min(seg.start + 2, trig.start)])
         return self.words[seg.start] in self.condition_openers or opener in self.condition_openers
+
+    def _condition_subject(self, trig: Trigger) -> bool:
+        """An act noun a few words after "if" or "unless", no verb between: the condition's subject."""
+        tokens = self.doc.tokens
+        if not tokens[trig.start].tag.startswith(("NN", "JJ")):
+            return False
+        for k in range(trig.start - 1, max(-1, trig.start - _CONDITION_REACH - 1), -1):
+            if self.words[k] in self.conditions and self.words[k] != "until":
+                return True
+            if tokens[k].tag.startswith(("VB", "MD")) or tokens[k + 1].comma_before or tokens[k + 1].break_before:
+                return False
+        return False
 
     def _unreported(self, seg: Segment, trig: Trigger) -> str | None:
         """Why the trigger's clause reports no act whatever its roles, or None."""
