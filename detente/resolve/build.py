@@ -32,7 +32,7 @@ from detente.resolve.nouns import (
     reacting_alternate,
     verbs_over_nouns,
 )
-from detente.resolve.roles import PLACE_AGENT, VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
+from detente.resolve.roles import PLACE_AGENT, VERBAL_ROOTS, VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
 from detente.resolve.sectors import SectorCues, split_sectors
 from detente.resolve.shared import opening_speaker
 from detente.resolve.syntax import RECEIVED, SyntaxView, correct_roles
@@ -340,6 +340,8 @@ class EventBuilder:
         # ("deploy peacekeepers" is a verb and its object)
         if self.words[trig.end - 1].endswith(self.agent_nouns) and not self.doc.tokens[trig.start].tag.startswith("VB"):
             return 1
+        if self._judged_subject(trig):
+            return 1
         # "britain's request to extradite him was rejected": an infinitive is a complement, unless a
         # plan verb hands the clause over to it ("agreed to hold talks").
         if trig.start > 0 and self.words[trig.start - 1] == "to":
@@ -348,6 +350,21 @@ class EventBuilder:
             handed_over = two in self.plan_cues or three in self.plan_cues or self._plan_verb_governs(trig)
             return 0 if handed_over else 1
         return 0
+
+    def _judged_subject(self, trig: Trigger) -> bool:
+        """ "the bombing in kabul | was condemned by the un": an act noun that is the subject of a
+        passive verb of judgement (roots 01, 02, 10-13) is what is judged; the judgement is the
+        clause's act."""
+        if trig.cameo[:2] in VERBAL_ROOTS:
+            return False  # a statement judged by another is still a statement: "pleads | ... is pleading"
+        tokens = self.doc.tokens
+        # the trigger's head word: "suicide | attack", whose head lies outside the trigger
+        k = next((i for i in range(trig.start, trig.end) if not trig.start <= tokens[i].head < trig.end), trig.start)
+        tok = tokens[k]
+        if not self.syntax.parsed or not tok.tag.startswith("NN") or tok.dep != "nsubj:pass":
+            return False
+        verb = tok.head
+        return any(t.start <= verb < t.end and t.cameo[:2] in VERBAL_ROOTS for t in self.doc.triggers)
 
     def _plan_verb_governs(self, trig: Trigger) -> bool:
         """ "we have decided for the time being to suspend": the parse hands the infinitive to a plan
