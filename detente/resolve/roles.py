@@ -1141,14 +1141,26 @@ class RoleBinder:
         # first; an actor joined to one named after "by" is no subject ("by brazil and | china")
         by_agents = [m for m in c.before if self._after_by(m)]
         joined = {id(m) for a in by_agents for m in self._coordinated(c.keyed, a, backwards=False)}
-        patients = [m for m in self._not_prepositional(c) if id(m) not in joined]
+        # not an actor of the clause joined before the passive's own ("met with a heavy police
+        # response, and | more than 1,000 people were detained")
+        joined_at = [k for k in range(c.seg.start + 1, c.trig.start) if self._clause_joined_at(c.seg.start, k)]
+        cut = max(joined_at, default=c.seg.start)
+        patients = [m for m in self._not_prepositional(c) if id(m) not in joined and m.start >= cut]
         if patients:
             return patients
         antecedent = self._antecedent(c.seg, c.trig)
         if antecedent is not None:
             return [antecedent]
         # "hundreds of syrian civilians were killed": the actor inside the subject phrase
-        return self._subject_pronoun(c.seg, c.trig) or by_agents[:1] or c.before[-1:]
+        inside = [m for m in c.before if m.start >= cut]
+        return self._subject_pronoun(c.seg, c.trig) or by_agents[:1] or inside[-1:]
+
+    def _clause_joined_at(self, start: int, k: int) -> bool:
+        """ "... were met with a response, and | ...": a comma and a conjunction after a verb open a
+        clause of their own ("leo ryan, and | three newsmen were killed" is one subject)."""
+        tokens = self.doc.tokens
+        joins = tokens[k].comma_before and self.words[k] in ("and", "but")
+        return joins and any(tokens[j].tag.startswith("VB") for j in range(start, k))
 
     def _subjects(self, c: _Clause) -> list[Mention]:
         subjects = self._outside_relative(self._not_prepositional(c), c.trig, c.seg.start)
