@@ -332,6 +332,7 @@ class CueRecord(Strict):
         "speech_filler",
         "harm_participle",
         "broker_participle",
+        "broker_noun",
         "receiving_verb",
         "place_preposition",
         "article",

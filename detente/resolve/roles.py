@@ -106,6 +106,7 @@ class RoleBinder:
         self.fillers = cue("speech_filler", frozenset())
         self.harmed = cue("harm_participle", frozenset())
         self.brokering = cue("broker_participle", frozenset())
+        self.broker_nouns = cue("broker_noun", frozenset())
         self.placed_after = cue("place_preposition", frozenset())
         self.articles = cue("article", frozenset()) | cue("honorific", frozenset())
         self.passive_adverbs = cue("passive_adverb", frozenset())
@@ -1528,11 +1529,23 @@ class RoleBinder:
             named = k >= 1 and self.words[k] == "by" and self.words[k - 1] in self.brokering
             # "a | us | -brokered ceasefire", "an | egyptian | -mediated truce": the broker qualifies the act
             named = named or (m.end < len(self.words) and self.words[m.end] in self.brokering)
+            named = named or self._named_broker(m, k)
             near = bool(brokers) and brokers[-1].end <= k <= brokers[-1].end + 1
             joined = near and self.words[k] in self.coord | {","}
             if named or joined:
                 brokers.append(m)
         return brokers
+
+    def _named_broker(self, m: Mention, k: int) -> bool:
+        """ "under turkish | mediation", "under the auspices of | the african union": the actor qualifying
+        a broker noun, or named after "<broker noun> of", brokered the act."""
+        words = self.words
+        after = " ".join(words[m.end : m.end + 2])
+        qualifies = m.end < len(words) and (words[m.end] in self.broker_nouns or after in self.broker_nouns)
+        # "under | egyptian | and qatari mediation": the first of two qualifiers joined by "and"
+        two_on = words[m.end + 2] if m.end + 2 < len(words) else ""
+        qualifies = qualifies or (words[m.end : m.end + 1] == ["and"] and two_on in self.broker_nouns)
+        return qualifies or (k >= 1 and words[k] == "of" and words[k - 1] in self.broker_nouns)
 
     def _agreed_to_act(self, c: _Clause, targets: list[Mention]) -> bool:
         """ "turkey and iraq agreed to | fight the pkk": co-subjects agreeing to do something together
