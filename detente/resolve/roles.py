@@ -744,7 +744,10 @@ class RoleBinder:
 
     def _act_subject(self, c: _Clause) -> bool:
         """A passive's subject is a definite act noun naming no one: "the launch | was condemned"."""
-        k = c.trig.start - 1
+        tokens = self.doc.tokens
+        # the parse's subject, past what qualifies it: "the attack | on the embassy | was condemned"
+        k = next((i for i in range(c.seg.start, c.trig.start) if tokens[i].dep == "nsubj:pass"
+                  and tokens[i].head == c.trig.start), c.trig.start - 1)
         while k > c.seg.start and self.words[k] in self.aux:
             k -= 1
         return k > c.seg.start and self.words[k] in self.act_nouns and self.words[k - 1] in self.determiners
