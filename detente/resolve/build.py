@@ -32,7 +32,16 @@ from detente.resolve.nouns import (
     reacting_alternate,
     verbs_over_nouns,
 )
-from detente.resolve.roles import PLACE_AGENT, VERBAL_ROOTS, VIOLENT_ROOTS, RoleBinder, Roles, actor_copy, party_of
+from detente.resolve.roles import (
+    MEDIATION,
+    PLACE_AGENT,
+    VERBAL_ROOTS,
+    VIOLENT_ROOTS,
+    RoleBinder,
+    Roles,
+    actor_copy,
+    party_of,
+)
 from detente.resolve.sectors import SectorCues, split_sectors
 from detente.resolve.shared import opening_speaker
 from detente.resolve.syntax import RECEIVED, SyntaxView, correct_roles
@@ -578,13 +587,16 @@ class EventBuilder:
             # an attack with no victim named befell where it happened or the doers' own country, not
             # whoever else the article is about (right 4 times in 22 on the dev articles)
             implied = self.binder.context_target(seg, roles.sources[0].actor.key, self.topics)
+            if implied is not None and any(m.actor.key == implied.actor.key for m in roles.sources):
+                implied = None  # "qatar and egypt have mediated": not at qatar, one of the doers
         rule = "the article's other main actor, named just before"
         source_country = roles.sources[0].actor.country
         if implied is None and self.home is not None and source_country not in (None, self.home.actor.country):
             # a foreign actor's act with no one named, in an article about one country, is aimed there
             implied, rule = self.home, "no target named: the article's own country"
-        if implied is None:
+        if implied is None and code[:3] != MEDIATION:
             # "nato ambassadors met in brussels": a body meeting somewhere does not meet the host state
+            # (nor do mediators mediate at home)
             placed = code[:2] != "04" or roles.sources[0].actor.country is not None
             implied = self.binder.domestic_target(seg, roles.sources[0], placed)
             rule = "no target named: the place named or the source's own country"

@@ -64,6 +64,7 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
+MEDIATION = "045"  # co-mediators ("mediated by qatar and egypt") act on the parties, not on each other
 _DOERS = "the doers heading the trigger"
 _NOMINAL_AGENT = "agent named after 'by' right after a noun trigger"
 _OF_BY = "an act noun's object after 'of', its doer after 'by'"

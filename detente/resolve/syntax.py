@@ -17,6 +17,7 @@ from detente.resolve.roles import (
     FRONTED,
     HELD,
     JUDGED_DOER,
+    MEDIATION,
     REDUCED,
     TAKEN_FROM,
     VERBAL_ROOTS,
@@ -350,6 +351,8 @@ def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
         return
     if roles.rule == "passive agent" and _judgement(trig):
         return  # "the test was condemned by japan and south korea": each judged it, not the other
+    if trig.cameo[:3] == MEDIATION:
+        return  # "talks mediated by qatar and egypt": between the parties, not between the two
     roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
     roles.target_rule = "parse: co-subjects act on each other"
 
