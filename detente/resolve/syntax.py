@@ -400,6 +400,17 @@ def _owner_by_agent(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Non
             return
 
 
+def _given_to(syn: SyntaxView, roles: Roles, verb: int) -> None:
+    """ "china gave | kenya | a loan": the verb's indirect object, taken by the surface for the aid
+    noun's subject, is whom the aid went to; the verb's subject gave it."""
+    recipients = {id(syn._phrase_mention(c)) for c in syn.children[verb] if syn.dep(c) == "iobj"}
+    hit = [m for m in roles.sources if id(m) in recipients]
+    givers = syn.subjects(verb)
+    if hit and givers and all(g is not h for g in givers for h in hit):
+        roles.sources, roles.targets, roles.joint = givers[:4], hit[:1], False
+        roles.rule = "parse: the subject gave the aid to the indirect object"
+
+
 def _received_aid(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     """ "kenya accepted | a loan | offered by china", "yemen received | food aid | from the un": aid
     named as the object of a receiving verb (cues receiving_verb) went to the verb's subject, from
@@ -407,7 +418,10 @@ def _received_aid(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     if trig.roles != "forward" or trig.cameo[:2] != "07" or not syn.tokens[p].tag.startswith("NN"):
         return
     verb = syn.head(p)
-    if syn.dep(p) != "obj" or verb == p or syn.words[verb] not in syn.receiving:
+    if syn.dep(p) != "obj" or verb == p:
+        return
+    if syn.words[verb] not in syn.receiving:
+        _given_to(syn, roles, verb)
         return
     receivers = {id(m) for m in syn.subjects(verb)}
     hit = [m for m in roles.sources if id(m) in receivers]
