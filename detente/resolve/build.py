@@ -54,6 +54,7 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
 _CLAIM = "015"  # a claim of responsibility
+_BOMBING, _AIR_STRIKE = "183", "195"
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
 _CONDITION_REACH = 4  # words from "if" to the act noun that is the condition's subject ("if | kyiv s | offensive")
@@ -683,7 +684,17 @@ class EventBuilder:
         self.last_subject = (trig.end, roles.sources[0])
         if modality.kind == "obliged" and (reason := self._demand(roles)) is not None:
             return reason
-        return code, roles, modality
+        return self._state_bombing(code, trig, roles), roles, modality
+
+    def _state_bombing(self, code: str, trig: Trigger, roles: Roles) -> str:
+        """ "israel | bombed | gaza": a state that bombs does so from the air (195); the bombing the
+        verb names otherwise (183) is an insurgent's or a criminal's."""
+        token = self.doc.tokens[trig.start]
+        if code != _BOMBING or trig.end - trig.start != 1 or not token.tag.startswith("VB"):
+            return code
+        actor = roles.sources[0].actor
+        state = actor.country is not None and actor.org is None and actor.sector in (None, "GOV", "MIL")
+        return _AIR_STRIKE if state and self.words[trig.start].startswith("bomb") else code
 
     def _directed(self, seg: Segment, trig: Trigger, modality: Modality) -> tuple[str, Roles, Modality] | None:
         """ "washington wants beijing to | release the americans": the act is not done, it is
