@@ -48,6 +48,7 @@ _PERFECT = frozenset(["has", "have", "had"])
 _TAKEN_FROM = frozenset(["192", "1711"])  # occupy territory, confiscate property: taken from someone
 TAKEN_FROM = "whom it was taken from"
 JUDGED_DOER = "the doer of the act judged, named after 'by'"
+GIFT_TO = "a gift goes to whom 'to' names"
 PLACE_AGENT = "place stands for the unnamed agent"
 _QUOTE_MARKS = frozenset('"“”\'‘’`')
 FORCE_ON_PLACE = "co-subjects used force on the place named"
@@ -1424,6 +1425,8 @@ class RoleBinder:
             # from is the target, not the place's state
             taken = [m for m in targets if m.kind not in ("place", "capital") and self._from_before(m)]
             targets = taken + [m for m in targets if m not in taken]
+        if c.trig.cameo[:2] in ("06", "07"):
+            targets = self._recipient_first(targets, c.trig)
         if c.trig.cameo == "115":
             # "filed a case at | the icj accusing israel": the court is where the case is brought, the
             # party the case is against comes first when one is named
@@ -1446,6 +1449,21 @@ class RoleBinder:
         k = trig.end + (trig.end < len(self.words) and self.words[trig.end] in self.articles)
         last = self.words[trig.end - 1]
         return bool(targets) and targets[0].start == k and last not in self.preps and last != "that"
+
+    def _recipient_first(self, targets: list[Mention], trig: Trigger) -> list[Mention]:
+        """ "donated doses of its | sinovac | vaccine to | the philippines": a gift goes to whom "to"
+        names; an actor inside the object phrase before it only qualifies the thing given."""
+        to = next((m for m in targets if self._gift_to(m, trig)), None)
+        if to is None or targets[0] is to or targets[0].start <= trig.start:
+            return targets
+        tags = [t.tag for t in self.doc.tokens[trig.end : to.start]]
+        if any(t.startswith("VB") or t == "WDT" for t in tags) or len(tags) > 10:
+            return targets  # "sent teams that helped x | to y": a clause of its own between
+        return [to] + [m for m in targets if m is not to]
+
+    def _gift_to(self, m: Mention, trig: Trigger) -> bool:
+        k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
+        return trig.cameo[:2] in ("06", "07") and m.start > trig.end and k >= 0 and self.words[k] == "to"
 
     def _after_venue_word(self, m: Mention) -> bool:
         k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
@@ -1497,6 +1515,8 @@ class RoleBinder:
                 roles.targets, roles.target_rule = roles.targets[:1], TAKEN_FROM
             if doer is not None:
                 roles.target_rule = JUDGED_DOER
+            elif self._gift_to(roles.targets[0], c.trig):
+                roles.target_rule = GIFT_TO
 
     def _doer_of_judged_act(self, c: _Clause, targets: list[Mention]) -> Mention | None:
         """ "condemned the arrest of | two american journalists | by | russian police": a statement

@@ -15,6 +15,7 @@ from detente.resolve.roles import (
     BROKERED,
     FORCE_ON_PLACE,
     FRONTED,
+    GIFT_TO,
     HELD,
     JUDGED_DOER,
     MEDIATION,
@@ -315,7 +316,8 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
             roles.target_rule = "parse: co-subjects act on their own object"
             keys = {m.actor.key for m in roles.sources}
     # "captured the town | from islamic state": the place taken is no target beside whom it was taken from
-    if trig.roles == "forward" and not roles.joint and verb and roles.target_rule not in (TAKEN_FROM, JUDGED_DOER):
+    own_rule = roles.target_rule in (TAKEN_FROM, JUDGED_DOER, GIFT_TO)
+    if trig.roles == "forward" and not roles.joint and verb and not own_rule:
         parties = {party_of(m, syn.state_sectors) for m in roles.sources}
         direct = [
             m
