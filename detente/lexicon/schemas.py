@@ -334,6 +334,7 @@ class CueRecord(Strict):
         "broker_participle",
         "broker_noun",
         "receiving_verb",
+        "helping_verb",
         "place_preposition",
         "article",
         "honorific",

@@ -57,6 +57,7 @@ class SyntaxView:
         self.locative_preps = res.cues.get("locative", frozenset())
         self.qualifiers = res.cues.get("qualifier", frozenset())
         self.receiving = res.cues.get("receiving_verb", frozenset())
+        self.helping = res.cues.get("helping_verb", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
         self.topics = res.cues.get("topic_preposition", frozenset())
@@ -180,6 +181,13 @@ class SyntaxView:
             return False
         # "agreed | to impose sanctions on russia": a "to" the pattern holds opens its complement
         return any(self.words[c] == "to" and not trig.start <= c < trig.end for c in self.children[k])
+
+    def helped(self, m: Mention, trig: Trigger) -> bool:
+        """ "sent medical teams to help | ecuador | fight the outbreak": aid whose purpose is to help
+        someone (cues helping_verb) goes to whom the helping verb takes; read on the surface, as the
+        parse often hangs the name on the next verb ("help | pakistan cope")."""
+        k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] == "the")
+        return trig.cameo[:2] == "07" and k >= 0 and self.words[k] in self.helping
 
     def is_other_agent(self, m: Mention, trig: Trigger, p: int) -> bool:
         """The agent of another participle than the trigger's: "a deal | brokered by china", "a plan
@@ -337,7 +345,8 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
         roles.targets = [
             m
             for m in roles.targets
-            if (aimed or not syn.in_purpose_clause(m, p, trig)) and not syn.is_other_agent(m, trig, p)
+            if (aimed or not syn.in_purpose_clause(m, p, trig) or syn.helped(m, trig))
+            and not syn.is_other_agent(m, trig, p)
         ]
     _trim_targets(syn, roles, trig, verbal)
     _owner_by_agent(syn, roles, trig, p)
