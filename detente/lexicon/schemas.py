@@ -380,6 +380,7 @@ class CueRecord(Strict):
         "plan_possessive",
         "prevention",
         "prose_grammar",
+        "prose_joining",
         "anaphoric_determiner",
         "inclusion",
         "generic_subject",

@@ -95,6 +95,7 @@ class _Sidebar:
     topics: set[str]
     prose: frozenset[str] = _NONE
     grammar: frozenset[str] = _NONE
+    joining: frozenset[str] = _NONE
 
     def __post_init__(self) -> None:
         mentions = self.doc.mentions
@@ -125,6 +126,12 @@ class _Sidebar:
         near = words[max(start, k - 2) : k] + words[end : end + _HEADLINE_GAP]
         return any(w in self.grammar for w in near)
 
+    def sentence_in(self, span: range) -> bool:
+        """ "... | analysts see trump comments on one china as part of bigger game": a headline
+        naming a main actor has none of the grammar (or "and", "his") a sentence of prose has."""
+        words = self.doc.words
+        return not self.grammar or any(words[k] in self.grammar or words[k] in self.joining for k in span)
+
     def article_back(self, start: int, k: int, last: int | None) -> bool:
         """A main actor, not heading one more headline, with the article's grammar around it."""
         if not self.topical(k) or (last is not None and self.headline_next(k)):
@@ -150,7 +157,8 @@ class _Sidebar:
                 continue
             ahead = range(i, min(n, i + _HEADLINE_GAP))
             at = self.mention_at
-            if any(self.topical(k) or (k in at and at[k].actor.key in self.topics) for k in ahead):
+            named_main = any(self.topical(k) or (k in at and at[k].actor.key in self.topics) for k in ahead)
+            if named_main and self.sentence_in(ahead):
                 return i
             # a sentence naming no country for longer than a headline does is prose
             if i + _HEADLINE_GAP <= n and not any(k in named for k in ahead):
@@ -354,7 +362,8 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
     prose = res.cues.get("finite_verb", _NONE) | res.cues.get("speech", _NONE)
     # not speech verbs: "eritrea accuses ethiopia ..." is how a headline reports
     grammar = res.cues.get("prose_grammar", _NONE) | res.cues.get("finite_verb", _NONE)
-    sidebar = _Sidebar(doc, _sidebar_topics(doc, first_marker), prose, grammar)
+    joining = res.cues.get("prose_joining", _NONE)
+    sidebar = _Sidebar(doc, _sidebar_topics(doc, first_marker), prose, grammar, joining)
     for start, end, kinds in hits:
         if mask[start]:
             continue
