@@ -47,3 +47,17 @@ def test_joining_words_make_prose(pipeline):
     sidebar = _Sidebar(doc, set(), _NONE, frozenset({"the"}), frozenset({"and"}))
     assert sidebar.sentence_in(range(0, 4))
     assert not sidebar.sentence_in(range(2, 8))
+
+
+def test_headlines_naming_no_country_after_a_break_stay_in_the_block(pipeline):
+    """ "women s rights face daunting new year": no country and no sentence's grammar either."""
+    headlines = "coffee growers try new varieties in hill country ferry fares climb on island routes as fuel costs rise"
+    doc = pipeline.run_until(Document("t", _PAGE.replace(_HEADLINES, headlines), dt.date(2020, 3, 2)), "segment")
+    words, res = doc.words, pipeline.resources
+    start = next(k for k in range(len(words)) if words[k : k + 3] == ["more", "on", "this"]) + 4
+    for token in doc.tokens[start:]:
+        token.break_before = False
+    doc.tokens[start + 1].break_before = True  # the sentence model's guess, one word into the block
+    grammar = res.cues.get("prose_grammar", _NONE) | res.cues.get("finite_verb", _NONE)
+    sidebar = _Sidebar(doc, {"JPN", "CHN"}, _NONE, grammar, res.cues.get("prose_joining", _NONE))
+    assert words[sidebar.end(start) - 1 : sidebar.end(start) + 1] == ["the", "chinese"]

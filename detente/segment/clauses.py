@@ -160,8 +160,9 @@ class _Sidebar:
             named_main = any(self.topical(k) or (k in at and at[k].actor.key in self.topics) for k in ahead)
             if named_main and self.sentence_in(ahead):
                 return i
-            # a sentence naming no country for longer than a headline does is prose
-            if i + _HEADLINE_GAP <= n and not any(k in named for k in ahead):
+            # a sentence naming no country for longer than a headline does is prose, if it has a
+            # sentence's grammar ("women s rights face daunting new year" names none either)
+            if i + _HEADLINE_GAP <= n and not any(k in named for k in ahead) and self.sentence_in(ahead):
                 return i
         return n
 
