@@ -146,8 +146,12 @@ class SyntaxView:
         )
 
     def in_modifier(self, m: Mention) -> bool:
-        """Whether the mention only qualifies a noun: "us" in "us-backed fighters"."""
+        """Whether the mention only qualifies a noun: "us" in "us-backed fighters". A group named by
+        a plural noun qualifies none: "polish troops | trained ukrainian soldiers", read as one phrase
+        by the parse, has the troops act."""
         end = m.end
+        if end - m.start >= 2 and self.tokens[end - 1].tag in ("NNS", "NNPS"):
+            return False
         return end < len(self.tokens) and self.words[end] in self.qualifiers and self.is_modifier(end)
 
     def _case(self, h: int) -> str:
