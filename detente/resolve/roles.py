@@ -1344,9 +1344,25 @@ class RoleBinder:
         qualifier = self._qualifying_state(c)
         if qualifier:
             return Roles(qualifier, rule="the state qualifying the violent act")
-        if subjects and not self._reported_violence(c, subjects[-1]):
+        if subjects and not self._reported_violence(c, subjects[-1]) and not self._told_of_another(c, subjects[-1]):
             return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
         return None
+
+    def _told_of_another(self, c: _Clause, last: Mention) -> bool:
+        """ "told | blinken | that the kingdom was ready to normalise ties": the last actor is a verb's
+        object, and a reported clause with a subject of its own (an article and a noun no actor list
+        names) stands between it and the trigger; the addressee is not the one who acts."""
+        words, tokens = self.words, self.doc.tokens
+        j = last.start - 1 - (last.start >= 2 and words[last.start - 1] in self.articles)
+        if j < c.seg.start or not tokens[j].tag.startswith("VB"):
+            return False  # "the msci noted that the decision was a positive step": the speaker acts
+        k = next((i for i in range(last.end, c.trig.start) if words[i] == "that"), None)
+        if k is None or k + 3 >= c.trig.start or words[k + 1] not in self.articles:
+            return False
+        verb = next((i for i in range(k + 2, min(k + 5, c.trig.start)) if tokens[i].tag in _FINITE_TAGS), None)
+        nouns = range(k + 2, verb) if verb is not None else range(0)
+        named = any(k < m.start < c.trig.start for m in self.mentions if m.actor.key)
+        return bool(nouns) and all(tokens[i].tag.startswith("NN") for i in nouns) and not named
 
     def _reported_violence(self, c: _Clause, speaker: Mention) -> bool:
         """ "u s officials say | both men were linked to the paris attacks": violence named by a noun in
