@@ -1344,9 +1344,33 @@ class RoleBinder:
         qualifier = self._qualifying_state(c)
         if qualifier:
             return Roles(qualifier, rule="the state qualifying the violent act")
+        owner = self._quote_owner(c, subjects[-1]) if subjects else None
+        if owner is not None:
+            aimed = [m for m in subjects[-1:] if m.actor.key != owner.actor.key]  # "any israeli strike"
+            roles = Roles([owner], aimed, inferred=True, rule="the quote's subject owns the speaker after it")
+            roles.target_rule = "the other actor named in the quote"
+            return roles
         if subjects and not self._reported_violence(c, subjects[-1]) and not self._told_of_another(c, subjects[-1]):
             return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
         return None
+
+    def _quote_owner(self, c: _Clause, last: Mention) -> Mention | None:
+        """ "iran would retaliate against any israeli strike, | its foreign minister warned": a speaker
+        named by "its" after the quote's comma belongs to the state opening the sentence, not to the
+        last actor named inside the quote."""
+        words, tokens = self.words, self.doc.tokens
+        floor = max(last.end, c.trig.start - 5)
+        # scraped text has no comma: a speaking verb that (nearly) ends its sentence closes the quote
+        rest = tokens[c.trig.end : c.trig.end + 4]  # "warned | on sunday": a date may follow
+        final = any(t.break_before for t in rest) or c.trig.end + len(rest) == len(tokens) and len(rest) < 4
+        opens = [i for i in range(floor, c.trig.start) if tokens[i].comma_before or final and words[i] == "its"]
+        k = opens[-1] if opens else None
+        if k is None or words[k] != "its" or any(not m.inferred for m in self.between(k, c.trig.start)):
+            return None
+        lo = k
+        while lo > 0 and not tokens[lo].break_before:
+            lo -= 1
+        return self._sentence_opener(lo, k, self._impersonal_fit)
 
     def _told_of_another(self, c: _Clause, last: Mention) -> bool:
         """ "told | blinken | that the kingdom was ready to normalise ties": the last actor is a verb's
