@@ -573,6 +573,12 @@ class EventBuilder:
         if code[:2] == "01":
             # "brazil was in mourning", "a minute of silence": a statement to no one is no interaction
             return "a statement aimed at no one: no interaction"
+        cleft = {"was", "were", "is", "are"} & set(self.words[max(0, trig.start - 5) : trig.start])
+        past = self.doc.tokens[trig.start].tag == "VBD"
+        if trig.start > 0 and self.words[trig.start - 1] == "who" and past and not cleft:
+            # "veterans who fought in afghanistan called for an inquiry": a relative clause with no one
+            # acted on describes the people, it reports no act ("it was the army who attacked" does)
+            return "a relative clause describing people, with no one acted on: background"
         reason = self._implied_target(seg, trig, roles, code) if code[:2] >= "03" else None
         if reason is None and not roles.targets:
             # "asked not to be named", "urged calm", "heavy fighting resumed": with no one acted on
