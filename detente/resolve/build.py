@@ -580,6 +580,10 @@ class EventBuilder:
             # acted on describes the people, it reports no act ("it was the army who attacked" does)
             return "a relative clause describing people, with no one acted on: background"
         reason = self._implied_target(seg, trig, roles, code) if code[:2] >= "03" else None
+        if reason is None and trig.cameo[:2] == "15" and code[:2] == "13" and _at_home(roles):
+            # "japan intends to double its defence spending": a planned build-up aimed at no one named
+            # threatens no one (the plan of a show of force is a threat only to whom it faces)
+            return "a planned build-up of one's own forces, aimed at no one: no threat"
         if reason is None and not roles.targets:
             # "asked not to be named", "urged calm", "heavy fighting resumed": with no one acted on
             # there is no dyad to count, and such readings were wrong nine times in ten (dev articles)
@@ -984,6 +988,13 @@ _MAX_CO_SUBJECTS = 10
 _MAX_PARTIES = 4  # co-subjects acting on each other: a pair for each two of the first four
 _COORDINATION_HOPS = 3  # how far above the first trigger the verb a second verb is coordinated with may be
 _OWN_CLAUSE_GAP = 6  # tokens at least between two triggers of one segment read as two clauses
+
+
+def _at_home(roles: Roles) -> bool:
+    """The only target is the source's own country, standing in for no one named."""
+    if not roles.targets or not roles.target_rule.startswith("no target named: the place"):
+        return False
+    return roles.targets[0].actor.country == roles.sources[0].actor.country
 
 
 def _several_states(roles: Roles) -> bool:
