@@ -34,6 +34,7 @@ _HEADLINE_WORDS = 3  # a gap this long holds a headline's words; a list of count
 _SIDEBAR_PAGE = 80  # words: shorter texts (a sentence, a list) are no pages with sidebars; a short news item is
 _PAGE_TOP = 30  # words: a marker this near the start ends a menu line, and the article's title follows
 _HEADLINE_TAIL = 6  # words of the last headline kept in the sidebar after its country
+_FIRST_HEADLINE = 4  # words after a heading that are its first item, whatever they name
 _BYLINE_NAMES = 6  # words of names at most between "by" and the news outlet of a byline
 _BYLINE_TOP = 40  # words: a byline with no name ("by associated press") is only trusted this near the top
 _SENTENCE_FINAL = frozenset(".!?\"\u201d\u2019')")
@@ -145,7 +146,9 @@ class _Sidebar:
         doc, n, named = self.doc, self.n, self.named
         last = None  # where the last headline's country ends
         for i in range(start, n):
-            if self.article_back(start, i, last):
+            # a heading has an item: "more on this story | turkey and west in standoff over ..."
+            first_item = start >= _PAGE_TOP and i - start < _FIRST_HEADLINE
+            if not first_item and self.article_back(start, i, last):
                 return i
             if last is not None and i - last >= 2 * _HEADLINE_GAP:
                 # two headlines' length with no country, and no sentence end seen: the article is back

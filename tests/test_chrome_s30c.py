@@ -1,0 +1,48 @@
+"""A sidebar heading has at least one item (session 30c): "more on this story | japan is set to
+raise ..." is a related headline naming the article's own country, not the article's return, even
+with a sentence's grammar ("is") around it. Near the top of the page ("subscribe now | <title>")
+the article's title may follow a menu's last item at once."""
+
+import datetime as dt
+
+from detente.model import Document
+from detente.segment.clauses import _NONE, _Sidebar
+
+_HEADLINES = (
+    "japan is set to raise fishing quota for pacific fleets coffee growers try new varieties in hill "
+    "country ferry fares climb on island routes"
+)
+_ARTICLE = (
+    "japan and china held talks in tokyo on monday about fishing rights in the east china sea the "
+    "japanese foreign minister said the two sides had agreed to meet again next month and a chinese "
+    "spokesman told reporters that beijing wanted a lasting deal on the disputed waters around the "
+    "islands which both countries claim "
+)
+_TAIL = " the chinese delegation was led by a deputy foreign minister who said his country had made proposals"
+
+
+def _end(pipeline, text: str, heading: list[str]) -> tuple[list[str], int, int]:
+    res = pipeline.resources
+    doc = pipeline.run_until(Document("t", text, dt.date(2020, 3, 2)), "segment")
+    words = doc.words
+    size = len(heading)
+    start = next(k for k in range(len(words)) if words[k : k + size] == heading) + size
+    for token in doc.tokens[start:]:
+        token.break_before = False
+    grammar = res.cues.get("prose_grammar", _NONE) | res.cues.get("finite_verb", _NONE)
+    prose = res.cues.get("finite_verb", _NONE)
+    sidebar = _Sidebar(doc, {"JPN", "CHN"}, prose, grammar, res.cues.get("prose_joining", _NONE))
+    return words, start, sidebar.end(start)
+
+
+def test_a_heading_first_item_naming_a_main_actor_stays_in_the_block(pipeline):
+    page = _ARTICLE + "more on this story " + _HEADLINES + _TAIL
+    words, start, end = _end(pipeline, page, ["more", "on", "this", "story"])
+    assert end > start + 4
+    assert words[end - 1 : end + 1] == ["the", "chinese"]
+
+
+def test_a_title_right_after_a_menu_at_the_top_ends_the_block(pipeline):
+    page = "world asia subscribe now " + _ARTICLE + _TAIL
+    _, start, end = _end(pipeline, page, ["subscribe", "now"])
+    assert end == start
