@@ -44,7 +44,7 @@ def test_joining_words_make_prose(pipeline):
     doc = pipeline.run_until(
         Document("t", "navalny and his supporters aim to hold rallies", dt.date(2020, 3, 2)), "segment"
     )
-    sidebar = _Sidebar(doc, set(), _NONE, frozenset({"the"}), frozenset({"and"}))
+    sidebar = _Sidebar(doc, set(), _NONE, frozenset({"the"}), frozenset({"and", "his"}))
     assert sidebar.sentence_in(range(0, 4))
     assert not sidebar.sentence_in(range(2, 8))
 

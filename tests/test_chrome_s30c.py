@@ -46,3 +46,29 @@ def test_a_title_right_after_a_menu_at_the_top_ends_the_block(pipeline):
     page = "world asia subscribe now " + _ARTICLE + _TAIL
     _, start, end = _end(pipeline, page, ["subscribe", "now"])
     assert end == start
+
+
+def test_one_auxiliary_after_a_break_leaves_a_headline_in_the_block(pipeline):
+    """ "fishermen are angry over quota plan in japan": a headline may keep one auxiliary; prose
+    returning after a break has two words of a sentence's grammar within a headline's length."""
+    headlines = (
+        "coffee growers try new varieties in hill country fishermen are angry over new quota plan in japan "
+        "ferry fares climb on island routes as fuel costs rise for coastal towns"
+    )
+    res = pipeline.resources
+    doc = pipeline.run_until(
+        Document("t", _ARTICLE + "more on this story " + headlines + _TAIL, dt.date(2020, 3, 2)), "segment"
+    )
+    words = doc.words
+    start = next(k for k in range(len(words)) if words[k : k + 4] == ["more", "on", "this", "story"]) + 4
+    for token in doc.tokens[start:]:
+        token.break_before = False
+    fishermen = words.index("fishermen")
+    doc.tokens[fishermen].break_before = True
+    grammar = res.cues.get("prose_grammar", _NONE) | res.cues.get("finite_verb", _NONE)
+    sidebar = _Sidebar(
+        doc, {"JPN", "CHN"}, res.cues.get("finite_verb", _NONE), grammar, res.cues.get("prose_joining", _NONE)
+    )
+    end = sidebar.end(start)
+    assert end > fishermen
+    assert words[end - 1 : end + 1] == ["the", "chinese"]

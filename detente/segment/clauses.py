@@ -129,9 +129,11 @@ class _Sidebar:
 
     def sentence_in(self, span: range) -> bool:
         """ "... | analysts see trump comments on one china as part of bigger game": a headline
-        naming a main actor has none of the grammar (or "and", "his") a sentence of prose has."""
+        naming a main actor has at most one word of the grammar (or "and", "his") a sentence of
+        prose has ("turkey is getting drawn into ..."); prose has two within a headline's length."""
         words = self.doc.words
-        return not self.grammar or any(words[k] in self.grammar or words[k] in self.joining for k in span)
+        hits = sum(1 for k in span if words[k] in self.grammar or words[k] in self.joining)
+        return not self.grammar or hits >= 2
 
     def article_back(self, start: int, k: int, last: int | None) -> bool:
         """A main actor, not heading one more headline, with the article's grammar around it."""
