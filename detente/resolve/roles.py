@@ -102,6 +102,7 @@ class RoleBinder:
         self.preps = res.cues.get("preposition", frozenset())
         self.qualifying = res.cues.get("qualifier", frozenset()) | res.cues.get("owner_qualifier", frozenset())
         self.speech = res.cues.get("speech", frozenset())
+        self.state_heads = res.cues.get("state_noun", frozenset()) | {"government"}
         self.aux = res.cues.get("passive_aux", frozenset())
         cue = res.cues.get
         self.coord = {w for w in cue("coordination", frozenset()) if " " not in w}
@@ -1284,7 +1285,7 @@ class RoleBinder:
             # "the two leaders" with no two leaders named: not whoever lent "leaders" a country
             rule = "reciprocal phrase" if pair else "no source found"
             return Roles(pair[:1], pair[1:], joint=True, inferred=True, rule=rule)
-        named = self._named_subject(c, subjects)
+        named = self._speakers_state(c) or self._named_subject(c, subjects)
         if named is not None:
             return named
         reciprocal = self._reciprocal_subject(c.seg, c.trig, self.topics)
@@ -1309,6 +1310,24 @@ class RoleBinder:
         if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
             return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
         return Roles(rule="no source found")
+
+    def _speakers_state(self, c: _Clause) -> Roles | None:
+        """ "the saudi prince told blinken that | the kingdom was ready to ...": "the country", "the
+        government" opening a reported clause is the speaker's own state, not the addressee's."""
+        i = next((k for k in range(max(c.seg.start, c.trig.start - 5), c.trig.start) if self.words[k] == "the"), None)
+        if i is None or i < 3 or self.words[i - 1] != "that" or self.words[i + 1] not in self.state_heads:
+            return None
+        said = next((k for k in range(i - 2, max(0, i - 5), -1) if self.words[k] in self.speech), None)
+        if said is None:
+            return None
+        speaker = next((m for m in self.backward(said) if m.end <= said), None)
+        if speaker is None or said - speaker.end > 1 or not speaker.actor.country:
+            return None
+        sector = "GOV" if self.words[i + 1] == "government" else None
+        country = speaker.actor.country
+        actor = Actor(text=speaker.actor.text, code=country + (sector or ""), country=country, sector=sector)
+        own = Mention(i, i + 2, actor, speaker.kind, inferred=True)
+        return Roles([own], inferred=True, rule="'the country' a speaker reports on: the speaker's own state")
 
     def _doers(self, c: _Clause) -> list[Mention]:
         """The doers a pattern starts with: "| protesters gathered", "| militants attacked"."""
