@@ -285,7 +285,7 @@ class EventBuilder:
         if not self.syntax.parsed or later.start < first.end:
             return False
         p, q = self.syntax.predicate(first), self.syntax.predicate(later)
-        if self._coordinated_predicate(p, q) or self._main_after_relative(p, q):
+        if self._coordinated_predicate(p, q) or self._main_after_relative(p, q) or self._and_past_verb(p, later):
             return True
         if not self.run_on or later.start - first.end < 2:
             return False
@@ -301,6 +301,15 @@ class EventBuilder:
             if k == p:
                 return False
         return True
+
+    def _and_past_verb(self, p: int, later: Trigger) -> bool:
+        """ "expelled two polish diplomats | and accused warsaw of spying": a past-tense verb right after
+        "and", after a past-tense main verb, is a second predicate even where the parse hangs it on the
+        noun before as a participle ("and accused/VBN warsaw")."""
+        tokens, k = self.doc.tokens, later.start
+        if k < 1 or self.words[k - 1] != "and" or tokens[p].tag != "VBD" or self.syntax.head(p) != p:
+            return False
+        return tokens[k].tag in ("VBD", "VBN") and self.words[k].endswith("ed") and k - p <= _AND_VERB_REACH
 
     def _main_after_relative(self, p: int, q: int) -> bool:
         """ "egypt, which has mediated between israel and hamas, | condemned the strike": the first
@@ -987,6 +996,7 @@ _RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is 
 _MAX_CO_SUBJECTS = 10
 _MAX_PARTIES = 4  # co-subjects acting on each other: a pair for each two of the first four
 _COORDINATION_HOPS = 3  # how far above the first trigger the verb a second verb is coordinated with may be
+_AND_VERB_REACH = 8  # words from a main verb to a second one joined by "and"
 _OWN_CLAUSE_GAP = 6  # tokens at least between two triggers of one segment read as two clauses
 
 

@@ -1369,9 +1369,28 @@ class RoleBinder:
             roles = Roles([owner], aimed, inferred=True, rule="the quote's subject owns the speaker after it")
             roles.target_rule = "the other actor named in the quote"
             return roles
+        shared = self._and_verb_subject(c, subjects[-1]) if subjects else None
+        if shared is not None:
+            return Roles([shared], inferred=True, rule="a verb joined by 'and' shares the subject of the verb before")
         if subjects and not self._reported_violence(c, subjects[-1]) and not self._told_of_another(c, subjects[-1]):
             return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
         return None
+
+    def _and_verb_subject(self, c: _Clause, last: Mention) -> Mention | None:
+        """ "russia expelled | two polish diplomats | and accused warsaw": an actor right before "and"
+        that is the object of a past-tense verb is no subject of the past-tense verb after "and"; the
+        first verb's subject is."""
+        tokens, k = self.doc.tokens, c.trig.start
+        nouns = all(t.tag in ("NN", "NNS") for t in tokens[last.end : k - 1])  # "a british | tanker | and"
+        if not 1 <= k - last.end <= 3 or not nouns or self.words[k - 1] != "and" or not self.words[k].endswith("ed"):
+            return None
+        j = last.start - 1
+        while j > c.seg.start and tokens[j].tag in ("CD", "DT"):
+            j -= 1  # "expelled | two | polish diplomats"
+        if j <= c.seg.start or tokens[j].tag != "VBD" or tokens[k].tag not in ("VBD", "VBN"):
+            return None
+        before = [m for m in self.between(c.seg.start, j) if m.end == j and m.actor.key]
+        return before[-1] if before else None
 
     def _quote_owner(self, c: _Clause, last: Mention) -> Mention | None:
         """ "iran would retaliate against any israeli strike, | its foreign minister warned": a speaker
