@@ -1454,7 +1454,9 @@ class RoleBinder:
         """No subject: for an attack, the armed group just named or the place it happened; else
         whoever reports it."""
         speaker = self._speaker(c.seg, c.keyed, c.trig)
-        place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] >= "14" else None
+        # "aid cuts have forced clinics in kenya to close": the place a cut, a freeze or an embargo
+        # (16) is felt in is whom it hits, never who imposed it
+        place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] >= "14" and c.trig.cameo[:2] != "16" else None
         violent = c.trig.cameo[:2] in VIOLENT_ROOTS
         if place is not None and violent:
             # "turkish soldiers were killed in an attack in al-bab" after a paragraph on islamic
