@@ -6,6 +6,7 @@ the article's title may follow a menu's last item at once."""
 import datetime as dt
 
 from detente.model import Document
+from detente.segment import clauses
 from detente.segment.clauses import _NONE, _Sidebar
 
 _HEADLINES = (
@@ -72,3 +73,18 @@ def test_one_auxiliary_after_a_break_leaves_a_headline_in_the_block(pipeline):
     end = sidebar.end(start)
     assert end > fishermen
     assert words[end - 1 : end + 1] == ["the", "chinese"]
+
+
+def test_a_marker_inside_a_headline_run_still_opens_its_block(pipeline, monkeypatch):
+    """A headline run may end at the heading after it ("... | more on this story"): the heading's
+    block is masked all the same, not skipped as already seen."""
+    page = _ARTICLE + "more on this story " + _HEADLINES + _TAIL
+    res = pipeline.resources
+    doc = pipeline.run_until(Document("t", page, dt.date(2020, 3, 2)), "segment")
+    words = doc.words
+    start = next(k for k in range(len(words)) if words[k : k + 4] == ["more", "on", "this", "story"])
+    monkeypatch.setattr(clauses, "_headline_runs", lambda doc, res: [(start - 3, start + 2)])
+    mask = clauses._chrome_mask(doc, res, words, doc.joined())
+    coffee = words.index("coffee")
+    assert all(mask[start - 3 : coffee + 1])
+    assert not mask[words.index("delegation")]

@@ -370,13 +370,13 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
     grammar = res.cues.get("prose_grammar", _NONE) | res.cues.get("finite_verb", _NONE)
     joining = res.cues.get("prose_joining", _NONE)
     sidebar = _Sidebar(doc, _sidebar_topics(doc, first_marker), prose, grammar, joining)
+    blocks = bytearray(n)  # words of a marker's block: a marker there is one more item of it
     for start, end, kinds in hits:
-        if mask[start]:
+        if blocks[start]:
             continue
-        mask[start:end] = b"\x01" * (end - start)
-        if "marker" in kinds:
-            stop = _prose_start(doc, end + 1, sidebar.end(end))
-            mask[end:stop] = b"\x01" * (stop - end)
+        # a marker inside a headline run still opens its block: the run may have stopped at it
+        stop = _prose_start(doc, end + 1, sidebar.end(end)) if "marker" in kinds else end
+        mask[start:stop] = blocks[start:stop] = b"\x01" * (stop - start)
     return mask
 
 
