@@ -66,35 +66,45 @@ def _speed_rows() -> list[str]:
 
 
 def _article_rows(clean: dict[str, dict]) -> list[str]:
-    """The article benchmark (benchmarks/articles): dev and held-apart articles, three renderings.
-    Each split's clean result is left in ``clean`` for the table by CAMEO root."""
+    """The article benchmarks: VOA (benchmarks/articles) and the written modern one (benchmarks/modern),
+    dev and held-apart articles, three renderings. Each VOA split's clean result is left in ``clean``
+    for the table by CAMEO root."""
     from detente import Pipeline
-    from detente.bench.articles import corpus_available
+    from detente.bench.articles import BENCHMARKS, benchmark_available
     from detente.bench.articles import evaluate as evaluate_articles
 
-    if not corpus_available():
-        return []
     pipe = Pipeline()
     rows = []
-    for split, label in (("dev", "dev"), ("heldout", "held apart")):
-        for rendering in ("clean", "scraped", "chrome", "chrome-news"):
-            r = evaluate_articles(split, rendering, pipe)
-            if rendering == "clean":
-                clean[split] = r
-            goal = (
-                "stress test, no goal: another site's furniture, and other articles' titles as sidebar headlines"
-                if rendering == "chrome-news"
-                else "F1 ≥ 0.60 clean, ≥ 0.55 chrome (issue 9); floors in benchmarks/articles/floors.json"
-            )
-            rows.append(
-                f"| Real articles, {label} ({r['articles']} VOA articles, {r['gold_events']} events), {rendering} | "
-                f"F1 {r['f1']:.3f} (recall {r['recall']:.3f}, precision {r['precision']:.3f}); lead-event recall "
-                f"{r['core_recall']:.2f}; same-country source and target {r['self_target_share']:.2f} (gold "
-                f"{r['gold_self_target_share']:.2f}), same actor {r['same_actor_share']:.2f} (gold "
-                f"{r['gold_same_actor_share']:.2f}); dates right "
-                f"{r['date_accuracy']:.2f} | {goal} |"
-            )
+    for name, bench_dir in BENCHMARKS.items():
+        if not benchmark_available(bench_dir):
+            continue
+        renderings = ("clean", "scraped", "chrome") + (("chrome-news",) if name == "voa" else ())
+        for split, label in (("dev", "dev"), ("heldout", "held apart")):
+            for rendering in renderings:
+                r = evaluate_articles(split, rendering, pipe, bench_dir)
+                if rendering == "clean" and name == "voa":
+                    clean[split] = r
+                rows.append(_article_row(name, label, rendering, r))
     return rows
+
+
+def _article_row(name: str, label: str, rendering: str, r: dict) -> str:
+    if rendering == "chrome-news":
+        goal = "stress test, no goal: another site's furniture, and other articles' titles as sidebar headlines"
+    elif name == "voa":
+        goal = "F1 ≥ 0.60 clean, ≥ 0.55 chrome (issue 9); floors in benchmarks/articles/floors.json"
+    else:
+        goal = "measured; floors in benchmarks/modern/floors.json"
+    what = (f"Real articles, {label} ({r['articles']} VOA articles" if name == "voa"
+            else f"Written 2017-2025 articles, {label} ({r['articles']} wire, long-form and web articles")
+    return (
+        f"| {what}, {r['gold_events']} events), {rendering} | "
+        f"F1 {r['f1']:.3f} (recall {r['recall']:.3f}, precision {r['precision']:.3f}); lead-event recall "
+        f"{r['core_recall']:.2f}; same-country source and target {r['self_target_share']:.2f} (gold "
+        f"{r['gold_self_target_share']:.2f}), same actor {r['same_actor_share']:.2f} (gold "
+        f"{r['gold_same_actor_share']:.2f}); dates right "
+        f"{r['date_accuracy']:.2f} | {goal} |"
+    )
 
 
 def _fraction(counts: str | None) -> str:

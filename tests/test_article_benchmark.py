@@ -8,11 +8,17 @@ import json
 import pytest
 
 from detente import Pipeline
-from detente.bench.articles import BENCH_DIR, corpus_available, load_articles, load_gold
+from detente.bench.articles import (
+    BENCH_DIR,
+    BENCHMARKS,
+    benchmark_available,
+    corpus_available,
+    load_articles,
+    load_gold,
+)
 from detente.bench.render import load_headlines, render, scrape, with_chrome
 from detente.bench.score import actor_matches, match, score
 
-FLOORS = json.loads((BENCH_DIR / "floors.json").read_text())
 needs_corpus = pytest.mark.skipif(
     not corpus_available(), reason="the article texts come from ../shared/corpora/voa-dev.jsonl, absent here"
 )
@@ -23,15 +29,27 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
-@needs_corpus
-@pytest.mark.parametrize("key", sorted(FLOORS))
-def test_article_benchmark_stays_above_its_floors(key: str, pipeline: Pipeline) -> None:
+def _floor_cases() -> list:
+    cases = []
+    for name, bench_dir in BENCHMARKS.items():
+        path = bench_dir / "floors.json"
+        for key in sorted(json.loads(path.read_text())) if path.exists() else ():
+            cases.append(pytest.param(name, key, id=f"{name}/{key}"))
+    return cases
+
+
+@pytest.mark.parametrize(("bench", "key"), _floor_cases())
+def test_article_benchmark_stays_above_its_floors(bench: str, key: str, pipeline: Pipeline) -> None:
     from detente.bench.articles import evaluate
 
+    bench_dir = BENCHMARKS[bench]
+    if not benchmark_available(bench_dir):
+        pytest.skip(f"the {bench} benchmark's texts come from ../shared/corpora/voa-dev.jsonl, absent here")
+    floors = json.loads((bench_dir / "floors.json").read_text())
     split, rendering = key.split("/")
-    measured = evaluate(split, rendering, pipeline)
-    for metric, floor in FLOORS[key].items():
-        assert measured[metric] >= floor, f"{key} {metric} {measured[metric]:.3f} fell below its floor {floor:.3f}"
+    measured = evaluate(split, rendering, pipeline, bench_dir)
+    for metric, floor in floors[key].items():
+        assert measured[metric] >= floor, f"{bench} {key} {metric} {measured[metric]:.3f} fell below {floor:.3f}"
 
 
 @needs_corpus
@@ -129,3 +147,25 @@ def test_gold_lines_are_checked_with_file_and_line(tmp_path) -> None:
     assert [g["n"] for g in load_gold(bench, corpus)] == [1]
     with pytest.raises(InputError, match="VOA corpus"):
         load_articles(bench, tmp_path / "missing.jsonl")
+
+
+def test_a_benchmark_may_keep_its_texts_in_the_project(tmp_path) -> None:
+    from detente.errors import InputError
+
+    bench = tmp_path / "bench"
+    bench.mkdir()
+    row = {"id": "w1", "date": "2023-03-21", "split": "heldout", "text": "Xi met Putin in Moscow.\nThey signed a deal."}
+    (bench / "articles.jsonl").write_text(json.dumps(row) + "\n")
+    gold = {"doc": "w1", "n": 1, "source": "CHN", "roots": ["04"], "target": "RUS", "date": "2023-03-21",
+            "historical": False, "evidence": "Xi met Putin", "core": True, "reciprocal": True}
+    (bench / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    missing = tmp_path / "no-corpus.jsonl"
+    assert benchmark_available(bench, missing)
+    assert [a.text for a in load_articles(bench, missing)] == [row["text"]]
+    assert [g["n"] for g in load_gold(bench, missing)] == [1]
+    (bench / "articles.jsonl").write_text(json.dumps({**row, "text": " "}) + "\n")
+    with pytest.raises(InputError, match=r"articles.jsonl:1: .*non-empty"):
+        load_articles(bench, missing)
+    (bench / "articles.jsonl").write_text(json.dumps({**row, "split": "test"}) + "\n")
+    with pytest.raises(InputError, match=r"articles.jsonl:1: .*split"):
+        load_articles(bench, missing)
