@@ -55,6 +55,8 @@ def load_articles(bench_dir: Path = BENCH_DIR, corpus: Path = CORPUS) -> list[Ar
     """The benchmark's articles (ids, dates and splits in the project) with their texts: from the
     shared corpus when the project lists ids only (VOA), else from the project's own file."""
     path = bench_dir / "articles.jsonl"
+    if not path.exists():
+        raise InputError(str(path), None, "no article benchmark here")
     rows = _read_jsonl(path)
     if _texts_in_project(rows):
         texts = {}
