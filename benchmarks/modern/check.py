@@ -12,7 +12,7 @@ import sys
 HERE = pathlib.Path(__file__).parent
 ART_KEYS = {"id", "date", "style", "split", "text"}
 GOLD_KEYS = ["doc", "n", "source", "roots", "target", "date", "historical", "evidence", "core", "reciprocal"]
-CODE = re.compile(r"^[A-Z]{2,6}(:[A-Z]{3})?(\|[A-Z]{2,6}(:[A-Z]{3})?)*$")
+CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}(:[A-Z]{3})?(\|[A-Z][A-Z0-9]{1,5}(:[A-Z]{3})?)*$")
 DATE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 
 
