@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """List the coder's misses and false events on the dev articles of the benchmark, for rule work.
 
-Usage: python scripts/article_errors.py [--rendering clean|scraped|chrome] [--doc ID]
+Usage: python scripts/article_errors.py [--benchmark voa|modern] [--rendering clean|scraped|chrome] [--doc ID]
 
 Only the dev split: held-apart articles are never read while writing rules.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 # this checkout's code, not an installed copy's (a worktree's rules must be the ones listed)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from detente.bench.articles import code_articles, load_articles, load_gold  # noqa: E402
+from detente.bench.articles import BENCHMARKS, code_articles, load_articles, load_gold  # noqa: E402
 from detente.bench.score import match  # noqa: E402
 
 
@@ -27,12 +27,14 @@ def _actor(a: dict | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--benchmark", default="voa", choices=sorted(BENCHMARKS))
     parser.add_argument("--rendering", default="clean")
     parser.add_argument("--doc")
     opts = parser.parse_args()
-    articles = [a for a in load_articles() if a.split == "dev" and (not opts.doc or a.id == opts.doc)]
+    bench_dir = BENCHMARKS[opts.benchmark]
+    articles = [a for a in load_articles(bench_dir) if a.split == "dev" and (not opts.doc or a.id == opts.doc)]
     ids = {a.id for a in articles}
-    gold = [g for g in load_gold() if g["doc"] in ids]
+    gold = [g for g in load_gold(bench_dir) if g["doc"] in ids]
     preds = code_articles(articles, opts.rendering)
     pairs = match(gold, preds)
     hit_gold = {(g["doc"], g["n"]) for g, _ in pairs}
