@@ -17,7 +17,11 @@ RENDERINGS = ("clean", "scraped", "chrome")
 # A stress rendering, reported beside the others but with no floor: another site's furniture, and
 # for sidebar headlines the titles of the benchmark's other dev articles (real news titles name the
 # countries and acts the article does, where the project's own headlines are easy to tell apart).
-STRESS_RENDERINGS = ("chrome-news",)
+# chrome-web: the furniture of a 2020s news page (captions with credits, bylines, datelines, update
+# stamps, adverts, promos, link lines, embedded posts, trailers, bios, tags) written for the project
+# in benchmarks/articles/chrome-web.txt, some captions retelling the article's own sentences.
+STRESS_RENDERINGS = ("chrome-news", "chrome-web")
+WEB_FURNITURE = Path(__file__).resolve().parents[2] / "benchmarks" / "articles" / "chrome-web.txt"
 
 _MENUS = (
     "Home | World | Politics | Business | Tech | Sign In | Subscribe",
@@ -77,6 +81,58 @@ def with_chrome(doc_id: str, text: str, year: str, headlines: list[str], other_s
     return "\n".join(paragraphs)
 
 
+_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_ECHO_CREDITS = ("(AP Photo/File)", "REUTERS/File Photo", "AFP via Getty Images", "(Pool via AP)", "EPA-EFE")
+_SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told)\b")
+
+
+def load_furniture(path: Path = WEB_FURNITURE) -> dict[str, list[str]]:
+    """The chrome-web items by kind ("caption", "trailer", ...): one "kind<TAB>text" a line."""
+    items: dict[str, list[str]] = {}
+    for line in load_headlines(path):
+        kind, text = line.split("\t", 1)
+        items.setdefault(kind, []).append(text)
+    return items
+
+
+def _echo_caption(rng: random.Random, paragraphs: list[str], date: str) -> str | None:
+    """A caption retelling one of the article's own sentences (no quote), with the day and a credit."""
+    sentences = [s.strip().rstrip(".") for p in paragraphs for s in p.split(". ")][1:]  # not the title
+    told = [s for s in sentences if not _SPEECH.search(s) and 6 <= len(s.split()) <= 30]
+    if not told:
+        return None
+    year, month, day = (int(x) for x in date.split("-"))
+    return f"{rng.choice(told)}, {_MONTHS[month - 1]} {day}, {year}. {rng.choice(_ECHO_CREDITS)}"
+
+
+def _insert_after(rng: random.Random, paragraphs: list[str], items: list[str], lo: int) -> None:
+    """Each item on a line of its own after a paragraph at ``lo`` or later, never the last one."""
+    for item in items:
+        hi = max(lo, len(paragraphs) - 1)
+        paragraphs.insert(rng.randint(lo, hi), item)
+
+
+def with_web_chrome(doc_id: str, text: str, date: str, items: dict[str, list[str]]) -> str:
+    """Insert a news page's furniture where sites put it: byline and stamp on top, a dateline
+    before the lead, captions after paragraphs, adverts, promos, links and posts mid-article,
+    trailers, bios, tags, comments and a cookie notice last. Seeded by the article id."""
+    rng = random.Random(int(hashlib.sha1(f"{doc_id}/web".encode()).hexdigest(), 16))
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    if len(paragraphs) > 1 and rng.random() < 0.5:
+        paragraphs[1] = f"{rng.choice(items['dateline'])} {paragraphs[1]}"
+    captions = []
+    for _ in range(rng.randint(1, 3)):
+        echo = _echo_caption(rng, paragraphs, date) if rng.random() < 0.4 else None
+        caption = echo or rng.choice(items["caption"])
+        captions.append(f"{rng.choice(items['gallery'])}\n{caption}" if rng.random() < 0.3 else caption)
+    middle = [rng.choice(items[k]) for k in rng.sample(("ad", "promo", "link", "social", "ad"), rng.randint(1, 3))]
+    _insert_after(rng, paragraphs, captions + middle, 1)
+    top = [rng.choice(items[k]) for k in ("byline", "stamp") if rng.random() < 0.7]
+    end = rng.sample(items["trailer"], rng.randint(1, 3))
+    end += [rng.choice(items[k]) for k in ("bio", "tags", "comments", "cookie") if rng.random() < 0.4]
+    return "\n".join([*top, *paragraphs, *end])
+
+
 def render(doc_id: str, text: str, date: str | None, rendering: str, headlines: list[str]) -> str:
     if rendering == "clean":
         return text
@@ -85,5 +141,7 @@ def render(doc_id: str, text: str, date: str | None, rendering: str, headlines: 
     if rendering in ("chrome", "chrome-news"):
         other_site = rendering == "chrome-news"
         return scrape(with_chrome(doc_id, text, (date or "2016")[:4], headlines, other_site))
+    if rendering == "chrome-web":
+        return scrape(with_web_chrome(doc_id, text, date or "2016-01-01", load_furniture()))
     known = ", ".join(RENDERINGS + STRESS_RENDERINGS)
     raise ValueError(f"unknown rendering {rendering!r}; expected one of {known}")
