@@ -78,7 +78,7 @@ def _article_rows(clean: dict[str, dict]) -> list[str]:
     for name, bench_dir in BENCHMARKS.items():
         if not benchmark_available(bench_dir):
             continue
-        renderings = ("clean", "scraped", "chrome") + (("chrome-news",) if name == "voa" else ())
+        renderings = ("clean", "scraped", "chrome") + (("chrome-news", "chrome-web") if name == "voa" else ())
         for split, label in (("dev", "dev"), ("heldout", "held apart")):
             for rendering in renderings:
                 r = evaluate_articles(split, rendering, pipe, bench_dir)
@@ -91,6 +91,8 @@ def _article_rows(clean: dict[str, dict]) -> list[str]:
 def _article_row(name: str, label: str, rendering: str, r: dict) -> str:
     if rendering == "chrome-news":
         goal = "stress test, no goal: another site's furniture, and other articles' titles as sidebar headlines"
+    elif rendering == "chrome-web":
+        goal = "stress test, no goal: a 2020s news page's captions, bylines, stamps, promos, posts and trailers"
     elif name == "voa":
         goal = "F1 ≥ 0.60 clean, ≥ 0.55 chrome (issue 9); floors in benchmarks/articles/floors.json"
     else:

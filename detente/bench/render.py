@@ -2,7 +2,8 @@
 
 The chrome rendering copies what flattened web pages look like: a menu/sign-in line first, one to
 three blocks of three to six unrelated headlines between paragraphs, a copyright line last. The
-choice is seeded by the article id, so every run renders the same text.
+choice is seeded by the article id, so every run renders the same text. The chrome-web stress
+rendering inserts a 2020s news page's furniture instead (``with_web_chrome``).
 """
 
 from __future__ import annotations
