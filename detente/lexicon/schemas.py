@@ -320,6 +320,7 @@ class CueRecord(Strict):
         "pronoun_singular",
         "pronoun_plural",
         "reciprocal_subject",
+        "reciprocal_pronoun",
         "historical",
         "depiction",
         "duration_unit",

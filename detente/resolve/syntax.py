@@ -18,6 +18,7 @@ from detente.resolve.roles import (
     GIFT_TO,
     HELD,
     JUDGED_DOER,
+    JUDGING_ROOTS,
     MEDIATION,
     REDUCED,
     TAKEN_FROM,
@@ -25,7 +26,7 @@ from detente.resolve.roles import (
     VIOLENT_ROOTS,
     Roles,
     as_country,
-    borrowed_instrument,
+    coordinated,
     party_of,
 )
 
@@ -68,6 +69,7 @@ class SyntaxView:
         self.directions = res.cues.get("compass_direction", frozenset())
         self.numbers = frozenset(res.quantity_words.get("number", {}))
         self.state_sectors = res.cues.get("state_sector", frozenset())
+        self.reciprocal_pronouns = res.cues.get("reciprocal_pronoun", frozenset())
         # where a bare state or organisation name ends: "iran | backed", "saudi | led"
         self.mention_end = {m.end for m in doc.mentions if m.actor.key and m.kind not in ("person", "agent")}
         self.name_start = {m.start for m in doc.mentions if m.actor.key and m.kind != "agent"}
@@ -331,7 +333,14 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     # "captured the town | from islamic state": the place taken is no target beside whom it was taken from
     own_rule = roles.target_rule in (TAKEN_FROM, JUDGED_DOER, GIFT_TO)
     if trig.roles == "forward" and not roles.joint and verb and not own_rule:
-        direct = _direct_objects(syn, roles, trig, p, limit)
+        parties = {party_of(m, syn.state_sectors) for m in roles.sources}
+        direct = [
+            m
+            for m in syn.objects(p, trig, direct_only=True)
+            if party_of(m, syn.state_sectors) not in parties
+            and not (m.inferred and m.actor.key in keys)
+            and m.end <= limit
+        ]
         if direct and (not roles.targets or roles.targets[0] is not direct[0]):
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
@@ -353,28 +362,19 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     return roles
 
 
-def _direct_objects(syn: SyntaxView, roles: Roles, trig: Trigger, p: int, limit: int) -> list[Mention]:
-    """The parse's direct objects that are another party than the sources (and no weapon inside
-    the trigger whose country was only borrowed: "launched | drones | at a us base")."""
-    parties = {party_of(m, syn.state_sectors) for m in roles.sources}
-    keys = {m.actor.key for m in roles.sources}
-    return [
-        m
-        for m in syn.objects(p, trig, direct_only=True)
-        if party_of(m, syn.state_sectors) not in parties
-        and not (m.inferred and m.actor.key in keys)
-        and not borrowed_instrument(syn.words, m, trig)
-        and m.end <= limit
-    ]
-
-
 def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     """Co-subjects of several parties with no one else acted on act on each other, unless they
     struck a place together or each judged a passive's subject."""
     if _on_place(syn, roles, trig, p):
         return
-    if roles.rule == "passive agent" and _judgement(trig):
-        return  # "the test was condemned by japan and south korea": each judged it, not the other
+    near = f" {' '.join(syn.words[trig.start : trig.end + 3])} "
+    mutual = any(f" {p} " in near for p in syn.reciprocal_pronouns)
+    listed = trig.cameo[:2] in JUDGING_ROOTS and coordinated(syn.words, roles.sources) and not mutual
+    judged = listed or roles.rule == "passive agent" and _judgement(trig)
+    if judged and trig.roles != "joint":
+        # "the test was condemned by japan and south korea", "germany and britain condemned the
+        # attack": each judged it, not the other
+        return
     if trig.cameo[:3] == MEDIATION:
         return  # "talks mediated by qatar and egypt": between the parties, not between the two
     roles.targets, roles.sources, roles.joint = roles.sources[1:], roles.sources[:1], True
