@@ -90,7 +90,15 @@ _SUBJ = ("nsubj", "nsubj:pass")
 _ARGUMENTS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl"])
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
+_RELATIVE = frozenset(["which", "who", "whose"])
+_AIMED_AT = frozenset(["at", "on", "into", "against", "toward", "towards", "upon"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
+
+
+def borrowed_instrument(words: list[str], m: Mention, trig: Trigger) -> bool:
+    """ "launched | drones | at a us base": inside a trigger that ends aiming at someone, a thing whose
+    country was only borrowed from nearby is what was launched, not whom it was aimed at."""
+    return trig.start <= m.start < trig.end and m.inferred and words[trig.end - 1] in _AIMED_AT
 
 
 _LIST_WORDS = frozenset(["and", "the", "both", "as", "well"])
@@ -315,6 +323,8 @@ class RoleBinder:
                 for m in self.backward(i):
                     if m.end > i or not m.actor.key or not personal and self._place_phrase(m):
                         continue
+                    if self._in_set_off_relative(m, i):
+                        continue
                     if self._fits_pronoun(m, personal):
                         return [m]
                 # "she screamed protests": no person named before; the last state is not "she"
@@ -322,6 +332,18 @@ class RoleBinder:
             if word in plural:
                 return self._plural_antecedent(i)
         return []
+
+    def _in_set_off_relative(self, m: Mention, i: int) -> bool:
+        """ "hamas, which is backed by iran, | said it had fired": an actor inside a relative clause
+        closed by a comma before the pronoun only describes its antecedent."""
+        tokens = self.doc.tokens
+        k = m.start - 1
+        while k > max(0, m.start - 6) and not tokens[k].comma_before and self.words[k] not in _RELATIVE:
+            k -= 1
+        if k < 1 or self.words[k] not in _RELATIVE or k not in self.last_ending:
+            return False
+        # closed by a comma, or (scraped, no commas) by the main clause's speech verb
+        return any(tokens[j].comma_before or self.words[j] in self.speech for j in range(m.end, i + 1))
 
     def _previous_subject(self, seg: Segment, i: int, fits: Callable[[Mention], bool]) -> Mention | None:
         """ "china held talks with japan. | it also warned": an "it" that opens a clause continues the
@@ -497,7 +519,19 @@ class RoleBinder:
         by_passive = by and (trig.end - trig.start == 1 or last.endswith(("ed", "en")))
         # "prisoners were freed | by iran": a pattern that starts at the subject ends in the passive
         spanned = by_passive and trig.end - trig.start > 2 and self.words[trig.end - 2] in self.aux
-        return (aux and participle) or (by_passive and participle) or spanned
+        return (aux and participle) or (by_passive and participle) or spanned or self._agent_spanned(trig)
+
+    def _agent_spanned(self, trig: Trigger) -> bool:
+        """ "a ship | was struck by a russian missile": a pattern that starts at the auxiliary spans
+        the passive and its agent; the subject before it is the target, not the doer."""
+        k = trig.start
+        if trig.end - k < 4 or self.words[k] not in self.aux or self.words[k + 2] != "by":
+            return False
+        verb = self.words[k + 1]
+        if not (verb.endswith(("ed", "en")) or verb in self.irregular or self.doc.tokens[k + 1].tag == "VBN"):
+            return False
+        # only where the agent is named there: "it was hit by four airstrikes" keeps its reading
+        return any(k + 2 < m.start < trig.end and m.actor.key for m in self.between(k + 3, trig.end))
 
     def domestic_target(self, seg: Segment, source: Mention, placed: bool = True) -> Mention | None:
         """No one acted on: the place named in the clause ("rallies in gaza"), else the source's own
@@ -620,8 +654,9 @@ class RoleBinder:
         possessive = candidate.end < len(self.words) and self.words[candidate.end] == "s"
         if possessive and not tokens[candidate.start].comma_before:
             # scraped, the commas gone: "russia | serbia s traditional ally said"
+            # a group has allies too: "hezbollah | iran s closest ally fired"
             adjacent = [m for m in keyed if m.end == candidate.start and candidate.kind in _STATE]
-            return adjacent[0] if adjacent and adjacent[0].kind in _STATE else candidate
+            return adjacent[0] if adjacent and adjacent[0].kind in _STATE | {"org"} else candidate
         owner = possessive and k == candidate.start
         if not tokens[k].comma_before or not (owner or self.words[k] in ("a", "an", "the")):
             return candidate
@@ -1085,6 +1120,8 @@ class RoleBinder:
         verb = noun.head
         if noun.dep not in _ARGUMENTS or verb == p or not tokens[verb].tag.startswith("VB"):
             return None  # the noun must be an argument of another verb: a misparse often hangs a verb on any noun
+        if verb < t.head and self.words[verb] in self.qualifying:
+            return None  # "iran-backed | houthis fired at": "backed" only qualifies the noun, no verb
         if abs(verb - p) > _MAX_SUBJECT_DISTANCE:
             return None  # a parse of unpunctuated text joining two sentences
         own = ("obj", "nsubj", "nsubj:pass")
@@ -1503,6 +1540,8 @@ class RoleBinder:
     def _target_order(self, c: _Clause, sources: list[Mention]) -> list[Mention]:
         # The trigger's own object comes first: "rejected an indian proposal", "accused the u s of".
         targets = [m for m in c.inside + c.after if self._other_party(m, sources)]
+        borrowed = [m for m in targets if borrowed_instrument(self.words, m, c.trig)]
+        targets = [m for m in targets if m not in borrowed] + borrowed
         if c.trig.cameo[:2] == "04":
             # "discussed syria with erdogan": whom one meets comes with "with", what is discussed is a topic
             met = [m for m in targets if m.start >= 1 and self.words[m.start - 1] == "with"]

@@ -26,6 +26,7 @@ from detente.resolve.roles import (
     VIOLENT_ROOTS,
     Roles,
     as_country,
+    borrowed_instrument,
     coordinated,
     party_of,
 )
@@ -333,14 +334,7 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     # "captured the town | from islamic state": the place taken is no target beside whom it was taken from
     own_rule = roles.target_rule in (TAKEN_FROM, JUDGED_DOER, GIFT_TO)
     if trig.roles == "forward" and not roles.joint and verb and not own_rule:
-        parties = {party_of(m, syn.state_sectors) for m in roles.sources}
-        direct = [
-            m
-            for m in syn.objects(p, trig, direct_only=True)
-            if party_of(m, syn.state_sectors) not in parties
-            and not (m.inferred and m.actor.key in keys)
-            and m.end <= limit
-        ]
+        direct = _direct_objects(syn, roles, trig, p, limit)
         if direct and (not roles.targets or roles.targets[0] is not direct[0]):
             roles.target_rule = "parse: direct object"
         roles.targets = direct + [m for m in roles.targets if all(m is not o for o in direct)]
@@ -360,6 +354,21 @@ def correct_roles(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Roles
     if len(keys) >= 2 and not roles.targets and trig.roles != "reverse":
         _each_other(syn, roles, trig, p)
     return roles
+
+
+def _direct_objects(syn: SyntaxView, roles: Roles, trig: Trigger, p: int, limit: int) -> list[Mention]:
+    """The parse's direct objects that are another party than the sources (and no weapon inside
+    the trigger whose country was only borrowed: "launched | drones | at a us base")."""
+    parties = {party_of(m, syn.state_sectors) for m in roles.sources}
+    keys = {m.actor.key for m in roles.sources}
+    return [
+        m
+        for m in syn.objects(p, trig, direct_only=True)
+        if party_of(m, syn.state_sectors) not in parties
+        and not (m.inferred and m.actor.key in keys)
+        and not borrowed_instrument(syn.words, m, trig)
+        and m.end <= limit
+    ]
 
 
 def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
