@@ -169,3 +169,18 @@ def test_a_benchmark_may_keep_its_texts_in_the_project(tmp_path) -> None:
     (bench / "articles.jsonl").write_text(json.dumps({**row, "split": "test"}) + "\n")
     with pytest.raises(InputError, match=r"articles.jsonl:1: .*split"):
         load_articles(bench, missing)
+
+
+def test_the_written_modern_benchmark_loads_without_shared_and_follows_the_split_rule() -> None:
+    import hashlib
+
+    from detente.bench.articles import MODERN_DIR
+
+    missing = MODERN_DIR / "no-corpus.jsonl"
+    articles = load_articles(MODERN_DIR, missing)
+    gold = load_gold(MODERN_DIR, missing)
+    assert len(articles) >= 24 and len(gold) >= 300
+    for a in articles:
+        held = int(hashlib.sha1(a.id.encode()).hexdigest(), 16) % 3 == 0
+        assert a.split == ("heldout" if held else "dev"), a.id
+    assert {g["doc"] for g in gold} <= {a.id for a in articles}
