@@ -56,3 +56,68 @@ def test_web_chrome_keeps_the_article_in_order_and_adds_furniture_where_sites_pu
 def test_web_chrome_differs_between_articles() -> None:
     items = load_furniture()
     assert with_web_chrome("doc-7", _TEXT, "2016-05-01", items) != with_web_chrome("doc-8", _TEXT, "2016-05-01", items)
+
+
+def _chrome_words(pipeline, text: str, scraped: bool = True) -> str:  # noqa: ANN001 - the conftest Pipeline
+    import datetime as dt
+
+    from detente.model import Document
+
+    doc = pipeline.run_until(Document("t", scrape(text) if scraped else text, dt.date(2023, 6, 1)), "segment")
+    return " | ".join(doc.span_text(s.start, s.end) for s in doc.segments if s.chrome)
+
+
+_BODY = (
+    "The two governments agreed on Tuesday to extend the grain corridor for another year, officials in "
+    "the port city said, adding that the ships would sail under naval escort and that insurers had "
+    "agreed to cover the cargoes for the whole season.\n"
+)
+
+
+def test_a_caption_with_its_date_and_credit_is_chrome(pipeline) -> None:  # noqa: ANN001
+    caption = (
+        "Polish President Andrzej Duda, right, greets Lithuanian President Gitanas Nauseda at a summit in "
+        "Vilnius, Lithuania, July 11, 2023. (AP Photo/Mindaugas Kulbis)"
+    )
+    for scraped in (True, False):
+        chrome = _chrome_words(pipeline, _BODY + caption, scraped)
+        assert "greets lithuanian president" in chrome.lower()
+        assert "grain corridor" not in chrome.lower()
+
+
+def test_a_date_followed_by_prose_about_an_agency_is_no_caption(pipeline) -> None:  # noqa: ANN001
+    text = _BODY + "The ministers met in Geneva on March 3, 2016. Reuters reported that the two sides made progress."
+    assert "geneva" not in _chrome_words(pipeline, text)
+    # an AP caption opening ("in this march 16 2012 file photo, <body>") names no credit after its date
+    text = _BODY + "FILE - In this Friday, March 16, 2012 file photo, a woman waits at a bus stop in the capital."
+    assert "woman waits" not in _chrome_words(pipeline, text)
+
+
+def test_an_embedded_post_is_chrome_to_its_signature(pipeline) -> None:  # noqa: ANN001
+    post = "We condemn the strikes on the port in the strongest terms. — Annalena Baerbock (@ABaerbock) July 20, 2023"
+    chrome = _chrome_words(pipeline, _BODY + post)
+    assert "we condemn the strikes" in chrome and "abaerbock july 20 2023" in chrome
+
+
+def test_an_update_stamp_is_chrome_and_a_verb_published_is_not(pipeline) -> None:  # noqa: ANN001
+    chrome = _chrome_words(pipeline, "Updated 3:14 PM EDT, Tue May 2, 2023\n" + _BODY)
+    assert chrome.startswith("updated 3 14 pm edt tue may 2 2023")
+    text = _BODY + "The agency published scores of pages on Friday about the talks."
+    assert "published" not in _chrome_words(pipeline, text)
+
+
+def test_a_dateline_is_chrome_and_prose_with_an_agency_is_not(pipeline) -> None:  # noqa: ANN001
+    chrome = _chrome_words(pipeline, "KYIV, Ukraine (AP) — Russian forces fired missiles at cities overnight.")
+    assert chrome == "kyiv ukraine ap"
+    text = "Officials in Moscow told Reuters on Monday that the talks would resume."
+    assert _chrome_words(pipeline, text) == ""
+
+
+def test_a_trailer_near_the_end_hides_the_rest_of_the_page(pipeline) -> None:  # noqa: ANN001
+    tail = (
+        "This story has been corrected to show that the talks between Egypt and Qatar took place in Doha.\n"
+        "Topics: Egypt, Qatar, diplomacy"
+    )
+    chrome = _chrome_words(pipeline, _BODY + tail)
+    assert chrome.startswith("this story has been corrected") and chrome.endswith("diplomacy")
+    assert "grain corridor" not in chrome

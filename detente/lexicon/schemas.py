@@ -418,9 +418,11 @@ class CueRecord(Strict):
 
 class ChromeRecord(Strict):
     """``data/text/chrome.jsonl``: site furniture. ``marker`` starts a block of unrelated items;
-    ``line`` is furniture by itself (removed, nothing after it is skipped)."""
+    ``line`` is furniture by itself (removed, nothing after it is skipped); ``credit``, ``outlet``,
+    ``stamp``, ``clock`` and ``trailer`` words find captions, datelines, update stamps and a story's
+    closing credits (``segment.furniture``)."""
 
-    kind: Literal["marker", "line"]
+    kind: Literal["marker", "line", "credit", "outlet", "stamp", "clock", "trailer"]
     phrases: list[Phrase] = Field(min_length=1)
 
 

@@ -11,7 +11,8 @@ Site chrome (``data/text/chrome.jsonl``) becomes chrome segments: a marker ("top
 "manage newsletters", "copyright") hides what follows until the text returns to one of the
 article's main actors or its headlines stop naming countries; a line ("sign in") hides only itself.
 A byline ("by jane doe voa news") and a photo credit after a caption's date ("... may 4 2021 reuters")
-are chrome too: a news outlet there is no actor of the sentence around it.
+are chrome too: a news outlet there is no actor of the sentence around it. Captions, embedded posts,
+update stamps, datelines and trailers are found by ``segment.furniture``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.matcher import TokenText
 from detente.model import Document, Mention, Segment
 from detente.resources import Resources
+from detente.segment.furniture import furniture
 
 _MAX_LEN = 80  # a safety net for text with no cue at all; real cuts come from the rules above
 _NONE: frozenset[str] = frozenset()
@@ -317,7 +319,8 @@ def _bylines(doc: Document, res: Resources) -> list[tuple[int, int]]:
         if by is None or any(w in barred for w in words[by + 1 : m.start]):
             continue
         named = by + 1 < m.start
-        if named or (by < _BYLINE_TOP and by > 0 and not _past_tense(words[by - 1])):
+        # "by afp | jordan border bomb ...": a page may open with its byline
+        if named or (by < _BYLINE_TOP and (by == 0 or not _past_tense(words[by - 1]))):
             end = m.end + (m.end < len(words) and words[m.end] in ("news", "staff"))
             spans.append((by, end))
     return spans
@@ -358,10 +361,13 @@ def _ordinary_word(words: list[str], hit: tuple[int, int, list[str]], res: Resou
 def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenText) -> bytearray:
     n = len(words)
     mask = bytearray(n)
+    found = res.chrome_matcher.find(text)
     spans = _subheadings(doc, res) + _bylines(doc, res) + _photo_credits(doc) + _timestamps(doc, res)
-    for start, end in _headline_runs(doc, res) + spans:
+    for start, end in _headline_runs(doc, res) + spans + furniture(doc, res, found):
         mask[start:end] = b"\x01" * (end - start)
-    hits = [h for h in res.chrome_matcher.find(text) if not _ordinary_word(words, h, res)]
+    # credits, stamps and datelines are chrome only where furniture() found them
+    found = [h for h in found if ("marker" in h[2] or "line" in h[2])]
+    hits = [h for h in found if not _ordinary_word(words, h, res)]
     if not hits:
         return mask
     first_marker = min((start for start, _, kinds in hits if "marker" in kinds), default=n)
