@@ -90,6 +90,7 @@ _SUBJ = ("nsubj", "nsubj:pass")
 _ARGUMENTS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl"])
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
+_OWNERS = frozenset(["the", "his", "her", "its", "their"])
 _RELATIVE = frozenset(["which", "who", "whose"])
 _AIMED_AT = frozenset(["at", "on", "into", "against", "toward", "towards", "upon"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
@@ -125,6 +126,8 @@ class RoleBinder:
         self.preps = res.cues.get("preposition", frozenset())
         self.qualifying = res.cues.get("qualifier", frozenset()) | res.cues.get("owner_qualifier", frozenset())
         self.speech = res.cues.get("speech", frozenset())
+        self.topic_preps = res.cues.get("topic_preposition", frozenset())
+        self.audience = res.cues.get("audience_verb", frozenset())
         self.state_heads = res.cues.get("state_noun", frozenset()) | {"government"}
         self.aux = res.cues.get("passive_aux", frozenset())
         cue = res.cues.get
@@ -245,6 +248,8 @@ class RoleBinder:
                 break
             if backwards and self._locative(other):
                 break  # "earlier, in geneva, | u n spokesman rupert colville called": where, not who
+            if backwards and not joined and (comma or compound) and self._in_adjunct(other):
+                break  # "speaking to reporters in tokyo(,) | blinken criticised": no list
             if (joined and all(w in self.coord for w in joined)) or (not joined and comma) or compound:
                 group.append(other)
                 cur = other
@@ -252,6 +257,33 @@ class RoleBinder:
             else:
                 break
         return group
+
+    def _addressee(self, seg: Segment) -> Mention | None:
+        """Whom the speaker of this clause told it to: "told | zelensky | that germany would ..."."""
+        for m in self._in(seg):
+            if m.kind == "place" or not m.actor.key or m.end >= seg.end or self.words[m.end] != "that":
+                continue
+            v = m.start - 1
+            while v > seg.start and self.words[v] in _OWNERS:
+                v -= 1
+            if v >= seg.start and self.words[v] in self.audience:
+                return m
+        return None
+
+    def _topic_of(self, m: Mention) -> bool:
+        k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
+        return k >= 0 and self.words[k] in self.topic_preps
+
+    def _in_adjunct(self, m: Mention) -> bool:
+        """Whether ``m`` stands in a phrase an -ing verb opens ("speaking to | reporters in tokyo ,",
+        "after meeting | putin ,"), from the comma or sentence start before it ("according to"
+        names a source, left as it was)."""
+        tokens = self.doc.tokens
+        k = m.start
+        while k > 0 and not tokens[k].comma_before and not tokens[k].break_before:
+            k -= 1
+        k += k + 1 < m.start and self.words[k] in self.preps
+        return k < m.start and tokens[k].tag == "VBG" and self.words[k] != "according"
 
     def _between(self, seg_mentions: list[Mention], trig: Trigger) -> list[Mention] | None:
         """ "between X and Y" after (or inside) the trigger."""
@@ -737,6 +769,9 @@ class RoleBinder:
         "China became the first foreign customer for the S-400" in an article about China and
         Russia: the seller is Russia, named in the preceding clauses.
         """
+        addressee = self._addressee(seg)
+        if addressee is not None and addressee.actor.key != source_key:
+            return addressee  # "scholz told | zelensky | that germany would supply another system"
         if not topics or source_key not in topics:
             return None
         for m in self.backward(seg.start):
@@ -1625,8 +1660,10 @@ class RoleBinder:
             # "protesters in several chinese cities marched against japan": the doers' own phrase
             targets = [m for m in targets if all(m is not i for i in c.inside)]
         if len(source_keys) >= 2:
-            # "xi and biden met on the sidelines of | the g20": the gathering is where, not whom
-            targets = [m for m in targets if not self._venue(m)]
+            # "xi and biden met on the sidelines of | the g20": the gathering is where, not whom;
+            # "putin and xi spoke by phone about | ukraine": what two parties talk about is a topic
+            talks = c.trig.cameo[:2] == "04"
+            targets = [m for m in targets if not self._venue(m) and not (talks and self._topic_of(m))]
         if len(source_keys) >= 2 or c.trig.cameo[:2] not in VERBAL_ROOTS:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
