@@ -121,3 +121,15 @@ def test_a_trailer_near_the_end_hides_the_rest_of_the_page(pipeline) -> None:  #
     chrome = _chrome_words(pipeline, _BODY + tail)
     assert chrome.startswith("this story has been corrected") and chrome.endswith("diplomacy")
     assert "grain corridor" not in chrome
+
+
+def test_a_caption_may_go_on_after_its_date_before_the_credit(pipeline) -> None:  # noqa: ANN001
+    caption = (
+        "Supporters of the opposition march in Dhaka, Bangladesh, Aug. 5, 2024, after the prime minister "
+        "fled the country. REUTERS/Nadia Karim"
+    )
+    chrome = _chrome_words(pipeline, _BODY + caption)
+    assert "supporters of the opposition march" in chrome and "reuters" in chrome
+    # a sentence ending in a date is no caption of the credit after another date
+    text = _BODY + "The talks ended on Aug. 5, 2024. Aid workers arrive in Dhaka, Aug. 6, 2024. REUTERS/Nadia Karim"
+    assert "talks ended" not in _chrome_words(pipeline, text)

@@ -27,6 +27,7 @@ from detente.segment.sentences import load_model
 _NONE: frozenset[str] = frozenset()
 _CAPTION_WORDS = 45  # a caption's sentence start is at most this far before its date
 _MIN_CAPTION = 4  # words of a caption before its date at least ("smoke rises over gaza")
+_CAPTION_TAIL = 20  # words of a caption after its date, before its credit ("..., after strikes on ...")
 _CREDIT_REACH = 5  # words of a photographer's or agency's name between a caption's year and its credit
 _STAMP_REACH = 12  # words of date and clock time after "updated"
 _TRAILER_WORDS = 80  # a story's trailer is this near the end of the text
@@ -109,15 +110,36 @@ def captions(doc: Document, res: Resources, hits: Hits) -> list[tuple[int, int]]
     verbs = res.cues.get("finite_verb", _NONE) | res.cues.get("speech", _NONE)
     prose = res.cues.get("function_word", _NONE) | verbs
     spans = []
-    for start, end in full_dates(words, res):
+    dates = full_dates(words, res)
+    starts = frozenset(a for a, _ in dates)
+    for start, end in dates:
         credit = next((k for k in range(end, min(n, end + _CREDIT_REACH + 1)) if k in credits), None)
         if credit is None or any(w in prose for w in words[end:credit]):
+            credit = _credit_after_phrase(doc, end, credits, verbs | starts)
+        if credit is None:
             continue
         stop = _credit_end(credits, credit)
         if stop < n and words[stop] in verbs:
             continue
         spans.append((_sentence_start(doc, start, edges), stop))
     return spans
+
+
+def _credit_after_phrase(doc: Document, end: int, credits: dict[int, int], stops: frozenset[str | int]) -> int | None:
+    """ "... in sanaa yemen jan 12 2024 | after u s and british strikes on targets in the country |
+    reuters khaled abdullah": a caption may go on after its date with a phrase that has no verb, no
+    sentence start and no other date (``stops``: verbs and where dates start) before its credit."""
+    words, tokens = doc.words, doc.tokens
+    for k in range(end, min(len(words), end + _CAPTION_TAIL)):
+        if k in credits:
+            return k
+        if words[k] in stops or k in stops or _past_tense(words[k]) or (k > end and tokens[k].break_before):
+            return None
+    return None
+
+
+def _past_tense(word: str) -> bool:
+    return word.endswith("ed") and len(word) > 4 and "VERB" in lemminflect.getAllLemmas(word)
 
 
 def _handle(word: str, res: Resources) -> bool:
