@@ -133,3 +133,13 @@ def test_a_caption_may_go_on_after_its_date_before_the_credit(pipeline) -> None:
     # a sentence ending in a date is no caption of the credit after another date
     text = _BODY + "The talks ended on Aug. 5, 2024. Aid workers arrive in Dhaka, Aug. 6, 2024. REUTERS/Nadia Karim"
     assert "talks ended" not in _chrome_words(pipeline, text)
+
+
+def test_a_dateline_does_not_take_the_title_line_before_it(pipeline) -> None:  # noqa: ANN001
+    text = "Leaders of Sudan and Chad meet in Egypt\nCAIRO, May 2 (Reuters) - The two presidents met on Tuesday."
+    assert _chrome_words(pipeline, text, scraped=False) == "CAIRO, May 2 (Reuters"
+
+
+def test_a_stamp_runs_through_its_time_zone(pipeline) -> None:  # noqa: ANN001
+    chrome = _chrome_words(pipeline, "Last updated: June 17, 2020 09:12 IST\n" + _BODY)
+    assert chrome.startswith("last updated june 17 2020 09 12 ist")

@@ -180,6 +180,11 @@ def stamps(doc: Document, res: Resources, hits: Hits) -> list[tuple[int, int]]:
     return spans
 
 
+def _line_start(doc: Document, k: int) -> bool:
+    tokens = doc.tokens
+    return k == 0 or "\n" in doc.text[tokens[k - 1].end : tokens[k].start]
+
+
 def datelines(doc: Document, res: Resources, hits: Hits) -> list[tuple[int, int]]:
     """ "kyiv ukraine ap | russian forces ...", "washington may 2 reuters": an agency right after a
     place (and a month and day) that no preposition governs, and no verb after the agency."""
@@ -193,7 +198,7 @@ def datelines(doc: Document, res: Resources, hits: Hits) -> list[tuple[int, int]
         if k not in places or (end < len(words) and words[end] in verbs):
             continue
         first = places[k]
-        while first in places:  # "kyiv | ukraine"
+        while first in places and not _line_start(doc, first):  # "kyiv | ukraine", not the title's last word
             first = places[first]
         if first == 0 or words[first - 1] not in preps:
             spans.append((first, end))
