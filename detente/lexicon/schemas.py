@@ -291,6 +291,7 @@ class CueRecord(Strict):
         "foreign_mission",
         "event_head_noun",
         "topic_preposition",
+        "relation_noun",
         "impersonal_cause",
         "death_verb",
         "state_sector",

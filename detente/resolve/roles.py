@@ -128,6 +128,7 @@ class RoleBinder:
         self.speech = res.cues.get("speech", frozenset())
         self.topic_preps = res.cues.get("topic_preposition", frozenset())
         self.audience = res.cues.get("audience_verb", frozenset())
+        self.relations = res.cues.get("relation_noun", frozenset())
         self.state_heads = res.cues.get("state_noun", frozenset()) | {"government"}
         self.aux = res.cues.get("passive_aux", frozenset())
         cue = res.cues.get
@@ -1259,6 +1260,7 @@ class RoleBinder:
 
     def _subjects(self, c: _Clause) -> list[Mention]:
         subjects = self._outside_relative(self._not_prepositional(c), c.trig, c.seg.start)
+        subjects = [m for m in subjects if not self._relation_owner(m, c.trig)]
         # A country taken from the neighbourhood ("troops" -> French) is a weaker subject than one
         # the text names: "france is ready to contribute troops".
         explicit = [m for m in subjects if not m.inferred]
@@ -1270,6 +1272,14 @@ class RoleBinder:
         if subjects:
             subjects[-1] = self._appositive_head(subjects[-1], c.keyed, c.trig)
         return subjects
+
+    def _relation_owner(self, m: Mention, trig: Trigger) -> bool:
+        """ "kyiv s | allies pledged": whose allies, partners or neighbours act is not who acts."""
+        k = m.end
+        if k >= trig.start or self.words[k] != "s":
+            return False
+        head = next((j for j in range(k + 1, min(trig.start, k + 4)) if self.words[j] in self.relations), None)
+        return head is not None and all(w not in self.preps for w in self.words[k + 1 : head])
 
     def _reported_after(self, speaker: Mention, subject: Mention) -> bool:
         """ "u s officials said | militants attacked": a speech verb between two actors makes the later

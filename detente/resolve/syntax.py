@@ -62,6 +62,7 @@ class SyntaxView:
         self.receiving = res.cues.get("receiving_verb", frozenset())
         self.helping = res.cues.get("helping_verb", frozenset())
         self.owners = res.cues.get("owner_qualifier", frozenset())
+        self.relations = res.cues.get("relation_noun", frozenset())
         self.event_heads = res.cues.get("event_head_noun", frozenset())
         self.topics = res.cues.get("topic_preposition", frozenset())
         self.harm = res.cues.get("harm_participle", frozenset()) | res.cues.get("death_verb", frozenset())
@@ -209,6 +210,11 @@ class SyntaxView:
         if trig.cameo[:2] in VIOLENT_ROOTS and self.words[k] in self.holding:
             return False  # "shelled positions | controlled by the ypg": force on a place hits who holds it
         return self.dep(k) in ("acl", "acl:relcl", "conj") and not trig.start <= k < trig.end
+
+    def relation_owner(self, m: Mention) -> bool:
+        """ "kyiv s | allies pledged": the possessor of allies, partners or neighbours is not them."""
+        h = self._mention_head(m)
+        return self.dep(h) == "nmod:poss" and self.words[self.head(h)] in self.relations
 
     def _mention_head(self, m: Mention) -> int:
         for k in range(m.start, m.end):
@@ -618,6 +624,7 @@ def _sources_from_parse(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) ->
     """No source on the surface: the subject, or for a passive its agent ("were killed by
     pakistani troops") with the subject as target."""
     subjects = [m for m in syn.subjects(p) if not syn.in_modifier(m) and not _object_as_subject(syn, trig, p, m)]
+    subjects = [m for m in subjects if not syn.relation_owner(m)]
     if syn.is_passive(p):
         agents = syn.agents(p)
         keys = {m.actor.key for m in agents}
