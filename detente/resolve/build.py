@@ -54,6 +54,8 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
 _CLAIM = "015"  # a claim of responsibility
+# breaking off relations and expelling diplomats are done to another state only
+_FOREIGN_ONLY = ("161", "166")
 _BOMBING, _AIR_STRIKE = "183", "195"
 _GOVERNED_SPAN = 12
 _DEADLINE_REACH = 6  # "to build a pipeline by 2019": a target date close after the action makes it a plan
@@ -671,6 +673,9 @@ class EventBuilder:
         code, roles, modality = read
         if not roles.targets and (reason := self._untargeted(seg, trig, roles, code)):
             return self._reject(trig, reason)
+        if code[:3] in _FOREIGN_ONLY and _only_at_home(roles):
+            # "venezuela expelled diplomats from seven countries": the states are not named
+            return self._reject(trig, "ties cut or diplomats expelled, with no other state named")
         if code == _DENIAL:
             # a denial answers an accuser: disapproval of them (110), as the benchmark's conventions
             # code it (docs/benchmark.md); one aimed at no one was dropped above as a statement
@@ -1005,6 +1010,12 @@ def _at_home(roles: Roles) -> bool:
     if not roles.targets or not roles.target_rule.startswith("no target named: the place"):
         return False
     return roles.targets[0].actor.country == roles.sources[0].actor.country
+
+
+def _only_at_home(roles: Roles) -> bool:
+    """Every target is of the first source's own country."""
+    country = roles.sources[0].actor.country
+    return country is not None and bool(roles.targets) and all(m.actor.country == country for m in roles.targets)
 
 
 def _several_states(roles: Roles) -> bool:
