@@ -1767,7 +1767,7 @@ class RoleBinder:
         person or official named in these sentences; "its", "his", "her" before a noun the same,
         where the subject cannot be what it stands for ("pakistani troops fired on | its posts")."""
         p = c.trig.start + 1
-        k = p if p < c.trig.end and self.words[p] in _POINTING else c.trig.end
+        k = p if p < c.trig.end and self.words[p] in _POINTING else self._after_preposition(c.trig.end)
         if k >= len(self.words) or self.words[k] not in _POINTING or not sources:
             return None
         fits = self._impersonal_fit if self.words[k] == "its" else self._personal_fit
@@ -1781,6 +1781,15 @@ class RoleBinder:
             if m.actor.key and self._other_party(m, sources) and fits(m):
                 return m
         return None
+
+    def _after_preposition(self, k: int) -> int:
+        """ "expressed support for | him": an object pronoun one preposition after the trigger stands
+        for the other party as one right after it does (only an object: "support for her government"
+        is hers)."""
+        if k + 1 >= len(self.words) or self.words[k] not in ("for", "to", "with"):
+            return k
+        word = self.words[k + 1]
+        return k + 1 if word == "him" or (word == "her" and self.doc.tokens[k + 1].tag == "PRP") else k
 
     def _attribution_start(self, c: _Clause) -> int:
         """Where "according to" opens after the trigger (the clause's end if it does not)."""
