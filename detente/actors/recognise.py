@@ -552,6 +552,7 @@ class _InheritCues:
     barriers: frozenset[str]  # "after", "because": a clause of its own begins
     speech: frozenset[str] = frozenset()  # "said", "estimate": what is reported has a subject of its own
     possessives: frozenset[str] = frozenset()  # "its", "their": a group owned by whom the pronoun names
+    appeals: frozenset[str] = frozenset()  # "urged", "called on": a speaker pressing another state
 
 
 def _nearest_country(
@@ -644,12 +645,28 @@ def _inherit_cues(res: Resources) -> _InheritCues:
         res.cues.get("inherit_barrier", _NONE),
         res.cues.get("speech", _NONE) | res.cues.get("report_verb", _NONE),
         res.cues.get("group_possessive", _NONE),
+        res.cues.get("outward_appeal", _NONE),
     )
+
+
+def _pressed_from_abroad(
+    tokens: list, donor: Mention, m: Mention, home: Mention | None, appeals: frozenset[str]
+) -> bool:
+    """ "blinken called on | the military to free them", in an article about myanmar: a definite sector
+    word that a foreign speaker presses is the article's own country's, not the speaker's."""
+    if home is None or donor.actor.country == home.actor.country or m.start == 0:
+        return False
+    if tokens[m.start - 1].text != "the":
+        return False
+    words = [t.text for t in tokens[donor.end : m.start - 1]]
+    return any(w in appeals or " ".join(words[i : i + 2]) in appeals for i, w in enumerate(words))
 
 
 def _donor(tokens: list, mentions: list[Mention], k: int, cues: _InheritCues, home: Mention | None) -> Mention | None:
     """The mention whose country ``mentions[k]``, a sector word, takes."""
     donor = _nearest_country(tokens, mentions, k, -1, cues)
+    if donor is not None and _pressed_from_abroad(tokens, donor, mentions[k], home, cues.appeals):
+        return home
     if donor is None:
         donor = _nearest_country(tokens, mentions, k, 1, cues)
         # "protesters gathered in | paris, france" are French wherever the article is from

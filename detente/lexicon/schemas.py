@@ -390,6 +390,7 @@ class CueRecord(Strict):
         "former",
         "group_possessive",
         "inherit_barrier",
+        "outward_appeal",
         "charity_head",
         "affinity_prefix",
         "state_noun",
