@@ -114,6 +114,16 @@ def coordinated(words: list[str], mentions: list[Mention]) -> bool:
     )
 
 
+def aimed_elsewhere(words: list[str], trig: Trigger, end: int) -> bool:
+    """ "russia and syria launched the air offensive | against | opposition rebels": force that
+    co-subjects aim at someone no actor list names is not force on each other."""
+    if trig.roles == "joint" or trig.cameo[:2] not in VIOLENT_ROOTS:
+        return False
+    # only "against": "clashed on | the border" and "fought at" still tell a clash between them
+    k = next((k for k in range(trig.end - 1, min(end, trig.end + 3)) if words[k] == "against"), None)
+    return k is not None and (k + 1 >= end or words[k + 1] not in ("each", "one"))
+
+
 def _with_key(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.actor.key]
 
@@ -1818,7 +1828,8 @@ class RoleBinder:
         # is aimed at what they judge, not at each other
         voiced = (c.trig.cameo[:2] in JUDGING_ROOTS and c.trig.roles != "joint" and not agreed
                   and coordinated(self.words, roles.sources) and not self._each_other(c.trig))
-        if len(parties) >= 2 and not voiced and (not roles.targets or c.trig.roles == "joint" or agreed):
+        aimed = not roles.targets and aimed_elsewhere(self.words, c.trig, c.seg.end)
+        if len(parties) >= 2 and not voiced and not aimed and (not roles.targets or c.trig.roles == "joint" or agreed):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.
             roles.joint = True

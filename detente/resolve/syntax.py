@@ -25,6 +25,7 @@ from detente.resolve.roles import (
     VERBAL_ROOTS,
     VIOLENT_ROOTS,
     Roles,
+    aimed_elsewhere,
     as_country,
     borrowed_instrument,
     coordinated,
@@ -380,7 +381,7 @@ def _direct_objects(syn: SyntaxView, roles: Roles, trig: Trigger, p: int, limit:
 def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     """Co-subjects of several parties with no one else acted on act on each other, unless they
     struck a place together or each judged a passive's subject."""
-    if _on_place(syn, roles, trig, p):
+    if _on_place(syn, roles, trig, p) or aimed_elsewhere(syn.words, trig, len(syn.words)):
         return
     near = f" {' '.join(syn.words[trig.start : trig.end + 3])} "
     mutual = any(f" {p} " in near for p in syn.reciprocal_pronouns)
