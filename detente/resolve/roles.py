@@ -94,6 +94,7 @@ _OWNERS = frozenset(["the", "his", "her", "its", "their"])
 _RELATIVE = frozenset(["which", "who", "whose"])
 _AIMED_AT = frozenset(["at", "on", "into", "against", "toward", "towards", "upon"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
+_CLOSING_QUOTES = ('"', "\u201d", "\u2019", "'")
 
 
 def borrowed_instrument(words: list[str], m: Mention, trig: Trigger) -> bool:
@@ -169,6 +170,8 @@ class RoleBinder:
             self.last_ending[m.end] = m
         self.topics: set[str] = set()
         self.act_nouns = cue("act_anaphor", frozenset())
+        # scraped text has no punctuation at all: what quotation marks would show must be guessed
+        self.punctuated = any(c in doc.text for c in ".,;\"")
         self.reciprocal_pronouns = cue("reciprocal_pronoun", frozenset())
         self.determiners = cue("anaphoric_determiner", frozenset()) | {"the"}
         self.acts: list[tuple[Trigger, Roles]] = []  # every clause bound so far, in text order
@@ -347,6 +350,26 @@ class RoleBinder:
             prev = [m for m in self.upto(seg.start - 1) if seg.start - 1 - m.end <= 6 and m.actor.key]
             if prev:
                 return prev[-1]
+        return self._pronoun_speaker(seg, trig)
+
+    def _pronoun_speaker(self, seg: Segment, trig: Trigger) -> Mention | None:
+        """ '"we urge india to show restraint," | he told a briefing': a quote's speaker named by "he"
+        or "she" right after it is the last person or official named before the quote, when the
+        quote's act is the speaker's own ("we", "i" before the trigger)."""
+        if not {"we", "i"} & set(self.words[max(seg.start, trig.start - 4) : trig.start]):
+            return None
+        k = seg.end
+        if k + 1 >= len(self.words) or self.words[k] not in ("he", "she") or self.words[k + 1] not in self.speech:
+            return None
+        tokens = self.doc.tokens
+        gap = self.doc.text[tokens[k - 1].end : tokens[k].start]
+        if self.punctuated and not any(q in gap for q in _CLOSING_QUOTES):
+            return None  # in punctuated text only a quotation closed right before "he said" is his
+        for m in self.backward(seg.start):
+            if seg.start - m.end > _LOOKBACK:
+                break
+            if m.end <= seg.start and m.actor.key and self._fits_pronoun(m, True):
+                return m
         return None
 
     def _subject_pronoun(self, seg: Segment, trig: Trigger) -> list[Mention]:
