@@ -457,7 +457,10 @@ class EventBuilder:
         gap = self.doc.text[tokens[seg.start - 1].end : tokens[seg.start].start]
         if _SENTENCE_END.search(gap) or (gap.strip() == "" and tokens[seg.start - 1].text in ".!?"):
             return seg.start
-        return max(0, seg.start - _DATE_LOOKBACK)
+        floor = max(0, seg.start - _DATE_LOOKBACK)
+        # nor past site chrome: an update stamp's or a caption's date is not the article's
+        chrome_end = max((s.end for s in self.doc.segments if s.chrome and floor < s.end <= seg.start), default=floor)
+        return chrome_end
 
     def _reject(self, trig: Trigger, reason: str) -> None:
         self.decisions[trig.start] = Decision(trig, "rejected", reason)
