@@ -77,6 +77,10 @@ _OF_BY_REACH = 6  # words from "of" to "by": "the killing of | an indian fisherm
 _REACTION_ROOTS = VERBAL_ROOTS | {"05", "14"}
 BROKERED = "the parties to the act a host or broker made possible"
 _TOLD_EARLIER = "a definite act noun: the doer of the act told just before"
+# adjectives, participles and what joins them: "an | unprovoked, unjustified and brutal | attack"
+_DESCRIBING_TAGS = frozenset(["JJ", "VBN", "CC", ",", "RB", "HYPH", "``", "''"])
+_COMPLAINT = "114"  # a formal complaint or protest
+_DESCRIBED_ACT_REACH = 7  # "an | unprovoked and unjustified | attack": words from "a"/"an" to the act noun
 _CONJOINED = "a verb coordinated with another shares its subject"
 # marks the roles of a participle describing the noun before it: that noun is no subject of it
 REDUCED = " (a participle describing the noun before it)"
@@ -841,7 +845,9 @@ class RoleBinder:
     def _act_told_earlier(self, c: _Clause, roles: Roles) -> None:
         """ "beijing rejected | the accusation": a definite act noun naming no one refers to an act
         told before; whom the reaction is aimed at is that act's doer."""
-        if roles.sources and not roles.targets and self._act_anaphor(c.seg, c.trig):
+        # "tokyo lodged a formal protest": a complaint with no one named is about the act just told
+        complaint = c.trig.cameo[:3] == _COMPLAINT
+        if roles.sources and not roles.targets and (complaint or self._act_anaphor(c.seg, c.trig)):
             doers = self._earlier_doers(c.trig, roles.sources)
             if doers:
                 roles.targets, roles.inferred, roles.target_rule = doers, True, _TOLD_EARLIER
@@ -860,10 +866,22 @@ class RoleBinder:
         # for the actions": a trigger with an object of its own)
         own_object = any(self.doc.tokens[i].tag == "PRP" for i in range(trig.start + 1, trig.end))
         det = trig.end + (not own_object and trig.end < seg.end and words[trig.end] in self.preps)
-        if det >= seg.end or words[det] not in self.determiners:
+        if det >= seg.end or words[det] not in self.determiners | {"a", "an"}:
             return False
         noun = next((i for i in range(det + 1, min(det + 4, seg.end)) if words[i] in self.act_nouns), None)
+        if noun is None and words[det] in ("a", "an"):
+            noun = self._described_act(det, seg)  # "condemned an | unprovoked and unjustified | attack"
         return noun is not None and not self.between(det, noun + 1)
+
+    def _described_act(self, det: int, seg: Segment) -> int | None:
+        """The act noun after "a"/"an" and the adjectives that describe it (no other noun between):
+        an act judged in the words of the one reacting, the one just told."""
+        for i in range(det + 1, min(det + _DESCRIBED_ACT_REACH, seg.end)):
+            if self.words[i] in self.act_nouns:
+                return i
+            if self.doc.tokens[i].tag not in _DESCRIBING_TAGS:
+                return None
+        return None
 
     def _act_subject(self, c: _Clause) -> bool:
         """A passive's subject is a definite act noun naming no one: "the launch | was condemned"."""
