@@ -1738,6 +1738,7 @@ class RoleBinder:
         targets = [m for m in targets if m is not reporter]
         doer = self._doer_of_judged_act(c, targets)
         targets = [doer] if doer is not None else targets
+        targets = self._told_instead_of_place(c, roles, targets)
         if targets:
             pool = c.keyed if targets[0] in c.keyed else _with_key(c.in_seg)
             roles.targets = self._coordinated(pool, targets[0], backwards=False)
@@ -1750,6 +1751,16 @@ class RoleBinder:
                 roles.target_rule = JUDGED_DOER
             elif self._gift_to(roles.targets[0], c.trig):
                 roles.target_rule = GIFT_TO
+
+    def _told_instead_of_place(self, c: _Clause, roles: Roles, targets: list[Mention]) -> list[Mention]:
+        """ "austin told | his israeli counterpart | that washington was concerned about casualties in
+        gaza": a view told to someone is aimed at them, not at where what it is about happened."""
+        if c.trig.cameo[:2] not in VERBAL_ROOTS or not targets or not self._place_phrase(targets[0]):
+            return targets
+        told = self._addressee(c.seg)
+        if told is None or told.end > c.trig.start or not self._other_party(told, roles.sources):
+            return targets
+        return [told]
 
     def _doer_of_judged_act(self, c: _Clause, targets: list[Mention]) -> Mention | None:
         """ "condemned the arrest of | two american journalists | by | russian police": a statement
