@@ -43,6 +43,11 @@ def term_at(res: Resources, person_id: str, day: dt.date | None) -> Term | None:
     return min(terms, key=lambda t: (distance(t), _rank(t)))
 
 
+def org_term(res: Resources, person_id: str, org: str | None) -> Term | None:
+    """The person's term at organisation ``org`` (any date), if they ever held one."""
+    return next((t for t in res.terms_by_person.get(person_id, []) if org and t.org == org), None)
+
+
 def holder_of(res: Resources, where: str, office: str, day: dt.date | None) -> Term | None:
     """Who held ``office`` of country or org ``where`` on ``day`` (None when unknown or shared)."""
     active = [t for t in res.terms_by_office.get((where, office), []) if t.active(day)]

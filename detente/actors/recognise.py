@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from detente.actors.people import holder_of, term_at
+from detente.actors.people import holder_of, org_term, term_at
 from detente.actors.topics import article_mentions, home_country
 from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.load import normalise_phrase
@@ -253,6 +253,8 @@ class _Composer:
         term = term_at(self.res, person.person_id or "", self.day)
         if term is None or term.org == group[org_at].entry.org or not term.country:
             return 0
+        if org_term(self.res, person.person_id or "", group[org_at].entry.org):
+            return 0  # "nato secretary-general jens stoltenberg" on a day he was not: his title says which office
         return org_at + 1
 
     def _hyphen_after(self, atom: Atom) -> bool:
@@ -382,6 +384,12 @@ class _Composer:
 
     def _person(self, parts: _Parts, text: str) -> Actor:
         actor = self.person_actor(parts.person, text)
+        org = parts.org.org if parts.org else None
+        if org and actor.org != org and parts.state is None and org_term(self.res, actor.person_id or "", org):
+            # "nato secretary-general jens stoltenberg": the organisation named says which office
+            actor.org, actor.country, actor.sector = org, None, parts.org.sector or parts.org.org_type
+            actor.code = self.res_org_type(org)
+            return actor
         state = parts.state
         if state is not None and state.country and actor.country and state.country != actor.country:
             # The text's own words win over the table: "serbian president kostunica" is SRB.
@@ -892,6 +900,18 @@ def _affinity(words: list[str], atoms: list[Atom], k: int, prefixes: frozenset[s
 # named before a word for one state describes that state, it does not name the region
 
 
+_EU = ActorEntry(kind="org", org="EU", org_type="IGO", name="European Union")
+
+
+def _european_union_act(words: list[str], atom: Atom, res: Resources) -> Atom:
+    """ "the european resolution", "european sanctions": the union's act, not the continent's."""
+    if atom.entry.kind != "adjective" or words[atom.start : atom.end] != ["european"] or atom.end >= len(words):
+        return atom
+    if words[atom.end] not in res.cues.get("eu_act_noun", _NONE):
+        return atom
+    return Atom(atom.start, atom.end, _EU)
+
+
 def _region_describing_a_state(words: list[str], atom: Atom, res: Resources) -> bool:
     state_nouns = res.cues.get("state_noun", _NONE)
     if atom.end >= len(words):
@@ -1059,6 +1079,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not _uncapitalised_name(doc, a, cased)
         and not _article_common_noun(doc, a, cased, res)
     ]
+    atoms = [_european_union_act(words, a, res) for a in atoms]
     mentions = _Composer(doc, res, _join_dual_nationals(doc, atoms), doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
     for m in doc.mentions:

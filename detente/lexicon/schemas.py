@@ -395,6 +395,7 @@ class CueRecord(Strict):
         "affinity_prefix",
         "state_noun",
         "member_state_noun",
+        "eu_act_noun",
         "adjunct_opener",
         "not_subheading_first",
         "hyphen_prefix",
