@@ -17,6 +17,7 @@ from detente.actors.people import holder_of, org_term, term_at
 from detente.actors.topics import article_mentions, home_country
 from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.load import normalise_phrase
+from detente.lexicon.matcher import TokenText
 from detente.model import Actor, Document, Mention
 from detente.resources import ActorEntry, Resources
 
@@ -912,6 +913,35 @@ def _european_union_act(words: list[str], atom: Atom, res: Resources) -> Atom:
     return Atom(atom.start, atom.end, _EU)
 
 
+_STATE_ATOMS = frozenset(["country", "adjective", "capital", "place", "people"])
+
+
+def _namesake_abroad(doc: Document, atoms: list[Atom], atom: Atom, res: Resources) -> Atom:
+    """ "taliban gunmen stormed a school in the pakistani city of peshawar": a group of one country
+    in a sentence about another, and not its own, is that country's namesake group where the tables
+    name one ("pakistani taliban"), not the group at home."""
+    entry = atom.entry
+    if entry.kind != "org" or entry.org_type != "DOMESTIC" or not entry.country:
+        return atom
+    lo, hi = _sentence_span(doc, atom.start)
+    states = {a.entry.country for a in atoms if lo <= a.start < hi and a.entry.kind in _STATE_ATOMS}
+    # only where the sentence places the act ("in the pakistani city of"), not who else acts in it
+    words = doc.words
+    located = {a.entry.country for a in atoms if lo <= a.start < hi and "in" in words[max(lo, a.start - 3) : a.start]}
+    if entry.country in states or len(states) != 1 or not states & located:
+        return atom
+    (abroad,) = states
+    record = res.countries.get(abroad or "")
+    name = words[atom.start : atom.end]
+    for adjective in record.adjectives if record else []:
+        for start, end, values in res.actor_matcher.find(TokenText([*adjective.split(), *name])):
+            if start == 0 and end == len(name) + len(adjective.split()):
+                sibling = next((v for v in values if v.kind == "org" and v.country == abroad), None)
+                if sibling is not None:
+                    return Atom(atom.start, atom.end, sibling)
+    return atom
+
+
 def _region_describing_a_state(words: list[str], atom: Atom, res: Resources) -> bool:
     state_nouns = res.cues.get("state_noun", _NONE)
     if atom.end >= len(words):
@@ -1080,6 +1110,7 @@ def recognise_actors(doc: Document, res: Resources) -> Document:
         and not _article_common_noun(doc, a, cased, res)
     ]
     atoms = [_european_union_act(words, a, res) for a in atoms]
+    atoms = [_namesake_abroad(doc, atoms, a, res) for a in atoms]
     mentions = _Composer(doc, res, _join_dual_nationals(doc, atoms), doc.date).compose()
     doc.mentions = _org_anaphors(doc, res, _with_local_names(doc, res, mentions))
     for m in doc.mentions:
