@@ -91,6 +91,7 @@ FRONTED = "a fronted adjunct shares the subject of the clause after it"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _SUBJ = ("nsubj", "nsubj:pass")
+_FINITE = frozenset(["VBD", "VBZ", "VBP"])
 _ARGUMENTS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl"])
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
@@ -1730,7 +1731,7 @@ class RoleBinder:
             # paris" act on France: a material act's place is where it happened.
             targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
             targets = [m for m in targets if not self._border_place(m)]
-        cut = min(self._attribution_start(c), self._described_object_end(c))
+        cut = min(self._attribution_start(c), self._described_object_end(c), self._next_clause_subject(c))
         brokers = self._brokers(c)
         targets = [m for m in targets if m.start < cut and all(m is not b for b in brokers)]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
@@ -1852,6 +1853,21 @@ class RoleBinder:
             return k
         word = self.words[k + 1]
         return k + 1 if word == "him" or (word == "her" and self.doc.tokens[k + 1].tag == "PRP") else k
+
+    def _next_clause_subject(self, c: _Clause) -> int:
+        """ "britain disagreed with the decision, and | emmanuel macron called it regrettable": the
+        subject of a clause coordinated after the trigger's own acts in that clause, not on it."""
+        tokens = self.doc.tokens
+        for m in c.after:
+            k = m.start - 1 - (m.start >= 2 and self.words[m.start - 1] in self.articles)
+            if k <= c.trig.end or self.words[k] not in self.coord:
+                continue
+            heads = [i for i in range(m.start, m.end) if not m.start <= tokens[i].head < m.end]
+            if any(tokens[i].dep in _SUBJ and tokens[i].head >= m.end for i in heads):
+                return m.start
+            if m.end < c.seg.end and tokens[m.end].tag in _FINITE:  # "and italy welcomed it" (scraped parse)
+                return m.start
+        return c.seg.end
 
     def _attribution_start(self, c: _Clause) -> int:
         """Where "according to" opens after the trigger (the clause's end if it does not)."""
