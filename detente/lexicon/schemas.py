@@ -422,10 +422,10 @@ class CueRecord(Strict):
 class ChromeRecord(Strict):
     """``data/text/chrome.jsonl``: site furniture. ``marker`` starts a block of unrelated items;
     ``line`` is furniture by itself (removed, nothing after it is skipped); ``credit``, ``outlet``,
-    ``stamp``, ``clock`` and ``trailer`` words find captions, datelines, update stamps and a story's
-    closing credits (``segment.furniture``)."""
+    ``stamp``, ``clock``, ``trailer``, ``link``, ``byline`` and ``job_title`` words find captions,
+    datelines, update stamps, a story's closing credits, link lines and bylines (``segment.furniture``)."""
 
-    kind: Literal["marker", "line", "credit", "outlet", "stamp", "clock", "trailer"]
+    kind: Literal["marker", "line", "credit", "outlet", "stamp", "clock", "trailer", "link", "byline", "job_title"]
     phrases: list[Phrase] = Field(min_length=1)
 
 

@@ -27,7 +27,7 @@ from detente.lexicon import lemmas as lemminflect  # without importing spaCy
 from detente.lexicon.matcher import TokenText
 from detente.model import Document, Mention, Segment
 from detente.resources import Resources
-from detente.segment.furniture import furniture
+from detente.segment.furniture import furniture, links
 
 _MAX_LEN = 80  # a safety net for text with no cue at all; real cuts come from the rules above
 _NONE: frozenset[str] = frozenset()
@@ -366,7 +366,7 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
     for start, end in _headline_runs(doc, res) + spans + furniture(doc, res, found):
         mask[start:end] = b"\x01" * (end - start)
     # credits, stamps and datelines are chrome only where furniture() found them
-    found = [h for h in found if ("marker" in h[2] or "line" in h[2])]
+    found = [h for h in found if ("marker" in h[2] or "line" in h[2])] + links(doc, found)
     hits = [h for h in found if not _ordinary_word(words, h, res)]
     if not hits:
         return mask

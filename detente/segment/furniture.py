@@ -9,6 +9,8 @@ kinds ``credit``, ``stamp``, ``clock``, ``outlet``, ``trailer``).
   not the events after it.
 - A dateline ("kyiv ukraine ap", "tokyo jan 5 reuters") names where the story was filed and the
   agency that filed it: no actor of the lead after it.
+- A byline with a job title ("author jane roe middle east editor") names the writer, not an actor.
+- A link word before a headline ("read | hungary blocks eu aid ...") opens a block, as a marker does.
 - An embedded post is signed with a name, the account's handle and a day ("... antony blinken
   secblinken march 3 2023"); a trailer ("editing by ...", "this story has been corrected to show
   that ...") closes the story, and all after it near the end of the page is furniture too.
@@ -31,6 +33,8 @@ _CAPTION_TAIL = 20  # words of a caption after its date, before its credit ("...
 _CREDIT_REACH = 5  # words of a photographer's or agency's name between a caption's year and its credit
 _STAMP_REACH = 12  # words of date and clock time after "updated"
 _TRAILER_WORDS = 80  # a story's trailer is this near the end of the text
+_BYLINE_WORDS = 4  # name words between a byline word and a job title ("ahmed nasser | middle east editor")
+_LINK_VERB = 5  # words from a link's headline's first name to its verb ("serbia | and kosovo leaders blame")
 _PLACES = frozenset(["capital", "country", "city", "place"])
 
 Hits = list[tuple[int, int, list[str]]]
@@ -205,6 +209,45 @@ def datelines(doc: Document, res: Resources, hits: Hits) -> list[tuple[int, int]
     return spans
 
 
+def bylines(doc: Document, res: Resources, hits: Hits) -> list[tuple[int, int]]:
+    """ "author ahmed nasser middle east editor", "by hamid karimi foreign affairs correspondent": a
+    byline word, at most four words of name and title and a job title (``job_title`` ends it), no
+    verb or function word between: the writer, not an actor of the text after it."""
+    words, n = doc.words, len(doc.words)
+    barred = res.cues.get("function_word", _NONE) | res.cues.get("finite_verb", _NONE) | res.cues.get("speech", _NONE)
+    titles = _by_kind(hits, "job_title")
+    spans = []
+    for start, end in _by_kind(hits, "byline").items():
+        for k in range(end, min(n, end + _BYLINE_WORDS + 1)):
+            if k in titles:
+                spans.append((start, _credit_end(titles, k)))
+                break
+            if words[k] in barred:
+                break
+    return spans
+
+
+def _present(word: str) -> bool:
+    """ "blocks", "says", "meet": a verb in the present, as headlines report."""
+    lemmas = lemminflect.getAllLemmas(word)
+    if "VERB" not in lemmas or "AUX" in lemmas or word.endswith(("ed", "ing")):
+        return False
+    return any(word in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies") for lemma in lemmas["VERB"])
+
+
+def links(doc: Document, hits: Hits) -> Hits:
+    """ "read | hungary blocks eu aid package ...", "more | serbia and kosovo leaders blame each
+    other ...": a link word right before a name and a verb of the present a few words on opens a
+    headline block, as a marker does."""
+    words, n = doc.words, len(doc.words)
+    named = {m.start: m.end for m in doc.mentions if m.kind in ("country", "capital", "person", "org", "group")}
+    found: Hits = []
+    for start, end in _by_kind(hits, "link").items():
+        if end in named and any(_present(words[k]) for k in range(named[end], min(n, named[end] + _LINK_VERB))):
+            found.append((start, end, ["marker"]))
+    return found
+
+
 def trailers(doc: Document, hits: Hits) -> list[tuple[int, int]]:
     """ "reporting by ...", "this story has been corrected to show that ...": a story's closing credits
     and corrections, and all the page has after them (bios, tags, notices), when near its end."""
@@ -214,6 +257,7 @@ def trailers(doc: Document, hits: Hits) -> list[tuple[int, int]]:
 
 
 def furniture(doc: Document, res: Resources, hits: Hits) -> list[tuple[int, int]]:
-    """Every caption, stamp and dateline of the page, as token spans."""
+    """Every caption, post, stamp, dateline, byline and trailer of the page, as token spans."""
     spans = captions(doc, res, hits) + posts(doc, res, hits) + stamps(doc, res, hits) + datelines(doc, res, hits)
+    spans += bylines(doc, res, hits)
     return spans + trailers(doc, hits)
