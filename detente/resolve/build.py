@@ -25,6 +25,7 @@ from detente.resolve.modality import (
 )
 from detente.resolve.nouns import (
     anaphoric,
+    copular_restatement,
     copular_subject,
     feared,
     included_item,
@@ -54,6 +55,7 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
 _CLAIM = "015"  # a claim of responsibility
+_RESTATING_PRONOUNS = frozenset(["it", "this"])  # "it was the worst attack" ("that" is often relative)
 # breaking off relations and expelling diplomats are done to another state only
 _FOREIGN_ONLY = ("161", "166")
 _BOMBING, _AIR_STRIKE = "183", "195"
@@ -945,6 +947,8 @@ class EventBuilder:
         syn = self.syntax
         if copular_subject(syn, predicate, trig):
             return "parse: an event noun that is the subject of 'be' ('the fighting is the worst in years')"
+        if copular_restatement(syn, predicate, _RESTATING_PRONOUNS):
+            return "parse: an event noun 'be' says a pronoun is ('it was the deadliest attack'): told before"
         if prevented(syn, predicate, trig, self.prevention):
             return "parse: an act kept from happening ('to prevent Iran from acquiring weapons')"
         if self._depicted(trig):

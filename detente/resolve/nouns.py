@@ -25,6 +25,17 @@ def copular_subject(syn: SyntaxView, p: int, trig: Trigger) -> bool:
     return any(syn.dep(c) == "cop" for c in syn.children[head])
 
 
+def copular_restatement(syn: SyntaxView, p: int, pronouns: frozenset[str]) -> bool:
+    """ "it was the deadliest | attack | in the capital", "this is the worst | clash | in decades": an
+    event noun that is what "be" says a pronoun is ranks an act told before; it reports no new one."""
+    if not syn.tokens[p].tag.startswith("NN"):
+        return False
+    children = syn.children[p]
+    if not any(syn.dep(c) == "cop" for c in children):
+        return False
+    return any(syn.dep(c) in _SUBJECTS and syn.words[c] in pronouns for c in children)
+
+
 _GOVERNED = frozenset(["obj", "obl", "advcl", "xcomp", "ccomp"])
 
 
