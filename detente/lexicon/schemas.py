@@ -396,6 +396,7 @@ class CueRecord(Strict):
         "state_noun",
         "member_state_noun",
         "eu_act_noun",
+        "fronted_opener",
         "adjunct_opener",
         "not_subheading_first",
         "hyphen_prefix",

@@ -140,6 +140,7 @@ class RoleBinder:
         self.res = res
         self.words = doc.words
         self.preps = res.cues.get("preposition", frozenset())
+        self.openers = res.cues.get("fronted_opener", frozenset())
         self.qualifying = res.cues.get("qualifier", frozenset()) | res.cues.get("owner_qualifier", frozenset())
         self.speech = res.cues.get("speech", frozenset())
         self.topic_preps = res.cues.get("topic_preposition", frozenset())
@@ -301,6 +302,8 @@ class RoleBinder:
         k = m.start
         while k > 0 and not tokens[k].comma_before and not tokens[k].break_before:
             k -= 1
+        if k + 1 < m.start and (k == 0 or tokens[k].break_before) and self.words[k] in self.openers:
+            return True  # "in a letter to | the security council , iran called": a fronted phrase
         k += k + 1 < m.start and self.words[k] in self.preps
         return k < m.start and tokens[k].tag == "VBG" and self.words[k] != "according"
 
