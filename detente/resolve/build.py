@@ -121,6 +121,7 @@ class EventBuilder:
         self.context_starts = [hit[0] for hit in self.context_hits]
         self.binder.topics = self.topics
         self.last_subject = None
+        self.chrome_ends = sorted(s.end for s in doc.segments if s.chrome)  # where site chrome stops
         self.dates_by_segment: dict[int, list] = {}
         self.decisions: dict[int, Decision] = {}  # by trigger start
         self.trigger_of: dict[int, int] = {}  # id(event) -> its trigger's start
@@ -461,8 +462,8 @@ class EventBuilder:
             return seg.start
         floor = max(0, seg.start - _DATE_LOOKBACK)
         # nor past site chrome: an update stamp's or a caption's date is not the article's
-        chrome_end = max((s.end for s in self.doc.segments if s.chrome and floor < s.end <= seg.start), default=floor)
-        return chrome_end
+        k = bisect.bisect_right(self.chrome_ends, seg.start)
+        return max(floor, self.chrome_ends[k - 1]) if k else floor
 
     def _reject(self, trig: Trigger, reason: str) -> None:
         self.decisions[trig.start] = Decision(trig, "rejected", reason)
