@@ -130,6 +130,12 @@ def aimed_elsewhere(words: list[str], trig: Trigger, end: int) -> bool:
     return k is not None and (k + 1 >= end or words[k + 1] not in ("each", "one"))
 
 
+def judged_each_other(words: list[str], trig: Trigger, pronouns: frozenset[str]) -> bool:
+    """ "accused | each other of", "blamed | one another for": co-subjects judging each other."""
+    near = f" {' '.join(words[trig.start : trig.end + 3])} "
+    return any(f" {p} " in near for p in pronouns)
+
+
 def _with_key(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.actor.key]
 
@@ -1898,7 +1904,8 @@ class RoleBinder:
         # "germany, britain and the eu condemned the attack": a judgement several parties each voice
         # is aimed at what they judge, not at each other
         voiced = (c.trig.cameo[:2] in JUDGING_ROOTS and c.trig.roles != "joint" and not agreed
-                  and coordinated(self.words, roles.sources) and not self._each_other(c.trig))
+                  and coordinated(self.words, roles.sources)
+                  and not judged_each_other(self.words, c.trig, self.reciprocal_pronouns))
         aimed = not roles.targets and aimed_elsewhere(self.words, c.trig, c.seg.end)
         if len(parties) >= 2 and not voiced and not aimed and (not roles.targets or c.trig.roles == "joint" or agreed):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
@@ -1915,11 +1922,6 @@ class RoleBinder:
                 roles.targets, roles.joint = [others[-1]], True
                 roles.target_rule = "joint pattern: the other party named before"
 
-
-    def _each_other(self, trig: Trigger) -> bool:
-        """ "accused | each other of", "blamed | one another for": co-subjects judging each other."""
-        near = " ".join(self.words[trig.start : trig.end + 3])
-        return any(f" {p} " in f" {near} " for p in self.reciprocal_pronouns)
 
     def _force_on_place(self, c: _Clause) -> Mention | None:
         """Force other than fighting (190, which two sides wage on each other) by co-subjects on a

@@ -29,6 +29,7 @@ from detente.resolve.roles import (
     as_country,
     borrowed_instrument,
     coordinated,
+    judged_each_other,
     party_of,
 )
 
@@ -383,8 +384,7 @@ def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     struck a place together or each judged a passive's subject."""
     if _on_place(syn, roles, trig, p) or aimed_elsewhere(syn.words, trig, len(syn.words)):
         return
-    near = f" {' '.join(syn.words[trig.start : trig.end + 3])} "
-    mutual = any(f" {p} " in near for p in syn.reciprocal_pronouns)
+    mutual = judged_each_other(syn.words, trig, syn.reciprocal_pronouns)
     listed = trig.cameo[:2] in JUDGING_ROOTS and coordinated(syn.words, roles.sources) and not mutual
     judged = listed or roles.rule == "passive agent" and _judgement(trig)
     if judged and trig.roles != "joint":
