@@ -34,6 +34,7 @@ from detente.resolve.nouns import (
     verbs_over_nouns,
 )
 from detente.resolve.roles import (
+    FRONTED,
     MEDIATION,
     PLACE_AGENT,
     VERBAL_ROOTS,
@@ -183,11 +184,17 @@ class EventBuilder:
                 other = triggers[j]
                 if other.start >= seg.end or other.start - trig.end > _GOVERNED_SPAN:
                     break
-                if not self._reduced_relative(other) and j not in out and not self._clause_of_its_own(trig, other):
+                if j not in out and self._governed(trig, other):
                     out[j] = f"governed by {self.doc.span_text(trig.start, trig.end)!r} (what is demanded or denied)"
                     self._warned_threat(k, other)
                     self._claimed_attack(k, other)
         return out
+
+    def _governed(self, trig: Trigger, other: Trigger) -> bool:
+        """``other`` is what ``trig`` demands or denies, not an act of its own; an -ing adjunct naming a
+        reaction by another ("vetoed the statement, | drawing criticism from poland") is poland's act."""
+        reaction = other.roles == "reverse" and self.words[other.start].endswith("ing")
+        return not reaction and not self._reduced_relative(other) and not self._clause_of_its_own(trig, other)
 
     def _claimed_attack(self, k: int, governed: Trigger) -> None:
         """ "islamic state claimed responsibility for the bombing of a mosque": one event, the
@@ -290,6 +297,8 @@ class EventBuilder:
         if not self.syntax.parsed or later.start < first.end:
             return False
         p, q = self.syntax.predicate(first), self.syntax.predicate(later)
+        if self._after_fronted_adjunct(first, later) or self._subject_after_and(first, q):
+            return True
         if self._coordinated_predicate(p, q) or self._main_after_relative(p, q) or self._and_past_verb(p, later):
             return True
         if not self.run_on or later.start - first.end < 2:
@@ -306,6 +315,27 @@ class EventBuilder:
             if k == p:
                 return False
         return True
+
+    def _subject_after_and(self, first: Trigger, q: int) -> bool:
+        """ "burned flags in several cities, and | a traders' group | called for a boycott": a finite verb
+        whose own subject stands after an "and" or "but" following the first trigger opens a second
+        clause."""
+        tokens = self.doc.tokens
+        if tokens[q].tag not in ("VBD", "VBZ", "VBP", "VBN") or tokens[q].dep not in ("conj", "ROOT", "parataxis"):
+            return False  # "refugees whom authorities blame": a relative clause is no second act
+        joins = [i for i in range(first.end, q) if self.words[i] in ("and", "but")]
+        subjects = [c for c in self.syntax.children[q] if tokens[c].dep in ("nsubj", "nsubj:pass") and c < q]
+        return bool(joins) and any(c > joins[0] for c in subjects)
+
+    def _after_fronted_adjunct(self, first: Trigger, later: Trigger) -> bool:
+        """ "after meeting students in mumbai, | macron | criticised russia": the first trigger opens a
+        fronted adjunct whose doer is the main clause's subject; what follows that subject is the main
+        clause's own act."""
+        decision = self.decisions.get(first.start)
+        roles = decision.roles if decision is not None else None
+        if roles is None or roles.rule != FRONTED or not roles.sources:
+            return False
+        return later.start >= max(m.end for m in roles.sources)
 
     def _and_past_verb(self, p: int, later: Trigger) -> bool:
         """ "expelled two polish diplomats | and accused warsaw of spying": a past-tense verb right after

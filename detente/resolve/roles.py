@@ -1740,7 +1740,8 @@ class RoleBinder:
             # paris" act on France: a material act's place is where it happened.
             targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
             targets = [m for m in targets if not self._border_place(m)]
-        cut = min(self._attribution_start(c), self._described_object_end(c), self._next_clause_subject(c))
+        ends = (self._attribution_start(c), self._described_object_end(c), self._next_clause_subject(c))
+        cut = min(*ends, self._reaction_start(c))
         brokers = self._brokers(c)
         targets = [m for m in targets if m.start < cut and all(m is not b for b in brokers)]
         speaker = self._speaker(c.seg, c.keyed, c.trig)
@@ -1876,6 +1877,14 @@ class RoleBinder:
                 return m.start
             if m.end < c.seg.end and tokens[m.end].tag in _FINITE:  # "and italy welcomed it" (scraped parse)
                 return m.start
+        return c.seg.end
+
+    def _reaction_start(self, c: _Clause) -> int:
+        """ "vetoed the statement, | drawing criticism from poland": the reacting party named in an -ing
+        adjunct after the trigger is no one the trigger's act is aimed at."""
+        for t in self.doc.triggers:
+            if c.trig.end <= t.start < c.seg.end and t.roles == "reverse" and self.words[t.start].endswith("ing"):
+                return t.start
         return c.seg.end
 
     def _attribution_start(self, c: _Clause) -> int:
