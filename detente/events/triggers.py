@@ -17,6 +17,8 @@ class _Background:
     background: frozenset[str]
     fillers: frozenset[str]
     idioms: frozenset[str]
+    relatives: frozenset[str]
+    verb_followers: frozenset[str]
 
     @classmethod
     def of(cls, res: Resources) -> _Background:
@@ -27,6 +29,8 @@ class _Background:
             cue("background", none),
             cue("background_filler", none),
             cue("idiom_not_event", none),
+            cue("relative", none),
+            frozenset({"to"}),
         )
 
 
@@ -49,7 +53,10 @@ def _modifier_or_background(words: list[str], start: int, end: int, lists: _Back
         return True
     prev = words[start - 1] if start else ""
     if end - start == 1 and words[start].endswith("ed") and prev in lists.determiners:
-        return True
+        # "that" before a verb heads a relative clause: "governments that refused to recognise it"
+        after = words[end] if end < len(words) else ""
+        if not (prev in lists.relatives and after in lists.verb_followers):
+            return True
     i = start - 1
     steps = 0
     while i >= 0 and steps < 4:
