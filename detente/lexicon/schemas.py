@@ -322,6 +322,7 @@ class CueRecord(Strict):
         "pronoun_plural",
         "reciprocal_subject",
         "reciprocal_pronoun",
+        "conflict_parties",
         "historical",
         "depiction",
         "duration_unit",

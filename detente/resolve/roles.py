@@ -60,6 +60,8 @@ _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied
 _POINTING = frozenset(["him", "her", "its", "his"])
 _RECIPROCAL_SENTENCES = 2  # sentences before its own that "the two sides" reaches back into
 _ACT_SENTENCES = 3  # sentences before its own that "the attack", "the decision" reaches back into
+_SIDES_REACH = 5  # words after an appeal's trigger where "all sides", "the parties" may stand
+_SIDES = "the sides appealed to: the parties of the last act told"
 _SUBJECT_REACH = 60  # tokens: how far back "it" looks for the subject of the sentence before
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
@@ -839,8 +841,28 @@ class RoleBinder:
         parties = self._brokered_parties(seg, trig, roles.sources) if self.words[trig.start] in self.brokering else []
         if roles.sources and parties:
             roles.targets, roles.target_rule = parties, BROKERED
+        if roles.sources and not roles.targets and trig.cameo[:2] in ("02", "10"):
+            sides = self._parties_appealed_to(seg, trig, roles.sources)
+            if sides:
+                roles.targets, roles.inferred, roles.target_rule = sides, True, _SIDES
         self.acts.append((trig, roles))
         return roles
+
+    def _parties_appealed_to(self, seg: Segment, trig: Trigger, sources: list[Mention]) -> list[Mention]:
+        """ "urged restraint from | all sides", "urged | the parties | to return to talks": an appeal to
+        the sides of a conflict is made of the two parties of the last act told between two others."""
+        sides = self.res.cues.get("conflict_parties", frozenset())
+        reach = range(trig.start + 1, min(seg.end, trig.end + _SIDES_REACH))
+        if not any(" ".join(self.words[i : i + n]) in sides for i in reach for n in (2, 3)):
+            return []
+        floor = self._sentences_back(trig.start, _ACT_SENTENCES)
+        for act, roles in reversed(self.acts):
+            if act.start < floor:
+                break
+            pair = [m for m in roles.sources[:1] + roles.targets[:1] if m.actor.key and self._other_party(m, sources)]
+            if act.start < trig.start and len(pair) == 2 and pair[0].actor.key != pair[1].actor.key:
+                return pair
+        return []
 
     def _brokered_parties(self, seg: Segment, trig: Trigger, hosts: list[Mention]) -> list[Mention]:
         """ "delegations held talks | hosted by turkey", "signed an accord | mediated by china": the
