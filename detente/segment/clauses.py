@@ -409,6 +409,7 @@ class _Cutter:
         self.compound_participle = cue("compound_participle", _NONE)
         self.reciprocal = cue("reciprocal_subject", _NONE)
         self.reciprocal_first = {p.split()[0] for p in self.reciprocal}
+        self.numbers = frozenset(self.res.quantity_words.get("number", {}))
 
     def cuts(self) -> set[int]:
         tokens = self.doc.tokens
@@ -449,11 +450,15 @@ class _Cutter:
         """An actor (or coordinated actors) followed by a finite verb starts a clause."""
         end = self.mention_end.get(i)
         # ", and | israeli police were out in force": a comma before the conjunction joins clauses
-        joined = self.words[i - 1] in ("and", "but") and self.doc.tokens[i - 1].comma_before
+        joined = self.words[i - 1] in ("and", "but") and (
+            self.doc.tokens[i - 1].comma_before or self._after_count(i - 1)
+        )
         if end is None and joined and self.words[i] == "the" and i + 1 < self.n:
             end = self.mention_end.get(i + 1)  # ", and | the israeli military struck
         if end is None or (self.words[i - 1] in self.not_subject and not joined) or self._listed(i):
             return False
+        if self._counted(i - 1):
+            return False  # "expelled two | polish diplomats and poland said": a count's noun, no subject
         # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
         group = 1
         while end + 1 < self.n and self.words[end] in ("and", "or") and self.mention_end.get(end + 1):
@@ -465,8 +470,9 @@ class _Cutter:
         if self.doc.text[tokens[end - 1].end : tokens[end].start] == "-":
             return False  # "rebel-held territory": a compound, not a subject and its verb
         # A bare past tense is often a participle ("officers holed up"): trust it only after a
-        # coordinated subject or "mr x", which rarely start a reduced relative clause.
-        strong_subject = group > 1 or self.words[i] in ("mr", "mrs", "ms")
+        # coordinated subject or "mr x", which rarely start a reduced relative clause, nor does an
+        # actor after "and" that joins clauses (", and | israel responded").
+        strong_subject = group > 1 or self.words[i] in ("mr", "mrs", "ms") or joined
         verb = self.words[end]
         past = _past_tense(verb) or verb in self.compound_participle
         # "trading blame | russia blamed the rebels": a state acting on an object after its verb
@@ -478,6 +484,20 @@ class _Cutter:
             and self.words[end + 1] in ("the", "a", "an")
         )
         return verb in self.finite or ((strong_subject or state) and past)
+
+    def _counted(self, k: int) -> bool:
+        """A count that is a past tense's object ("expelled two", "killed 24"; not a year: "in 2014 |
+        russia annexed"; not a count opening a clause that lost its comma: "... continuing | five
+        police officers and soldiers were killed")."""
+        w = self.words[k]
+        count = w in self.numbers or (w.isdigit() and len(w) != 4)
+        return count and k > 0 and _past_tense(self.words[k - 1])
+
+    def _after_count(self, k: int) -> bool:
+        """ "killed 40 indian police | and india responded": "and" after a counted actor, which was
+        an object, not the first of two subjects, joins clauses."""
+        start = self.mention_start.get(k)
+        return start is not None and start > 0 and self._counted(start - 1)
 
     def _listed(self, i: int) -> bool:
         """ "putin, | erdogan and rouhani met": an actor after a comma that continues a list of actors
