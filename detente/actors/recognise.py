@@ -688,9 +688,10 @@ def _donor(tokens: list, mentions: list[Mention], k: int, cues: _InheritCues, ho
         donor = _sponsor(tokens, mentions, k, cues.qualifiers)  # nothing better than who backs them
     if donor is None:
         donor = _nearest_country(tokens, mentions, k, 1, cues, across_verbs=True)  # "avril resigned ... haiti s"
-        # "congressman smith criticized | russia": a state acted on is not the actor's own country; a
-        # body of one ("conceded to demands from | unita", "a petition to | the kenyan parliament") is
-        if donor is not None and donor.kind in ("country", "capital"):
+        # "congressman smith criticized | russia": a state acted on is not the actor's own country, nor
+        # is one that only qualifies a thing ("burned | chinese flags"); a body of one ("conceded to
+        # demands from | unita", "a petition to | the kenyan parliament") is
+        if donor is not None and donor.kind in ("country", "capital", "adjective"):
             donor = None
     return donor
 
