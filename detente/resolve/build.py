@@ -661,6 +661,8 @@ class EventBuilder:
             if implied is not None and implied.start == roles.sources[0].start and _several_states(roles):
                 implied = None  # "was condemned by japan and south korea": not at japan
             implied = self._insurgents_there(trig, implied, code)
+            if code[:2] == "05" and _venue_abroad(roles, implied):
+                implied = None  # "the taliban signed a deal in doha": the host is no party to it
         if implied is not None:
             roles.targets, roles.inferred, roles.target_rule = [implied], True, rule
         if code[:2] == "03" and self._aimed_at_no_one(seg, trig, roles):
@@ -1054,6 +1056,12 @@ def _only_at_home(roles: Roles) -> bool:
     """Every target is of the first source's own country."""
     country = roles.sources[0].actor.country
     return country is not None and bool(roles.targets) and all(m.actor.country == country for m in roles.targets)
+
+
+def _venue_abroad(roles: Roles, place: Mention | None) -> bool:
+    """A place named in the clause in another country than the source's."""
+    source = roles.sources[0].actor.country
+    return place is not None and place.start != roles.sources[0].start and source not in (None, place.actor.country)
 
 
 def _several_states(roles: Roles) -> bool:
