@@ -663,6 +663,8 @@ class EventBuilder:
             implied = self._insurgents_there(trig, implied, code)
             if code[:2] == "05" and _venue_abroad(roles, implied):
                 implied = None  # "the taliban signed a deal in doha": the host is no party to it
+            if code[:3] == FORMAL_COMPLAINT and _at_itself(roles, implied):
+                implied = None  # "tokyo lodged a formal protest": a state does not protest to itself
         if implied is not None:
             roles.targets, roles.inferred, roles.target_rule = [implied], True, rule
         if code[:2] == "03" and self._aimed_at_no_one(seg, trig, roles):
@@ -1056,6 +1058,16 @@ def _only_at_home(roles: Roles) -> bool:
     """Every target is of the first source's own country."""
     country = roles.sources[0].actor.country
     return country is not None and bool(roles.targets) and all(m.actor.country == country for m in roles.targets)
+
+
+FORMAL_COMPLAINT = "114"  # a diplomatic protest, lodged with another state
+
+
+def _at_itself(roles: Roles, target: Mention | None) -> bool:
+    """The target is the source's own country standing in, and the source is that state by name."""
+    source = roles.sources[0]
+    by_name = source.kind in ("country", "capital") and source.actor.sector in (None, "GOV")
+    return by_name and target is not None and target.start == source.start
 
 
 def _venue_abroad(roles: Roles, place: Mention | None) -> bool:
