@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Train the sentence-end model for unpunctuated text shipped in `detente/models/sentence-ends/`.
 
-    python scripts/train_sentence_ends.py [--threshold 0.4] [--c 0.3] [--select] [--word-classes FILE]
+    python scripts/train_sentence_ends.py [--threshold 0.4] [--c 0.3] [--news-copies 1] [--select]
+        [--word-classes FILE]
 
 Training text, all rendered as a scraper leaves it (lowercase a-z0-9 words, no punctuation), with
 the sentence starts as labels (free, because the sources are punctuated):
@@ -10,6 +11,10 @@ the sentence starts as labels (free, because the sources are punctuated):
 - the Voice of America articles in ../shared/corpora/voa-dev.jsonl (public domain) that are not
   held apart (`train_parser.voa_split`), one sentence per line, weighted three times (once as
   written, twice with their sentences reordered): they are news, the register the coder reads;
+- with `--news-copies N` (default 0: the shipped model has none; models/README.md says why), the
+  1,182 news articles written for detente (MIT): `benchmarks/written/news-articles.jsonl` (wire
+  copy and 2020s web and long-form copy, 399 k words, eight times the VOA articles' text), headline
+  and body, once as written and N-1 times with their sentences shuffled;
 - with `--written-copies N` (default 0: the shipped model has none; models/README.md says why),
   the news-register English written for detente (MIT): `benchmarks/written/sentences.jsonl`, whole
   articles and single sentences (probes, golden cases, pattern examples, helpers' batteries), in N
@@ -61,6 +66,8 @@ WRITTEN = ROOT / "benchmarks" / "written" / "sentences.jsonl"
 # article benchmark fell with them at 0.2 and 0.4 (models/README.md): the shipped model has none
 WRITTEN_COPIES = 0
 WRITTEN_DOC = 20
+NEWS = ROOT / "benchmarks" / "written" / "news-articles.jsonl"
+NEWS_COPIES = 0  # the shipped model has none: models/README.md, "sentence-ends", says why
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 DATA = ROOT / "detente" / "data"
 
@@ -139,6 +146,16 @@ def written_documents(copies: int, seed: int = 11) -> list[list[list[str]]]:
         pool = rng.sample(singles, len(singles))
         out.extend(pool[i : i + WRITTEN_DOC] for i in range(0, len(pool), WRITTEN_DOC))
     return out
+
+
+def news_documents(copies: int, seed: int = 13) -> list[list[list[str]]]:
+    """The news articles written for detente (headline, then body sentences), rendered scraped: once
+    as written, then `copies - 1` times with their sentences shuffled."""
+    articles = []
+    for row in _records(NEWS):
+        sentences = [s for s in (scrape_text(t).split() for t in [row["title"], *row["sentences"]]) if s]
+        articles.append(sentences)
+    return (articles + reordered(articles, copies - 1, seed)) if copies else []
 
 
 def reordered(docs: list[list[list[str]]], copies: int, seed: int = 7) -> list[list[list[str]]]:
@@ -266,6 +283,12 @@ def main() -> None:
         help=f"shuffled copies of {WRITTEN.relative_to(ROOT)} to train on (0: none)",
     )
     parser.add_argument(
+        "--news-copies",
+        type=int,
+        default=NEWS_COPIES,
+        help=f"copies of {NEWS.relative_to(ROOT)} to train on (the first as written, the others shuffled)",
+    )
+    parser.add_argument(
         "--select",
         action="store_true",
         help="train without a third of the non-held-apart VOA articles and score that third "
@@ -286,12 +309,13 @@ def main() -> None:
         fields = WordFields(lexicon_classes())
     if opts.select:
         docs = ewt_documents() + news(voa_documents("dev", "fit")) + written_documents(opts.written_copies)
+        docs += news_documents(opts.news_copies)
         weights, _ = train(docs, fields, opts.c, opts.iterations)
         threshold_table(weights, fields, voa_documents("dev", "select"), "selection VOA")
         return
     ewt, voa = ewt_documents(), voa_documents("dev")
-    written = written_documents(opts.written_copies)
-    weights, tokens = train(ewt + news(voa) + written, fields, opts.c, opts.iterations)
+    written, articles = written_documents(opts.written_copies), news_documents(opts.news_copies)
+    weights, tokens = train(ewt + news(voa) + written + articles, fields, opts.c, opts.iterations)
     held_docs = voa_documents("heldout")
     threshold_table(weights, fields, held_docs, "held-apart VOA")
     opts.output.mkdir(parents=True, exist_ok=True)
@@ -310,6 +334,8 @@ def main() -> None:
             "voa_weight": VOA_WEIGHT,
             "written_documents": len(written),
             "written_copies": opts.written_copies,
+            "news_article_documents": len(articles),
+            "news_copies": opts.news_copies,
             "tokens": tokens,
             "lexicon_words": len(fields.lexicon),
         },
