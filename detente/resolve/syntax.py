@@ -376,7 +376,14 @@ def _direct_objects(syn: SyntaxView, roles: Roles, trig: Trigger, p: int, limit:
         and not (m.inferred and m.actor.key in keys)
         and not borrowed_instrument(syn.words, m, trig)
         and m.end <= limit
+        and not _later_clause(syn, trig, m)
     ]
+
+
+def _later_clause(syn: SyntaxView, trig: Trigger, m: Mention) -> bool:
+    """ "arrested protesters in tbilisi and | the european union condemned": a mention past a clause
+    start after the trigger is the next clause's, however the parse joins it to the object."""
+    return any(trig.end < seg.start <= m.start for seg in syn.doc.segments)
 
 
 def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:

@@ -399,6 +399,7 @@ class _Cutter:
         self.n = len(self.words)
         self.mention_end = {m.start: m.end for m in self.doc.mentions}
         self.state_at = {m.start: m.kind == "country" for m in self.doc.mentions}
+        self.body_at = {m.start for m in self.doc.mentions if m.actor.key and m.kind in ("country", "org")}
         self.mention_start = {m.end: m.start for m in self.doc.mentions if m.actor.key}
         people = [m for m in self.doc.mentions if m.actor.key and m.kind == "person"]
         self.person_start, self.person_end = {m.start for m in people}, {m.end for m in people}
@@ -453,9 +454,12 @@ class _Cutter:
         joined = self.words[i - 1] in ("and", "but") and (
             self.doc.tokens[i - 1].comma_before or self._after_count(i - 1)
         )
-        if end is None and joined and self.words[i] == "the" and i + 1 < self.n:
+        # scraped "in tbilisi and | the european union condemned the crackdown": a body acting on an
+        # object after its verb (as a state does below)
+        body = self._and_the_body(i)
+        if end is None and (joined or body) and self.words[i] == "the" and i + 1 < self.n:
             end = self.mention_end.get(i + 1)  # ", and | the israeli military struck
-        if end is None or (self.words[i - 1] in self.not_subject and not joined) or self._listed(i):
+        if end is None or (self.words[i - 1] in self.not_subject and not (joined or body)) or self._listed(i):
             return False
         if self._counted(i - 1):
             return False  # "expelled two | polish diplomats and poland said": a count's noun, no subject
@@ -478,12 +482,26 @@ class _Cutter:
         # "trading blame | russia blamed the rebels": a state acting on an object after its verb
         # ("troops | stationed in", "officers | holed up" are participles: no object follows)
         state = (
-            self.state_at.get(i, False)
+            (self.state_at.get(i, False) or body)
             and self.words[i - 1] not in self.openers  # "after | ukraine shelled" opens at "after"
             and end + 1 < self.n
             and self.words[end + 1] in ("the", "a", "an")
         )
         return verb in self.finite or ((strong_subject or state) and past)
+
+    def _and_the_body(self, i: int) -> bool:
+        """ "and | the european union": "the" and a state or organisation after "and"."""
+        if self.words[i] != "the" or self.words[i - 1] not in ("and", "but") or i + 1 not in self.body_at:
+            return False
+        # after a verb and no list: not "germany britain and | the european union condemned", one list
+        # of subjects (scraped text may have lost the sentence end before it)
+        before = self.mention_start.get(i - 1)
+        if before is not None and before in self.mention_start:
+            return False
+        k = i - 1
+        while k > 0 and not self.doc.tokens[k].break_before:
+            k -= 1
+        return any(_past_tense(w) or w in self.finite for w in self.words[k : i - 1])
 
     def _counted(self, k: int) -> bool:
         """A count that is a past tense's object ("expelled two", "killed 24"; not a year: "in 2014 |
