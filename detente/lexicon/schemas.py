@@ -328,6 +328,7 @@ class CueRecord(Strict):
         "duration_unit",
         "duration_count",
         "remembrance",
+        "lament",
         "violence_noun",
         "effect_verb",
         "excess_degree",

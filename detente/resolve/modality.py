@@ -96,7 +96,8 @@ def _remembrance(words: list[str], seg: Segment, trig: Trigger, res: Resources) 
     "remembered the massacre"). A form of "be" between them ends the cue's phrase ("protesters
     marking the anniversary of the uprising were attacked"), and "on the anniversary of the coup,
     soldiers killed ..." dates a new act."""
-    memory = res.cues.get("remembrance", frozenset())
+    # "said it regretted | the clashes": a lamented act is judged too, not done by the speaker
+    memory = res.cues.get("remembrance", frozenset()) | res.cues.get("lament", frozenset())
     verbs = res.cues.get("passive_aux", frozenset())
     floor = max(0, (trig.start - _MEMORY_REACH) if seg.subordinate else seg.start)
     for end in range(trig.start, floor, -1):
