@@ -329,6 +329,7 @@ class CueRecord(Strict):
         "duration_count",
         "remembrance",
         "lament",
+        "hostage_noun",
         "violence_noun",
         "effect_verb",
         "excess_degree",

@@ -661,15 +661,29 @@ class EventBuilder:
             if implied is not None and implied.start == roles.sources[0].start and _several_states(roles):
                 implied = None  # "was condemned by japan and south korea": not at japan
             implied = self._insurgents_there(trig, implied, code)
-            if code[:2] == "05" and _venue_abroad(roles, implied):
-                implied = None  # "the taliban signed a deal in doha": the host is no party to it
-            if code[:3] == FORMAL_COMPLAINT and _at_itself(roles, implied):
-                implied = None  # "tokyo lodged a formal protest": a state does not protest to itself
+            implied = None if self._no_stand_in(trig, roles, implied, code) else implied
         if implied is not None:
             roles.targets, roles.inferred, roles.target_rule = [implied], True, rule
         if code[:2] == "03" and self._aimed_at_no_one(seg, trig, roles):
             return "an intent aimed at no one ('promised to create jobs'): no interaction"
         return None
+
+    def _no_stand_in(self, trig: Trigger, roles: Roles, implied: Mention | None, code: str) -> bool:
+        """The place or home country found for an act with no one named is no party to it."""
+        if code[:2] == "05" and _venue_abroad(roles, implied):
+            return True  # "the taliban signed a deal in doha": the host is no party to it
+        if code == "0841" and self._hostages_freed_at_home(trig, roles, implied):
+            return True  # "hamas released 24 hostages": not its own country's people
+        # "tokyo lodged a formal protest": a state does not protest to itself
+        return code[:3] == FORMAL_COMPLAINT and _at_itself(roles, implied)
+
+    def _hostages_freed_at_home(self, trig: Trigger, roles: Roles, target: Mention | None) -> bool:
+        """An armed group freeing hostages, with its own country standing in for whom it freed."""
+        source = roles.sources[0]
+        held = self.res.cues.get("hostage_noun", frozenset())
+        hostages = any(w in held for w in self.words[trig.start : trig.end])
+        at_home = target is not None and target.start == source.start
+        return hostages and at_home and source.actor.sector in ("REB", "UAF")
 
     def _insurgents_there(self, trig: Trigger, place: Mention | None, code: str) -> Mention | None:
         """ "shelled kurdish militants in northern syria": force used on insurgents no actor list
