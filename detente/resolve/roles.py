@@ -1488,9 +1488,19 @@ class RoleBinder:
         unnamed = self._unnamed_agent(c)
         if unnamed is not None:
             return unnamed
-        if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred:
+        if c.inside and c.inside[0].kind == "adjective" and not c.inside[0].inferred and not self._bare_subject(c):
             return Roles([c.inside[0]], rule="adjective inside the trigger")  # "a deal to sell russian gas"
         return Roles(rule="no source found")
+
+    def _bare_subject(self, c: _Clause) -> bool:
+        """ "students | boycotted french products": a common noun of no country names the doer, so
+        the nationality inside the trigger is whose goods or flags they are, not who acts."""
+        i = c.trig.start - 1
+        return i >= c.seg.start and self.doc.tokens[i].tag in ("NNS", "NNPS") and i not in self._covered(c)
+
+    def _covered(self, c: _Clause) -> set[int]:
+        """Tokens of the clause's actors that have a country or an organisation (a bare "students" has none)."""
+        return {k for m in c.in_seg if m.actor.key for k in range(m.start, m.end)}
 
     def _speakers_state(self, c: _Clause) -> Roles | None:
         """ "the saudi prince told blinken that | the kingdom was ready to ...": "the country", "the
