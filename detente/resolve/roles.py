@@ -1299,7 +1299,16 @@ class RoleBinder:
         if c.trig.cameo[:2] not in VIOLENT_ROOTS:
             return []
         named = [m for m in c.inside if m.actor.code != victim_code and m.kind not in ("place", "capital")]
+        named = [m for m in named if not self._verb_object(c.trig, m)]
         return self._coordinated(c.inside, named[0], backwards=False) if named else []
+
+    def _verb_object(self, trig: Trigger, m: Mention) -> bool:
+        """ "troops | killed five rebels": the actor a violent verb takes as its object is its victim,
+        unlike one after a preposition ("killed in a u s drone strike")."""
+        tokens = self.doc.tokens
+        if not tokens[trig.start].tag.startswith("VB"):
+            return False
+        return not any(t.tag in ("IN", "TO") for t in tokens[trig.start + 1 : m.start])
 
     def _fought_with(self, c: _Clause, victim_code: str | None) -> list[Mention]:
         """ "killed in clashes | with (pro-)russian separatists": whom the fighting was with did it."""
