@@ -562,6 +562,7 @@ class _InheritCues:
     speech: frozenset[str] = frozenset()  # "said", "estimate": what is reported has a subject of its own
     possessives: frozenset[str] = frozenset()  # "its", "their": a group owned by whom the pronoun names
     appeals: frozenset[str] = frozenset()  # "urged", "called on": a speaker pressing another state
+    state_sectors: frozenset[str] = frozenset()  # "gov", "mil": sectors that are the state itself
 
 
 def _nearest_country(
@@ -655,6 +656,7 @@ def _inherit_cues(res: Resources) -> _InheritCues:
         res.cues.get("speech", _NONE) | res.cues.get("report_verb", _NONE),
         res.cues.get("group_possessive", _NONE),
         res.cues.get("outward_appeal", _NONE),
+        res.cues.get("state_sector", _NONE),
     )
 
 
@@ -692,6 +694,10 @@ def _donor(tokens: list, mentions: list[Mention], k: int, cues: _InheritCues, ho
         # is one that only qualifies a thing ("burned | chinese flags"); a body of one ("conceded to
         # demands from | unita", "a petition to | the kenyan parliament") is
         if donor is not None and donor.kind in ("country", "capital", "adjective"):
+            donor = None
+        # "villagers attacked | chinese workers", "gunmen kidnapped | italian aid workers": foreigners
+        # acted on are no body of the doers' country, as a state's organ or an organisation may be
+        if donor is not None and donor.kind == "agent" and (donor.actor.sector or "").lower() not in cues.state_sectors:
             donor = None
     return donor
 
