@@ -1306,9 +1306,11 @@ class RoleBinder:
         """ "troops | killed five rebels": the actor a violent verb takes as its object is its victim,
         unlike one after a preposition ("killed in a u s drone strike")."""
         tokens = self.doc.tokens
-        if not tokens[trig.start].tag.startswith("VB"):
+        # the verb may follow the doers the pattern starts with: "| jets bombed syrian towns"
+        verb = next((k for k in range(trig.start, m.start) if tokens[k].tag.startswith("VB")), None)
+        if verb is None:
             return False
-        return not any(t.tag in ("IN", "TO") for t in tokens[trig.start + 1 : m.start])
+        return not any(t.tag in ("IN", "TO") for t in tokens[verb + 1 : m.start])
 
     def _fought_with(self, c: _Clause, victim_code: str | None) -> list[Mention]:
         """ "killed in clashes | with (pro-)russian separatists": whom the fighting was with did it."""
@@ -1504,8 +1506,12 @@ class RoleBinder:
     def _bare_subject(self, c: _Clause) -> bool:
         """ "students | boycotted french products": a common noun of no country names the doer, so
         the nationality inside the trigger is whose goods or flags they are, not who acts."""
-        i = c.trig.start - 1
-        return i >= c.seg.start and self.doc.tokens[i].tag in ("NNS", "NNPS") and i not in self._covered(c)
+        # the doers may open the pattern itself: "| jets bombed syrian towns"
+        heads = [c.trig.start - 1, c.trig.start] if c.inside[0].start > c.trig.start else [c.trig.start - 1]
+        covered = self._covered(c)
+        return any(
+            i >= c.seg.start and self.doc.tokens[i].tag in ("NNS", "NNPS") and i not in covered for i in heads
+        )
 
     def _covered(self, c: _Clause) -> set[int]:
         """Tokens of the clause's actors that have a country or an organisation (a bare "students" has none)."""
