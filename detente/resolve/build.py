@@ -358,7 +358,7 @@ class EventBuilder:
         """ "confirmed the barrage and demanded the ypg withdraw": a second verb coordinated with the
         first states an act of its own."""
         tokens = self.doc.tokens
-        if tokens[q].dep != "conj" or tokens[q].tag not in ("VBD", "VBZ", "VBP", "VBN"):
+        if tokens[q].dep != "conj" or tokens[q].tag not in ("VBD", "VBZ", "VBP", "VBN") and not self._own_modal(q):
             return False
         if tokens[q].tag == "VBN" and "and" not in self.words[max(0, q - 2) : q]:
             return False  # "where 28 people have been killed" is a participle; "and (has) accused" is not
@@ -369,6 +369,12 @@ class EventBuilder:
         while k != verb and hops < _COORDINATION_HOPS and self.syntax.head(k) != k:
             k, hops = self.syntax.head(k), hops + 1
         return k == verb and k < q and tokens[verb].tag.startswith("VB")
+
+    def _own_modal(self, q: int) -> bool:
+        """ "condemned the raid and | would recall | its ambassador": a bare verb with a modal of its own
+        after "and" is a second predicate, not what the first demands."""
+        modals = [c for c in self.syntax.children[q] if self.doc.tokens[c].tag == "MD" and c < q]
+        return self.doc.tokens[q].tag == "VB" and any(self.words[m - 1] in ("and", "but") for m in modals)
 
     def _reduced_relative(self, trig: Trigger) -> bool:
         """A participle with its agent after a noun: "the defence pact signed by the prime minister"."""
