@@ -27,3 +27,17 @@ def test_and_would_is_an_act_of_its_own(pipeline: Pipeline, lower: bool) -> None
     codes = _codes(pipeline, text.lower() if lower else text)
     assert ("EST", "11", "BLR") in codes
     assert any(c[0] == "EST" and c[1] in ("13", "16") and c[2] == "BLR" for c in codes)
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_reported_violation_is_the_speakers_criticism(pipeline: Pipeline, lower: bool) -> None:
+    # "X said the Y move was a violation of ...": X criticises Y, as "X called the Y move a violation"
+    text = "Vietnam said the Chinese drilling was a violation of the treaty."
+    codes = _codes(pipeline, text.lower() if lower else text)
+    assert ("VNM", "11", "CHN") in codes
+    assert not any(c[1] == "12" for c in codes)
+
+
+def test_reported_denial_of_violation_is_no_criticism(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "Russia said the Belarusian exercise was not a violation of the accord.")
+    assert not any(c[1] == "11" for c in codes)

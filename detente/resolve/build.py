@@ -56,6 +56,7 @@ _GOVERNING = frozenset(["02", "10", "11", "12", "13", "14"])
 _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
 _CLAIM = "015"  # a claim of responsibility
+_CRITICISM = "111"
 _RESTATING_PRONOUNS = frozenset(["it", "this"])  # "it was the worst attack" ("that" is often relative)
 # breaking off relations and expelling diplomats are done to another state only
 _FOREIGN_ONLY = ("161", "166")
@@ -196,6 +197,27 @@ class EventBuilder:
         reaction = other.roles == "reverse" and self.words[other.start].endswith("ing")
         return not reaction and not self._reduced_relative(other) and not self._clause_of_its_own(trig, other)
 
+    def _characterised(self, trig: Trigger) -> Trigger:
+        """ "india said | the chinese move was a violation | of the agreement": a defiance noun that a
+        reported clause predicates of an act is the speaker's criticism of whoever acted, as "called
+        the move a violation" is."""
+        syn, tokens = self.syntax, self.doc.tokens
+        p = syn.predicate(trig)
+        if trig.cameo[:2] != "12" or not syn.parsed or not tokens[p].tag.startswith("NN"):
+            return trig
+        children = syn.children[p]
+        acts = [c for c in children if syn.dep(c) == "nsubj" and tokens[c].tag in ("NN", "NNS")]
+        said = syn.head(p)
+        speech = self.res.cues.get("speech", frozenset())
+        if not acts or not any(syn.dep(c) == "cop" for c in children) or syn.dep(p) != "ccomp":
+            return trig
+        if self.words[said] not in speech or not said < acts[0] or not syn.subjects(said):
+            return trig
+        negation = self.res.cues.get("negation", frozenset())
+        if any(w in negation or w in ("t", "n't") for w in self.words[acts[0] : p]):
+            return trig  # "said the deployment was not a violation": a denial, no criticism
+        return replace(trig, start=said, cameo=_CRITICISM, roles="forward", alternates=())
+
     def _claimed_attack(self, k: int, governed: Trigger) -> None:
         """ "islamic state claimed responsibility for the bombing of a mosque": one event, the
         claimant's attack on whom it befell (the benchmark codes such a claim 18 or 01)."""
@@ -214,7 +236,7 @@ class EventBuilder:
 
     def build(self) -> list[Event]:
         events: list[Event] = []
-        self.doc.triggers = verbs_over_nouns(self.syntax, self.doc.triggers)
+        self.doc.triggers = [self._characterised(t) for t in verbs_over_nouns(self.syntax, self.doc.triggers)]
         suppressed = self._suppressed()
         # One event per clause: a clause states one action; later triggers in it are its
         # complements and adjuncts ("killed ... in a car bomb", "refused ... in the war against").
