@@ -41,3 +41,15 @@ def test_reported_violation_is_the_speakers_criticism(pipeline: Pipeline, lower:
 def test_reported_denial_of_violation_is_no_criticism(pipeline: Pipeline) -> None:
     codes = _codes(pipeline, "Russia said the Belarusian exercise was not a violation of the accord.")
     assert not any(c[1] == "11" for c in codes)
+
+
+def test_and_who_relative_keeps_the_first_antecedent(pipeline: Pipeline) -> None:
+    # "X, who ... and who ..., welcomed": the second relative clause hangs from X too (clean text only:
+    # without the comma before the first "who" the joined clause is not told apart)
+    text = (
+        "In Manila, President Marcos, who has staked his term on the alliance and who met Biden twice, "
+        "welcomed the pact."
+    )
+    codes = _codes(pipeline, text)
+    assert any(c[0] == "PHL" and c[1] == "05" for c in codes)
+    assert not any(c[0] == "USA" and c[1] == "05" for c in codes)  # the relative clause's object

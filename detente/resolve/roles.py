@@ -99,6 +99,7 @@ _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _ADJUNCT_REACH = 25  # tokens from a fronted adjunct's trigger to its comma, and from there to the subject
 _OWNERS = frozenset(["the", "his", "her", "its", "their"])
 _RELATIVE = frozenset(["which", "who", "whose"])
+_RELATIVE_REACH = 25  # words back from "and who" to the relative clause it joins
 _AIMED_AT = frozenset(["at", "on", "into", "against", "toward", "towards", "upon"])
 _STATE = frozenset(["country", "adjective", "capital", "people", "agent"])
 _CLOSING_QUOTES = ('"', "\u201d", "\u2019", "'")
@@ -799,8 +800,21 @@ class RoleBinder:
         """The subject of a relative clause: "... a move by mr putin | who is facing sanctions"."""
         if self.words[seg.start] not in ("who", "which", "that", "whose") or trig.start - seg.start > 6:
             return None
-        prev = [m for m in self.upto(seg.start) if seg.start - m.end <= 3 and m.actor.key]
+        opener = self._first_relative(seg.start)
+        prev = [m for m in self.upto(opener) if opener - m.end <= 3 and m.actor.key]
         return prev[-1] if prev else None
+
+    def _first_relative(self, start: int) -> int:
+        """ "moon, who has staked his legacy on it | and who met kim twice": a relative clause joined
+        to an earlier one by "and" has that one's antecedent."""
+        if start < 2 or self.words[start - 1] not in ("and", "but"):
+            return start
+        for j in range(start - 2, max(0, start - _RELATIVE_REACH), -1):
+            if self.doc.tokens[j].break_before:
+                break
+            if self.words[j] == self.words[start] and self.doc.tokens[j].comma_before:
+                return j
+        return start
 
     def demander(self, before: int) -> Mention | None:
         """Who says that something must be done: "britain said | libya must hand over ..."."""
@@ -1353,7 +1367,7 @@ class RoleBinder:
         return joins and any(tokens[j].tag.startswith("VB") for j in range(start, k))
 
     def _subjects(self, c: _Clause) -> list[Mention]:
-        subjects = self._outside_relative(self._not_prepositional(c), c.trig, c.seg.start)
+        subjects = self._outside_relative(self._not_prepositional(c), c.trig, self._first_relative(c.seg.start))
         subjects = [m for m in subjects if not self._relation_owner(m, c.trig)]
         # A country taken from the neighbourhood ("troops" -> French) is a weaker subject than one
         # the text names: "france is ready to contribute troops".
