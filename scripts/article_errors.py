@@ -3,7 +3,8 @@
 
 Usage: python scripts/article_errors.py [--benchmark voa|modern] [--rendering clean|scraped|chrome] [--doc ID]
 
-Only the dev split: held-apart articles are never read while writing rules.
+Lead events (gold `core`) are marked with a star. Only the dev split: held-apart articles are never
+read while writing rules.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def main() -> None:
         for g in gold:
             if g["doc"] == article.id:
                 mark = "ok  " if (g["doc"], g["n"]) in hit_gold else "MISS"
-                print(f"  {mark} {g['source']} {'/'.join(g['roots'])} {g['target']}  | {g['evidence']}")
+                lead = "*" if g.get("core") else " "  # a lead event (issue 9's lead-event recall)
+                print(f"  {mark}{lead}{g['source']} {'/'.join(g['roots'])} {g['target']}  | {g['evidence']}")
         for p in preds:
             if p["doc_id"] == article.id and id(p) not in hit_pred:
                 evidence = p["evidence"]["text"][:100]
