@@ -409,6 +409,7 @@ class CueRecord(Strict):
         "org_anaphor",
         "armed_anaphor",
         "act_anaphor",
+        "act_complement",
         "start_blocker",
         "time_zone",
         "marker_blocker",

@@ -702,8 +702,30 @@ class EventBuilder:
             return True  # "the taliban signed a deal in doha": the host is no party to it
         if code == "0841" and self._hostages_freed_at_home(trig, roles, implied):
             return True  # "hamas released 24 hostages": not its own country's people
+        if self._reaction_to_unknown_doer(trig, roles, implied):
+            return True  # "police detained activists and the us criticized | the arrests": not at the us
         # "tokyo lodged a formal protest": a state does not protest to itself
         return code[:3] == FORMAL_COMPLAINT and _at_itself(roles, implied)
+
+    def _reaction_to_unknown_doer(self, trig: Trigger, roles: Roles, target: Mention | None) -> bool:
+        """A reaction to an act told before ("condemned | the attack", "rejected | those claims")
+        whose doer was not found: the reacting party's own country does not stand in for it. Only a
+        bare act noun refers back: "criticized the deployment | of missiles on the peninsula" tells
+        of the act anew (what or where it is); its doer, if named after "by", is no unknown one."""
+        at_home = target is not None and target.start == roles.sources[0].start
+        seg = self.segment_of(trig.start)
+        noun = self.binder.act_anaphor_noun(seg, trig) if at_home else None
+        if noun is None or self._act_told_anew(noun, seg):
+            return False
+        return not any(self.binder.after_by(m) for m in self.binder.between(trig.end, seg.end))
+
+    def _act_told_anew(self, noun: int, seg: Segment) -> bool:
+        """The act noun heads no bare phrase: a complement tells the act anew ("the deployment | of
+        missiles"), or it only qualifies the noun after it ("vetoed the sanctions | package")."""
+        if noun + 1 >= seg.end:
+            return False
+        after = self.doc.tokens[noun + 1]
+        return self.words[noun + 1] in self.res.cues.get("act_complement", frozenset()) or after.tag.startswith("NN")
 
     def _hostages_freed_at_home(self, trig: Trigger, roles: Roles, target: Mention | None) -> bool:
         """An armed group freeing hostages, with its own country standing in for whom it freed."""

@@ -893,31 +893,35 @@ class RoleBinder:
         told before; whom the reaction is aimed at is that act's doer."""
         # "tokyo lodged a formal protest": a complaint with no one named is about the act just told
         complaint = c.trig.cameo[:3] == _COMPLAINT
-        if roles.sources and not roles.targets and (complaint or self._act_anaphor(c.seg, c.trig)):
+        if roles.sources and not roles.targets and (complaint or self.act_anaphor(c.seg, c.trig)):
             doers = self._earlier_doers(c.trig, roles.sources)
             if doers:
                 roles.targets, roles.inferred, roles.target_rule = doers, True, _TOLD_EARLIER
 
-    def _act_anaphor(self, seg: Segment, trig: Trigger) -> bool:
+    def act_anaphor(self, seg: Segment, trig: Trigger) -> bool:
         """Whether a reaction's object is a definite act noun naming no one: "rejected | the
         accusation", "condemned | the attack", "welcomed | this decision"."""
+        return self.act_anaphor_noun(seg, trig) is not None
+
+    def act_anaphor_noun(self, seg: Segment, trig: Trigger) -> int | None:
+        """Where the definite act noun a reaction's object is stands (``act_anaphor``), or None."""
         if trig.cameo[:2] not in _REACTION_ROOTS:
-            return False  # "brokered the deal", "blamed for the attacks": no reaction to an act told
+            return None  # "brokered the deal", "blamed for the attacks": no reaction to an act told
         words = self.words
         if trig.end - trig.start > 1 and words[trig.end - 1] in self.act_nouns:
-            return words[trig.end - 2] in self.determiners  # the noun ends the trigger
+            return trig.end - 1 if words[trig.end - 2] in self.determiners else None  # the noun ends the trigger
         if trig.end - trig.start > 3 and words[trig.start + 1] in self.determiners:
-            return words[trig.start + 2] in self.act_nouns  # "called | the attacks | barbarous"
+            return trig.start + 2 if words[trig.start + 2] in self.act_nouns else None  # "called | the attacks |"
         # "condemned | the attack", "voiced concern over | the decision" (not "hold me responsible |
         # for the actions": a trigger with an object of its own)
         own_object = any(self.doc.tokens[i].tag == "PRP" for i in range(trig.start + 1, trig.end))
         det = trig.end + (not own_object and trig.end < seg.end and words[trig.end] in self.preps)
         if det >= seg.end or words[det] not in self.determiners | {"a", "an"}:
-            return False
+            return None
         noun = next((i for i in range(det + 1, min(det + 4, seg.end)) if words[i] in self.act_nouns), None)
         if noun is None and words[det] in ("a", "an"):
             noun = self._described_act(det, seg)  # "condemned an | unprovoked and unjustified | attack"
-        return noun is not None and not self.between(det, noun + 1)
+        return noun if noun is not None and not self.between(det, noun + 1) else None
 
     def _described_act(self, det: int, seg: Segment) -> int | None:
         """The act noun after "a"/"an" and the adjectives that describe it (no other noun between):
@@ -1136,7 +1140,7 @@ class RoleBinder:
             m.start >= 1 and self.words[max(0, m.start - 2)] == "by"
         )
 
-    def _after_by(self, m: Mention) -> bool:
+    def after_by(self, m: Mention) -> bool:
         return (m.start >= 1 and self.words[m.start - 1] == "by") or (m.start >= 2 and self.words[m.start - 2] == "by")
 
     def _rule_passive(self, c: _Clause) -> Roles | None:
@@ -1203,7 +1207,7 @@ class RoleBinder:
                 roles.inferred, roles.target_rule = bool(roles.targets), _TOLD_EARLIER
             return roles
         # Passive with its agent further on ("has been accused of ... by haitian officials"), or none.
-        late_agents = [m for m in c.after if self._after_by(m)]
+        late_agents = [m for m in c.after if self.after_by(m)]
         if patients and late_agents and late_agents[0].actor.key != patients[-1].actor.key:
             return Roles([late_agents[0]], [patients[-1]], rule="passive, agent later in the clause")
         if not patients:
@@ -1343,7 +1347,7 @@ class RoleBinder:
         the last actor of the subject phrase."""
         # "the resolution, drafted by france and backed by britain, was vetoed": whose it was, named
         # first; an actor joined to one named after "by" is no subject ("by brazil and | china")
-        by_agents = [m for m in c.before if self._after_by(m)]
+        by_agents = [m for m in c.before if self.after_by(m)]
         joined = {id(m) for a in by_agents for m in self._coordinated(c.keyed, a, backwards=False)}
         # not an actor of the clause joined before the passive's own ("met with a heavy police
         # response, and | more than 1,000 people were detained")
@@ -1431,7 +1435,7 @@ class RoleBinder:
         if not 0 < len(lead) <= _VICTIM_REACH or not self._victim_verb(lead):
             return None
         near = [m for m in c.after if m.start <= trig.end + 3]
-        agents = [m for m in near if self._after_by(m) or self._from_before(m)]
+        agents = [m for m in near if self.after_by(m) or self._from_before(m)]
         agents = [m for m in agents if self.party(m) != self.party(victim)]
         if agents:
             return Roles(agents[:1], [victim], rule="the subject suffered the act: the agent named after it")
@@ -1468,7 +1472,7 @@ class RoleBinder:
         sources = self._coordinated(c.keyed, c.after[0], backwards=False) if c.after else []
         # "the expulsion of russian diplomats by | poland drew a rebuke from moscow": the subject act's
         # own doer, named after "by", is whom the reaction answers
-        agent = [m for m in c.before if self._after_by(m) and c.seg.start <= m.start < c.trig.start][:1]
+        agent = [m for m in c.before if self.after_by(m) and c.seg.start <= m.start < c.trig.start][:1]
         agent = self._coordinated(c.keyed, agent[0], backwards=False) if agent else []
         return Roles(sources, owner or agent or subjects[-1:], rule="reverse pattern")
 

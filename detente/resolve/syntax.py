@@ -39,6 +39,8 @@ _MODIFIER = frozenset(["amod", "compound", "nmod:poss"])
 # Dependents a subject inherits through: "agreed to sign" (xcomp), "met and signed" (conj).
 _INHERIT = frozenset(["xcomp", "conj", "advcl"])
 _PLACE_KINDS = frozenset(["country", "capital", "place"])
+# support (05) and protest (14) taken up with an act are aimed at its doer, as a reaction (10-13) is
+_ON_ACTS = frozenset(["05", "14"])
 RECEIVED = "parse: aid the subject received, from whoever the participle names"
 _PLACE_HOPS = 3  # from a place up to the predicate: "airstrikes on | aleppo", "villages near | aleppo"
 _NOUN_LINKS = frozenset(["compound", "amod", "flat", "nmod:poss", "appos", "nmod", "conj", "det", "case"])
@@ -432,8 +434,9 @@ def _on_place(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> bool:
 
 def _owner_by_agent(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     """ "intercepted a drone | launched by hezbollah", "struck a convoy | sent by iran": force on a
-    thing no actor is named for is aimed at whoever the participle describing it names after "by"."""
-    if roles.targets or trig.roles != "forward" or trig.cameo[:2] < "15":
+    thing no actor is named for is aimed at whoever the participle describing it names after "by";
+    so is support for or protest against an act ("backed the steps | taken by baku")."""
+    if roles.targets or trig.roles != "forward" or (trig.cameo[:2] < "15" and trig.cameo[:2] not in _ON_ACTS):
         return
     parties = {party_of(m, syn.state_sectors) for m in roles.sources}
     for c in syn.children[p]:

@@ -1,0 +1,56 @@
+"""Session 33 (roles33): targets filled in wrongly with the source's own country."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from detente import Document, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _scraped(text: str) -> str:
+    """The scraped rendering: lowercase letters and digits, punctuation gone."""
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", text.lower())).strip()
+
+
+def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
+    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
+    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
+    return [(key(e.source), e.cameo[:2], key(e.target)) for e in events]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_reaction_to_an_act_with_no_known_doer_is_not_at_home(pipeline: Pipeline, scraped: bool) -> None:
+    # the detention has no state named, so whom the criticism is aimed at is unknown: not the critic's own country
+    text = "Riot police detained scores of students and the United States criticized the arrests."
+    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    assert not any(c[0] == "USA" and c[2] == "USA" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_reaction_to_an_act_with_a_known_doer_still_aims_at_it(pipeline: Pipeline, scraped: bool) -> None:
+    text = "Ghana expelled three Togolese traders on Monday. Togo condemned the expulsions."
+    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    assert ("TGO", "11", "GHA") in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_support_for_steps_taken_by_another_is_aimed_at_it(pipeline: Pipeline, scraped: bool) -> None:
+    # "backed the measures | announced by X": the support goes to the measures' doer, not home
+    text = "Hungary said it fully backed the measures announced by Serbia."
+    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    assert ("HUN", "05", "SRB") in codes
+    assert not any(c[0] == "HUN" and c[2] == "HUN" for c in codes)
+
+
+def test_a_reaction_telling_the_act_anew_keeps_its_event(pipeline: Pipeline) -> None:
+    # "criticized the deployment | of rockets near the border": the act is told, not referred back to
+    codes = _codes(pipeline, "Hanoi criticized the deployment of rockets near the border.")
+    assert any(c[0] == "VNM" and c[1] == "11" for c in codes)
