@@ -29,6 +29,7 @@ from detente.resolve.nouns import (
     copular_subject,
     feared,
     included_item,
+    means_only,
     prevented,
     reacting_alternate,
     verbs_over_nouns,
@@ -99,10 +100,12 @@ class EventBuilder:
         self.modals = self.possibility | {"will"}
         self.anaphoric_determiners = res.cues.get("anaphoric_determiner", frozenset())
         self.inclusion = res.cues.get("inclusion", frozenset())
+        self.means_verbs = res.cues.get("means_verb", frozenset())
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
         self.condition_openers = res.cues.get("condition_opener", frozenset())
+        self.temporal_conditions = res.cues.get("temporal_condition", frozenset())
         self.hypothetical = res.cues.get("hypothetical_determiner", frozenset())
         self.run_on = _run_on(doc)
         self.home = home_country(article_mentions(doc))
@@ -972,12 +975,58 @@ class EventBuilder:
         """A clause opened by "if" or "unless" states a condition, not an act. Without full stops
         the clause's end is unknown, so scraped run-on text is left alone, unless the act is named
         in the condition's own subject ("fear that if | kyiv s counteroffensive | stalls")."""
-        if self._condition_subject(trig):
+        if self._condition_subject(trig) or self._marked_condition(trig):
             return True
         if self.run_on:
             return False
         opener = " ".join(self.words[seg.start : min(seg.start + 2, trig.start)])
-        return self.words[seg.start] in self.condition_openers or opener in self.condition_openers
+        word = self.words[seg.start]
+        if word not in self.condition_openers and opener not in self.condition_openers:
+            return False
+        # "once the talks ended, | russia accused ukraine": "once" before a past tense dates an act
+        temporal = next((w for w in (word, opener) if w in self.temporal_conditions), None)
+        return temporal is None or not self._past_after(seg.start + len(temporal.split()), seg.end)
+
+    def _past_after(self, start: int, end: int) -> bool:
+        """The first verb from ``start`` is a past tense ("once the talks | ended")."""
+        tokens = self.doc.tokens
+        verb = next((i for i in range(start, end) if tokens[i].tag.startswith(("VB", "MD"))), None)
+        return verb is not None and self._past(verb)
+
+    def _marked_condition(self, trig: Trigger) -> bool:
+        """ "would strike israel | if israel attacks", "once india lifts its sanctions", "as soon as
+        the fighting begins": the parse marks the trigger's verb (or the verb whose subject, object
+        or complement the trigger is) with a condition opener; a condition told later in the
+        sentence is no more an act than one opening it."""
+        if not self.syntax.parsed:
+            return False
+        syn = self.syntax
+        p = syn.predicate(trig)
+        verbs = [p]
+        if syn.dep(p) in _CONDITION_CLIMB and syn.head(p) != p:
+            verbs.append(syn.head(p))
+        return any(self._condition_mark(v) for v in verbs)
+
+    def _condition_mark(self, v: int) -> bool:
+        """A condition opener ("if", "once", "as soon as") marking verb ``v``; "once" and "as soon
+        as" before a past tense date an act instead ("once the troops withdrew, militants attacked")."""
+        words, openers = self.words, self.condition_openers
+        for c in [*self.syntax.children[v], self.syntax.head(v)]:
+            if c >= v:
+                continue
+            marked = [w for w in (words[c], " ".join(words[max(0, c - 1) : c + 1])) if w in openers]
+            opener = marked[0] if marked and self.syntax.dep(c) == "mark" else None
+            three = " ".join(words[max(0, c - 1) : c + 2])  # "as | soon | as": the parse hangs "soon"
+            opener = three if three in openers else opener
+            if opener is not None:
+                return opener in self.temporal_conditions and not self._past(v)
+        return False
+
+    def _past(self, v: int) -> bool:
+        """ "withdrew", "had withdrawn", "was attacked": a past tense."""
+        tag = self.doc.tokens[v].tag
+        aux = {self.words[c] for c in self.syntax.children[v] if self.syntax.dep(c).startswith("aux")}
+        return tag == "VBD" or (tag == "VBN" and bool(aux & _PAST_AUX))
 
     def _condition_subject(self, trig: Trigger) -> bool:
         """An act noun a few words after "if" or "unless", no verb between: the condition's subject."""
@@ -1050,6 +1099,8 @@ class EventBuilder:
             return "parse: an event noun 'be' says a pronoun is ('it was the deadliest attack'): told before"
         if prevented(syn, predicate, trig, self.prevention):
             return "parse: an act kept from happening ('to prevent Iran from acquiring weapons')"
+        if means_only(syn, predicate, trig, self.means_verbs):
+            return "parse: what a means someone has is for ('has evidence to charge them'): not done"
         if self._depicted(trig):
             return "an act a film, book or ceremony tells or marks ('the film recounts the invasion'): background"
         if feared(syn, predicate, self.expecting, self.modals):
@@ -1101,6 +1152,9 @@ def resolve_events(doc: Document, res: Resources) -> Document:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'\u201d)\]]|$)|\n")
+# the trigger's verb is the one a condition marks, or the verb it is the subject, object or complement of
+_CONDITION_CLIMB = frozenset(["nsubj", "nsubj:pass", "obj", "xcomp"])
+_PAST_AUX = frozenset(["had", "was", "were"])
 _RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is run-on
 # "the leaders of canada, france, germany, italy, japan, britain and the us condemned": a summit
 # statement names every member

@@ -49,6 +49,20 @@ def prevented(syn: SyntaxView, p: int, trig: Trigger, verbs: frozenset[str]) -> 
     return syn.words[head] in verbs
 
 
+def means_only(syn: SyntaxView, p: int, trig: Trigger, verbs: frozenset[str]) -> bool:
+    """ "kenya has evidence to | charge them", "the law gives police the power to | ban protests": an
+    infinitive hanging on a noun that someone has, gets or is given (cues: means_verb) says what the
+    means or licence is for; having it is not doing the act. "the first country to recognize" has no
+    such verb and stays an act."""
+    noun = syn.head(p)
+    if noun == p or syn.dep(p) != "acl":  # "orders to | arrest": the parse may tag the verb a noun
+        return False
+    if trig.start < 1 or syn.words[trig.start - 1] != "to" or not syn.tokens[noun].tag.startswith("NN"):
+        return False
+    verb = syn.head(noun)
+    return verb != noun and syn.dep(noun) in ("obj", "iobj") and syn.words[verb] in verbs
+
+
 def anaphoric(syn: SyntaxView, p: int, determiners: frozenset[str]) -> bool:
     """ "that attack prompted trump to ...", "tensions caused by that testy phone call", "these attacks
     killed 130 people": a demonstrative on an event noun points back to an act told before (cues:

@@ -1,0 +1,77 @@
+"""Acts the news does not report as done (session 33): a means someone has or is given ("has
+evidence to charge them"), and a condition opened by "once" or "as soon as" before a present tense,
+wherever it stands in the sentence ("... once india lifts its sanctions")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from detente import Document, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _scraped(text: str) -> str:
+    """The scraped rendering: lower case, letters and digits only."""
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", text.lower())).strip()
+
+
+def _codes(pipeline: Pipeline, text: str, scraped: bool) -> list[tuple[str, str, str]]:
+    doc = Document(doc_id="t", text=_scraped(text) if scraped else text, date=dt.date(2024, 3, 1))
+    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
+    return [(key(e.source), e.cameo[:2], key(e.target)) for e in pipeline.run(doc).events]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Kenya has evidence to charge three Somali men with terrorism.",
+        "Officials said the Kenyan army has orders to arrest three Somali men in Mombasa.",
+    ],
+)
+def test_a_means_someone_has_is_no_act(pipeline: Pipeline, text: str, scraped: bool) -> None:
+    codes = _codes(pipeline, text, scraped)
+    assert not any(c[0] == "KEN" and c[1] == "17" for c in codes), codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_a_licence_given_is_no_act(pipeline: Pipeline, scraped: bool) -> None:
+    codes = _codes(pipeline, "The new law gives the police the power to ban protests in Uganda.", scraped)
+    assert not any(c[1] == "17" for c in codes), codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_acts_done_stay(pipeline: Pipeline, scraped: bool) -> None:
+    # the act itself, and an infinitive on a noun no one has ("the first country to recognize")
+    assert ("KEN", "17", "SOM") in _codes(pipeline, "Kenya charged three Somali men with terrorism.", scraped)
+    codes = _codes(pipeline, "Peru was the first country to recognize the new government of Bolivia.", scraped)
+    assert ("PER", "05", "BOL") in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan said it would welcome Indian investors once India lifts its sanctions on Pakistan.",
+        "Officials expect thousands to flee as soon as Indian troops attack Pakistani positions.",
+    ],
+)
+def test_a_later_temporal_condition_is_no_act(pipeline: Pipeline, text: str, scraped: bool) -> None:
+    codes = _codes(pipeline, text, scraped)
+    assert not any(c[0] == "IND" for c in codes), codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_once_before_a_past_tense_dates_an_act(pipeline: Pipeline, scraped: bool) -> None:
+    # "once the talks ended, ...": the accusation was made; "once the talks end, ..." it is only planned
+    codes = _codes(pipeline, "Once the talks ended, Russia accused Ukraine of sabotage.", scraped)
+    assert ("RUS", "11", "UKR") in codes
+    codes = _codes(pipeline, "Once the talks end, Russia will accuse Ukraine of sabotage.", scraped)
+    assert ("RUS", "11", "UKR") not in codes
