@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Gold events the coder finds in one rendering of the dev articles and loses in another, bucketed by why.
 
-Usage: python scripts/rendering_losses.py [--found clean] [--lost scraped|chrome|chrome-news] [--list]
+Usage: python scripts/rendering_losses.py [--benchmark voa|modern] [--found clean] [--lost scraped|chrome|chrome-news]
+       [--list]
 
 For each gold event matched in the ``--found`` rendering and not in the ``--lost`` one, the event
 that matched is looked up among the candidates of the other rendering (same trigger word):
@@ -20,7 +21,7 @@ from collections import Counter
 from typing import Any
 
 from detente import Pipeline
-from detente.bench.articles import BENCH_DIR, Article, code_articles, dev_titles, load_articles, load_gold
+from detente.bench.articles import BENCH_DIR, BENCHMARKS, Article, code_articles, dev_titles, load_articles, load_gold
 from detente.bench.render import load_headlines, render
 from detente.bench.score import match
 from detente.explain import explain
@@ -56,12 +57,14 @@ def _bucket(candidates: list[dict[str, Any]], trigger: str) -> tuple[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--benchmark", default="voa", choices=sorted(BENCHMARKS))
     parser.add_argument("--found", default="clean")
     parser.add_argument("--lost", default="scraped")
     parser.add_argument("--list", action="store_true", help="print every lost event, not only the counts")
     opts = parser.parse_args()
-    articles = {a.id: a for a in load_articles() if a.split == "dev"}
-    gold = [g for g in load_gold() if g["doc"] in articles]
+    bench_dir = BENCHMARKS[opts.benchmark]
+    articles = {a.id: a for a in load_articles(bench_dir) if a.split == "dev"}
+    gold = [g for g in load_gold(bench_dir) if g["doc"] in articles]
     pipe = Pipeline()
     found = {id(g): p for g, p in match(gold, code_articles(list(articles.values()), opts.found, pipe))}
     kept = {id(g) for g, _ in match(gold, code_articles(list(articles.values()), opts.lost, pipe))}

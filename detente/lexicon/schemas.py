@@ -386,6 +386,7 @@ class CueRecord(Strict):
         "plan_possessive",
         "prevention",
         "prose_grammar",
+        "prose_opening_verb",
         "prose_joining",
         "anaphoric_determiner",
         "inclusion",

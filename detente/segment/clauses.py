@@ -51,14 +51,47 @@ def _past_tense(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4 and "VERB" in lemminflect.getAllLemmas(word)
 
 
-def _prose_subject(doc: Document, m: Mention | None) -> int | None:
+def _prose_verb(words: list[str], k: int, verbs: frozenset[str]) -> bool:
+    """Whether ``words[k]``, right after an actor, is a verb only prose has: an auxiliary or a past
+    speech verb ("pakistan has expelled", "the commission said"; headlines drop both), or a past
+    tense that is no adjective and not followed by another ("russia defended its ally"; "china
+    disappointed over ..." and "7 japanese confirmed killed" are headlines' predicates)."""
+    if k >= len(words):
+        return False
+    if words[k] in verbs:
+        return True
+    if not _past_tense(words[k]) or "ADJ" in lemminflect.getAllLemmas(words[k]):
+        return False
+    return not (k + 1 < len(words) and _past_tense(words[k + 1]))
+
+
+def _list_start(doc: Document, m: Mention) -> int:
+    """Where a list of actors ending at ``m`` with "and" starts ("argentina chile and | peru were
+    among ..."): the subject of a sentence of prose is the whole list. Two names side by side with
+    no "and" are no list ("... to new york | trump arrived")."""
+    ends = {x.end: x for x in doc.mentions if x.actor.key and not x.inferred}
+    start, joined = m.start, False
+    while start > 0:
+        conjunction = doc.words[start - 1] == "and"
+        before = ends.get(start - 1 if conjunction else start)
+        if before is None or not (conjunction or joined):
+            break
+        start, joined = before.start, True
+    return start
+
+
+def _prose_subject(doc: Document, m: Mention | None, res: Resources) -> int | None:
     """Where a sentence of prose opens at actor ``m`` inside a sidebar block: "the", the actor and a
-    past tense ("the european union urged ..."). Headlines tell past news in the present and
-    without articles ("7 japanese confirmed killed", "eu urges calm")."""
+    past tense ("the european union urged ..."), or an actor (or a list of them) and a verb only
+    prose has (``_prose_verb``). Headlines tell past news in the present, without articles or
+    auxiliaries ("7 japanese confirmed killed", "eu urges calm")."""
     if m is None or m.inferred or not m.actor.key or m.end >= len(doc.words) or m.start == 0:
         return None
-    if doc.words[m.start - 1] == "the" and _past_tense(doc.words[m.end]):
+    words = doc.words
+    if words[m.start - 1] == "the" and _past_tense(words[m.end]):
         return m.start - 1
+    if _prose_verb(words, m.end, res.cues.get("prose_opening_verb", _NONE)):
+        return m.start - 1 if words[m.start - 1] == "the" else _list_start(doc, m)
     return None
 
 
@@ -206,7 +239,8 @@ def _headline_runs(doc: Document, res: Resources) -> list[tuple[int, int]]:
             after = group[rare[-1] + 1].start if rare[-1] + 1 < len(group) else None
             after = after if after is not None else (m.start if m is not None else len(doc.tokens))
             first = _topic_headline(doc, res, named, group[rare[0]], topics)
-            run = (first, _prose_start(doc, group[rare[0]].end, min(group[rare[-1]].end + _HEADLINE_TAIL, after)))
+            tail = min(group[rare[-1]].end + _HEADLINE_TAIL, after)
+            run = (first, _prose_start(doc, group[rare[0]].end, tail, res))
             if not _prose_lines(doc, *run):
                 runs.append(run)
         group = [m] if other else []
@@ -226,11 +260,11 @@ def _rare_members(group: list[Mention], head: int, counts: Counter[str]) -> list
     return [k for k, key in enumerate(keys) if counts[key] <= 2 or key in repeated]
 
 
-def _prose_start(doc: Document, start: int, end: int) -> int:
+def _prose_start(doc: Document, start: int, end: int, res: Resources) -> int:
     """Where a headline block's words in ``[start, end)`` end: at ``end``, or earlier where a
     sentence of prose opens ("... floods leave thousands homeless in bangladesh | the european
     union urged ...")."""
-    opens = (_prose_subject(doc, m) for m in doc.mentions if start <= m.start < end)
+    opens = (_prose_subject(doc, m, res) for m in doc.mentions if start <= m.start < end)
     return min((k for k in opens if k is not None), default=end)
 
 
@@ -381,7 +415,7 @@ def _chrome_mask(doc: Document, res: Resources, words: list[str], text: TokenTex
         if blocks[start]:
             continue
         # a marker inside a headline run still opens its block: the run may have stopped at it
-        stop = _prose_start(doc, end + 1, sidebar.end(end)) if "marker" in kinds else end
+        stop = _prose_start(doc, end + 1, sidebar.end(end), res) if "marker" in kinds else end
         mask[start:stop] = blocks[start:stop] = b"\x01" * (stop - start)
     return mask
 
