@@ -75,3 +75,30 @@ def test_once_before_a_past_tense_dates_an_act(pipeline: Pipeline, scraped: bool
     assert ("RUS", "11", "UKR") in codes
     codes = _codes(pipeline, "Once the talks end, Russia will accuse Ukraine of sabotage.", scraped)
     assert ("RUS", "11", "UKR") not in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi officials said none of their soldiers had been killed by the Iranian missiles.",
+        "No Iraqi soldiers were killed by the Iranian missiles.",
+    ],
+)
+def test_an_act_that_befell_no_one_is_no_event(pipeline: Pipeline, text: str, scraped: bool) -> None:
+    codes = _codes(pipeline, text, scraped)
+    assert not any(c[1] == "18" for c in codes), codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_no_before_a_comparative_negates_nothing(pipeline: Pipeline, scraped: bool) -> None:
+    # "no fewer than 20 ... were killed": at least twenty were
+    codes = _codes(pipeline, "No fewer than 20 Iraqi soldiers were killed by Iranian missiles.", scraped)
+    assert ("IRN", "18", "IRQ") in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_refraining_from_an_act_is_not_doing_it(pipeline: Pipeline, scraped: bool) -> None:
+    codes = _codes(pipeline, "Poland has so far refrained from expelling Russian diplomats.", scraped)
+    assert not any(c[0] == "POL" and c[1] == "16" for c in codes), codes
+    assert ("POL", "16", "RUS") in _codes(pipeline, "Poland expelled Russian diplomats.", scraped)

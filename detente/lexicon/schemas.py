@@ -297,6 +297,7 @@ class CueRecord(Strict):
         "death_verb",
         "state_sector",
         "negation",
+        "negative_subject",
         "obligation",
         "refusal",
         "warning",

@@ -101,6 +101,7 @@ class EventBuilder:
         self.anaphoric_determiners = res.cues.get("anaphoric_determiner", frozenset())
         self.inclusion = res.cues.get("inclusion", frozenset())
         self.means_verbs = res.cues.get("means_verb", frozenset())
+        self.negative_subjects = res.cues.get("negative_subject", frozenset())
         self.seg_starts = [s.start for s in doc.segments]
         self.char_starts = [t.start for t in doc.tokens]
         self.conditions = res.cues.get("condition", frozenset())
@@ -1086,9 +1087,22 @@ class EventBuilder:
             return "parse: an attack named inside another noun's phrase ('victims of the attack')"
         if (reason := self._talked_of(trig, predicate)) is not None:
             return reason
+        if self._done_by_no_one(trig, predicate):
+            return "parse: a subject that is no one ('none of its troops were killed'): nothing happened"
         if self._possible_only(predicate, modality):
             return "parse: a modal of possibility (could, might, may) - no act reported"
         return None
+
+    def _done_by_no_one(self, trig: Trigger, p: int) -> bool:
+        """ "none of its troops had been killed", "no one was arrested", "no talks were held": the
+        predicate's subject, or the event noun itself, is negated by its determiner or is "none". A
+        pattern that holds the "no" itself ("no comment", "took no option off the table") says so."""
+        syn, neg = self.syntax, self.negative_subjects
+        nouns = [c for c in syn.children[p] if syn.dep(c) in ("nsubj", "nsubj:pass")]
+        if self.doc.tokens[p].tag.startswith("NN"):
+            nouns.append(p)
+        outside = [k for n in nouns for k in (n, *syn.children[n]) if not trig.start <= k < trig.end]
+        return any(self.words[k] in neg and (k in nouns or syn.dep(k) == "det") for k in outside)
 
     def _talked_of(self, trig: Trigger, predicate: int) -> str | None:
         """Why the clause only talks about the act (an event noun it characterises), or None."""
