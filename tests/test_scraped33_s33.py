@@ -51,3 +51,27 @@ def test_a_headline_with_an_adjective_participle_stays_in_the_sidebar(pipeline):
     """ "uganda disappointed over ...": a participle that is an adjective is a headline's predicate."""
     chrome, _ = _segments(pipeline, _PAGE.format(prose="uganda disappointed over vote result the"))
     assert "uganda disappointed over vote result" in chrome
+
+
+# Scraped lists of states lose their commas: "ghana togo and benin" is one subject.
+def _dyads(pipeline, text: str) -> set[tuple[str, str, str]]:
+    doc = pipeline.run(Document("t", text, dt.date(2023, 8, 1)))
+    return {(e.source.country or "", e.cameo[:2], (e.target.country or "") if e.target else "") for e in doc.events}
+
+
+def test_a_scraped_list_of_states_after_a_time_word_keeps_its_first_state(pipeline):
+    """ "... on monday | ghana togo and benin condemned": each listed state condemns, the first too."""
+    text = "the strikes went on through monday ghana togo and benin condemned the coup in niger"
+    assert {("GHA", "11", "NER"), ("TGO", "11", "NER"), ("BEN", "11", "NER")} <= _dyads(pipeline, text)
+
+
+def test_a_scraped_list_of_states_is_not_cut_after_its_first_state(pipeline):
+    """ "kenya | uganda and tanzania were": no clause starts inside the list."""
+    text = (
+        "the plan was put to the regional bloc on friday kenya uganda and tanzania were among the "
+        "states that rejected it"
+    )
+    doc = pipeline.run_until(Document("t", text, dt.date(2023, 8, 1)), "segment")
+    starts = {doc.words[s.start] for s in doc.segments}
+    assert "uganda" not in starts
+    assert "kenya" in starts

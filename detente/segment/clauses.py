@@ -437,6 +437,8 @@ class _Cutter:
         self.mention_start = {m.end: m.start for m in self.doc.mentions if m.actor.key}
         people = [m for m in self.doc.mentions if m.actor.key and m.kind == "person"]
         self.person_start, self.person_end = {m.start for m in people}, {m.end for m in people}
+        states = [m for m in self.doc.mentions if m.actor.key and m.kind == "country"]
+        self.state_start, self.state_end = {m.start for m in states}, {m.end for m in states}
         self.finite, self.speech = cue("finite_verb", _NONE), cue("speech", _NONE)
         self.openers = cue("clause_opener", _NONE) | cue("subordinator", _NONE)
         self.relative, self.pronouns = cue("relative_opener", _NONE), cue("subject_pronoun", _NONE)
@@ -497,10 +499,16 @@ class _Cutter:
             return False
         if self._counted(i - 1):
             return False  # "expelled two | polish diplomats and poland said": a count's noun, no subject
-        # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed".
+        # Skip over coordinated subjects: "mr rogozin and chinese vice premier wang yang discussed",
+        # and states side by side, a scraped list that lost its commas ("ghana togo and benin condemned")
         group = 1
-        while end + 1 < self.n and self.words[end] in ("and", "or") and self.mention_end.get(end + 1):
-            end = self.mention_end[end + 1]
+        while end + 1 < self.n:
+            if self.words[end] in ("and", "or") and self.mention_end.get(end + 1):
+                end = self.mention_end[end + 1]
+            elif i in self.state_start and end in self.state_start:
+                end = self.mention_end[end]
+            else:
+                break
             group += 1
         if end >= self.n:
             return False
@@ -562,6 +570,9 @@ class _Cutter:
         more = end + 1 < self.n and self.words[end] == "and" and end + 1 in self.person_start
         if i in self.person_start and i in self.person_end and not tokens[i].comma_before and more:
             return True
+        # ... and states: "argentina | chile and peru were" ("on monday | ghana togo and benin")
+        if i in self.state_start and i in self.state_end and not tokens[i].comma_before and self._states_go_on(end):
+            return True
         if not tokens[i].comma_before:
             return False
         while True:
@@ -577,6 +588,12 @@ class _Cutter:
             if start not in self.mention_start:
                 return True  # the list opens after a phrase set off by a comma
             k = start
+
+    def _states_go_on(self, k: int) -> bool:
+        """Whether states side by side from ``k`` end a list with "and" and one more state."""
+        while k in self.state_start:
+            k = self.mention_end[k]
+        return k + 1 < self.n and self.words[k] == "and" and k + 1 in self.state_start
 
     def _after_year(self, i: int) -> bool:
         """ "... lunar mission by 2028 | the joint sea 2015 exercises"."""
