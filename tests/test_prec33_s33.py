@@ -102,3 +102,16 @@ def test_refraining_from_an_act_is_not_doing_it(pipeline: Pipeline, scraped: boo
     codes = _codes(pipeline, "Poland has so far refrained from expelling Russian diplomats.", scraped)
     assert not any(c[0] == "POL" and c[1] == "16" for c in codes), codes
     assert ("POL", "16", "RUS") in _codes(pipeline, "Poland expelled Russian diplomats.", scraped)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text, root",
+    [
+        ("The Polish minister talked about expelling Russian diplomats.", "16"),
+        ("Turkey is serious about attacking Kurdish fighters in Syria.", "19"),
+    ],
+)
+def test_a_gerund_after_about_is_a_topic(pipeline: Pipeline, text: str, root: str, scraped: bool) -> None:
+    codes = _codes(pipeline, text, scraped)
+    assert not any(c[1] == root for c in codes), codes

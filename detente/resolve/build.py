@@ -1076,6 +1076,8 @@ class EventBuilder:
             return "parse: the trigger only modifies a noun"
         if syn.is_noun_modifier(predicate) and trig.end <= predicate + 1:
             return "parse: an event noun that only modifies another noun"
+        if syn.is_topic_gerund(predicate):
+            return "parse: an act someone talks or feels about ('talked about expelling'): a topic"
         # "israeli troops attacked hamas fighters", "indian and chinese troops clashed" misparsed as a
         # participle are still clauses: an actor right before a verb that does not say what befell it
         subject_before = any(m.end == trig.start for m in self.doc.mentions)

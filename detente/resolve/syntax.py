@@ -125,6 +125,14 @@ class SyntaxView:
         the act, if any, is reported elsewhere (none of the dev articles' events read this way)."""
         return self.tokens[p].tag.startswith("NN") and self._case(p) in self.topics
 
+    def is_topic_gerund(self, p: int) -> bool:
+        """ "talked about | expelling the diplomats", "is serious about | attacking", "argued over |
+        extending the truce": a gerund a topic preposition introduces is what someone speaks or
+        feels about, as a noun after one is (``is_topic_noun``)."""
+        if self.tokens[p].tag != "VBG":
+            return False
+        return any(self.dep(c) == "mark" and self.words[c] in self.topics for c in self.children[p])
+
     def is_noun_participle(self, p: int) -> bool:
         """ "one of the soldiers | killed in an attack", "bodies of people | killed during a rally": a
         participle hanging on a noun describes it; the act itself is reported elsewhere, if at all."""
