@@ -54,3 +54,22 @@ def test_a_reaction_telling_the_act_anew_keeps_its_event(pipeline: Pipeline) -> 
     # "criticized the deployment | of rockets near the border": the act is told, not referred back to
     codes = _codes(pipeline, "Hanoi criticized the deployment of rockets near the border.")
     assert any(c[0] == "VNM" and c[1] == "11" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_a_strike_named_by_nationality_is_not_at_home(pipeline: Pipeline, scraped: bool) -> None:
+    # the state is named only as whose strike or jets they were, and no victim or place is named:
+    # its own country (as its rebels) does not stand in for whom the strike hit
+    for text in (
+        "Three fighters were killed in a U.S. drone strike on Friday, a local official said.",
+        "Israeli jets hit the camp before dawn.",
+    ):
+        codes = _codes(pipeline, _scraped(text) if scraped else text)
+        assert not any(c[0] and c[0] == c[2] for c in codes), (text, codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_a_strike_named_by_nationality_still_hits_the_place_named(pipeline: Pipeline, scraped: bool) -> None:
+    text = "Three fighters were killed in a U.S. drone strike in Somalia on Friday."
+    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    assert ("USA", "19", "SOM") in codes

@@ -38,6 +38,8 @@ from detente.resolve.roles import (
     FRONTED,
     MEDIATION,
     PLACE_AGENT,
+    STATE_IN_ACT,
+    STATE_QUALIFYING,
     VERBAL_ROOTS,
     VIOLENT_ROOTS,
     RoleBinder,
@@ -706,6 +708,8 @@ class EventBuilder:
             return True  # "the taliban signed a deal in doha": the host is no party to it
         if code == "0841" and self._hostages_freed_at_home(trig, roles, implied):
             return True  # "hamas released 24 hostages": not its own country's people
+        if code[:2] in VIOLENT_ROOTS and _by_nationality(roles) and _at_source(roles, implied):
+            return True  # "killed in a u s drone strike", "israeli jets struck the camp": not at home
         if self._reaction_to_unknown_doer(trig, roles, implied):
             return True  # "police detained activists and the us criticized | the arrests": not at the us
         # "tokyo lodged a formal protest": a state does not protest to itself
@@ -1195,6 +1199,20 @@ def _only_at_home(roles: Roles) -> bool:
 
 
 FORMAL_COMPLAINT = "114"  # a diplomatic protest, lodged with another state
+
+
+def _by_nationality(roles: Roles) -> bool:
+    """The doer of a violent act is a state named only as whose weapon or strike it was ("a u s |
+    drone strike", "israeli | jets"): such acts are told of foreign wars, not of a state fighting at
+    home (which names its "government offensive" or its troops)."""
+    source = roles.sources[0]
+    named = source.kind in ("adjective", "country") and not source.inferred
+    return named and roles.rule in (STATE_IN_ACT, STATE_QUALIFYING)
+
+
+def _at_source(roles: Roles, target: Mention | None) -> bool:
+    """The target is the source's own country standing in for no one named (no place named)."""
+    return target is not None and target.start == roles.sources[0].start
 
 
 def _at_itself(roles: Roles, target: Mention | None) -> bool:

@@ -50,6 +50,8 @@ TAKEN_FROM = "whom it was taken from"
 JUDGED_DOER = "the doer of the act judged, named after 'by'"
 GIFT_TO = "a gift goes to whom 'to' names"
 PLACE_AGENT = "place stands for the unnamed agent"
+STATE_IN_ACT = "the state named in the violent act"
+STATE_QUALIFYING = "the state qualifying the violent act"
 _QUOTE_MARKS = frozenset('"“”\'‘’`')
 FORCE_ON_PLACE = "co-subjects used force on the place named"
 
@@ -1510,7 +1512,7 @@ class RoleBinder:
             return Roles(doers, rule=_DOERS)
         named = self._agent_in_trigger(c, None)
         if named:
-            return Roles(named, rule="the state named in the violent act")  # "a u s drone strike killed"
+            return Roles(named, rule=STATE_IN_ACT)  # "a u s drone strike killed"
         fronted = self._fronted_adjunct_subject(c)
         if fronted:
             return Roles(fronted, rule=FRONTED)
@@ -1586,7 +1588,7 @@ class RoleBinder:
             return Roles(doers, rule=_DOERS)  # "u s officials said | militants attacked"
         qualifier = self._qualifying_state(c)
         if qualifier:
-            return Roles(qualifier, rule="the state qualifying the violent act")
+            return Roles(qualifier, rule=STATE_QUALIFYING)
         owner = self._quote_owner(c, subjects[-1]) if subjects else None
         if owner is not None:
             aimed = [m for m in subjects[-1:] if m.actor.key != owner.actor.key]  # "any israeli strike"
