@@ -69,6 +69,7 @@ VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
 VERBAL_ROOTS = frozenset(["01", "02", "10", "11", "12", "13"])
+FORCE_POSTURE = "15"
 # what several parties each say of another ("condemned the attack"), unlike a statement or denial (01)
 # that co-subjects make of each other or of no one ("moscow and damascus denied responsibility")
 JUDGING_ROOTS = VERBAL_ROOTS - {"01"}
@@ -1785,6 +1786,15 @@ class RoleBinder:
             return False  # "an eu mission | on the libya-niger border": where, not whom
         return any(t.start in (k + 1, k + 2) for t in targets)
 
+    def _faced_places(self, c: _Clause, roles: Roles, targets: list[Mention]) -> list[Mention]:
+        """ "held exercises near | the finnish border", "massed troops in | belarus near ukraine": a show
+        of force (15) is aimed at the foreign state it is staged at or near, where an attack in a place
+        only happened there."""
+        if c.trig.cameo[:2] != FORCE_POSTURE:
+            return []
+        own = {m.actor.country for m in roles.sources}
+        return [m for m in targets if m.actor.country and m.actor.country not in own]
+
     def _bind_targets(self, c: _Clause, roles: Roles) -> None:
         source_keys = {m.actor.key for m in roles.sources}
         targets = self._target_order(c, roles.sources)
@@ -1805,8 +1815,9 @@ class RoleBinder:
         if len(source_keys) >= 2 or c.trig.cameo[:2] not in VERBAL_ROOTS:
             # co-subjects meeting "in helsinki" did not act on helsinki, nor did an attack "in
             # paris" act on France: a material act's place is where it happened.
-            targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig)]
-            targets = [m for m in targets if not self._border_place(m)]
+            faced = self._faced_places(c, roles, targets)
+            targets = [m for m in targets if not self._locative(m) or self._trigger_object(m, c.trig) or m in faced]
+            targets = [m for m in targets if not self._border_place(m) or m in faced]
         ends = (self._attribution_start(c), self._described_object_end(c), self._next_clause_subject(c))
         cut = min(*ends, self._reaction_start(c))
         brokers = self._brokers(c)

@@ -1,0 +1,55 @@
+"""Weak roots, session 33: whom a show of force (root 15) is aimed at."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from detente import Document, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _scrape(text: str) -> str:
+    return re.sub(r" +", " ", re.sub(r"[^a-z0-9 ]+", " ", text.lower())).strip()
+
+
+def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
+    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
+    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
+    return [(key(e.source), e.cameo[:2], key(e.target)) for e in events]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a show of force staged near a foreign state's border faces that state, not the doer's own country
+        ("Russia began military exercises near the Finnish border.", ("RUS", "15", "FIN")),
+        ("North Korea conducted artillery drills near the South Korean border.", ("PRK", "15", "KOR")),
+        ("Turkey deployed troops in northern Syria.", ("TUR", "15", "SYR")),
+    ],
+)
+def test_show_of_force_faces_the_foreign_place(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str], scraped: bool
+) -> None:
+    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    assert expected in codes
+    assert (expected[0], "15", expected[0]) not in codes
+
+
+def test_show_of_force_at_home_keeps_its_own_country(pipeline: Pipeline) -> None:
+    # a place of the doer's own country is still only where it happened
+    codes = _codes(pipeline, "India put its troops on alert in Kashmir.")
+    assert ("IND", "15", "IND") in codes
+
+
+def test_attack_in_a_foreign_city_is_not_on_that_country(pipeline: Pipeline) -> None:
+    # the rule is for force posture only: violence in a place only happened there
+    codes = _codes(pipeline, "Islamic State militants attacked a concert hall in Paris.")
+    assert not any(c[1] == "15" for c in codes)
