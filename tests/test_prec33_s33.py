@@ -115,3 +115,28 @@ def test_refraining_from_an_act_is_not_doing_it(pipeline: Pipeline, scraped: boo
 def test_a_gerund_after_about_is_a_topic(pipeline: Pipeline, text: str, root: str, scraped: bool) -> None:
     codes = _codes(pipeline, text, scraped)
     assert not any(c[1] == root for c in codes), codes
+
+
+def _statuses(pipeline: Pipeline, text: str, scraped: bool) -> list[tuple[str, str, str]]:
+    doc = Document(doc_id="t", text=_scraped(text) if scraped else text, date=dt.date(2024, 3, 1))
+    return [(e.source.country or "", e.cameo, e.status) for e in pipeline.run(doc).events]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel prepares to invade Rafah.",
+        "Turkey is gearing up to launch an offensive against Kurdish militants in Syria.",
+    ],
+)
+def test_readying_force_is_a_show_of_force_not_an_attack(pipeline: Pipeline, text: str, scraped: bool) -> None:
+    events = _statuses(pipeline, text, scraped)
+    assert not any(code[:2] in ("18", "19", "20") for _, code, _ in events), events
+    assert any(code == "150" and status == "planned" for _, code, status in events), events
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_preparing_a_sanction_is_planned(pipeline: Pipeline, scraped: bool) -> None:
+    events = _statuses(pipeline, "China is preparing to impose sanctions on Lithuania.", scraped)
+    assert events and all(status == "planned" and code[:2] != "16" for _, code, status in events), events

@@ -304,6 +304,7 @@ class CueRecord(Strict):
         "opposing_prefix",
         "future",
         "plan",
+        "preparation",
         "condition",
         "speech",
         "report_verb",

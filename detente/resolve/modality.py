@@ -172,7 +172,8 @@ def _plan_or_obligation(words: list[str], trig: Trigger, far_floor: int, res: Re
     ends the search: "intended to reduce tensions | following | a failed assassination attempt" is
     no planned attack."""
     cues = res.cues
-    plan = cues.get("plan", frozenset()) | cues.get("future", frozenset())
+    preparation = cues.get("preparation", frozenset())
+    plan = cues.get("plan", frozenset()) | cues.get("future", frozenset()) | preparation
     obligation = cues.get("obligation", frozenset())
     barrier = cues.get("background", frozenset())
     for end in range(trig.start, far_floor, -1):
@@ -183,7 +184,7 @@ def _plan_or_obligation(words: list[str], trig: Trigger, far_floor: int, res: Re
             return Modality("obliged", s, end)
         s = _ends_at(words, end, plan, far_floor)
         if s is not None and not (end < len(words) and words[end].isdigit()):  # "may 5": a date
-            return Modality("planned", s, end, preparing=words[s].startswith("prepar"))
+            return Modality("planned", s, end, preparing=" ".join(words[s:end]) in preparation)
     return None
 
 
