@@ -73,3 +73,18 @@ def test_a_strike_named_by_nationality_still_hits_the_place_named(pipeline: Pipe
     text = "Three fighters were killed in a U.S. drone strike in Somalia on Friday."
     codes = _codes(pipeline, _scraped(text) if scraped else text)
     assert ("USA", "19", "SOM") in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_one_of_the_group_is_the_doer(pipeline: Pipeline, scraped: bool) -> None:
+    # "X is one of five EU members that refused ...": X refused, not the EU qualifying the group
+    text = "Cyprus is one of five EU members that refused to recognise Kosovo."
+    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    assert ("CYP", "12", "XKX") in codes
+    assert not any(c[0] == "EU" for c in codes)
+
+
+def test_one_of_the_group_in_an_apposition_is_the_doer(pipeline: Pipeline) -> None:
+    text = "Slovakia, one of the EU states that refuse to recognise Kosovo, voted against the motion."
+    codes = _codes(pipeline, text)
+    assert ("SVK", "12", "XKX") in codes

@@ -415,6 +415,7 @@ class CueRecord(Strict):
         "armed_anaphor",
         "act_anaphor",
         "act_complement",
+        "partitive",
         "start_blocker",
         "time_zone",
         "marker_blocker",

@@ -52,6 +52,7 @@ GIFT_TO = "a gift goes to whom 'to' names"
 PLACE_AGENT = "place stands for the unnamed agent"
 STATE_IN_ACT = "the state named in the violent act"
 STATE_QUALIFYING = "the state qualifying the violent act"
+ONE_OF = "the head of 'one of' the group a relative clause describes"
 _QUOTE_MARKS = frozenset('"“”\'‘’`')
 FORCE_ON_PLACE = "co-subjects used force on the place named"
 
@@ -61,6 +62,7 @@ _LOOKBACK = 400  # tokens: how far back a pronoun, "the two sides" or an implied
 # not "them": "fighters occupying | them" (the buildings); nor "their"
 _POINTING = frozenset(["him", "her", "its", "his"])
 _RECIPROCAL_SENTENCES = 2  # sentences before its own that "the two sides" reaches back into
+_PARTITIVE_REACH = 4  # "one of | the five eu | members that": words from "of" to the group's actor
 _ACT_SENTENCES = 3  # sentences before its own that "the attack", "the decision" reaches back into
 _SIDES_REACH = 5  # words after an appeal's trigger where "all sides", "the parties" may stand
 _SIDES = "the sides appealed to: the parties of the last act told"
@@ -1583,6 +1585,27 @@ class RoleBinder:
         finite = end < len(tokens) and (verb or self.words[end] in self.finite)
         return group if finite else []
 
+    def _one_of_head(self, c: _Clause, nearest: Mention) -> Mention | None:
+        """ "spain is one of | five eu | members that refused", "spain, one of the eu states that ...":
+        the group a relative clause describes is one its head belongs to, so the head acts, not
+        the actor qualifying the group (cues partitive)."""
+        relatives = self.res.cues.get("relative", frozenset())
+        between = self.words[nearest.end : c.trig.start]
+        if not any(w in relatives for w in between) or nearest.start < 3:
+            return None
+        k = nearest.start - 1
+        while k > c.seg.start and nearest.start - k <= _PARTITIVE_REACH and self.words[k] != "of":
+            k -= 1
+        if self.words[k] != "of" or " ".join(self.words[k - 1 : k + 1]) not in self.res.cues.get("partitive", ()):
+            return None
+        j = k - 2  # before "one": a copula ("spain is | one of") or the comma of an apposition
+        if not self.doc.tokens[k - 1].comma_before:
+            if j < c.seg.start or self.words[j] not in self.aux:
+                return None
+        else:
+            j = k - 1
+        return next((m for m in c.keyed if m.end == j and m.actor.key and m.kind != "place"), None)
+
     def _named_subject(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
         doers = self._doers(c)
         if doers and subjects and self._reported_after(subjects[-1], doers[0]):
@@ -1599,6 +1622,9 @@ class RoleBinder:
         shared = self._and_verb_subject(c, subjects[-1]) if subjects else None
         if shared is not None:
             return Roles([shared], inferred=True, rule="a verb joined by 'and' shares the subject of the verb before")
+        member = self._one_of_head(c, subjects[-1]) if subjects else None
+        if member is not None:
+            return Roles([member], rule=ONE_OF)
         if subjects and not self._reported_violence(c, subjects[-1]) and not self._told_of_another(c, subjects[-1]):
             return Roles(self._coordinated(c.keyed, subjects[-1], backwards=True), rule="subject before the trigger")
         return None
