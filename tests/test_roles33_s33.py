@@ -88,3 +88,16 @@ def test_one_of_the_group_in_an_apposition_is_the_doer(pipeline: Pipeline) -> No
     text = "Slovakia, one of the EU states that refuse to recognise Kosovo, voted against the motion."
     codes = _codes(pipeline, text)
     assert ("SVK", "12", "XKX") in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_protesters_are_of_the_cities_they_marched_in(pipeline: Pipeline, scraped: bool) -> None:
+    # the pictures "of | prime minister kishida" burned are no place; "in several | south korean |
+    # cities" is where the protesters were, so they are South Korean, not Japanese
+    text = (
+        "Demonstrators burned Japanese flags and portraits of Prime Minister Fumio Kishida "
+        "in several South Korean cities."
+    )
+    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    assert ("KOR", "14", "JPN") in codes
+    assert not any(c[0] == "JPN" for c in codes)

@@ -563,6 +563,8 @@ class _InheritCues:
     possessives: frozenset[str] = frozenset()  # "its", "their": a group owned by whom the pronoun names
     appeals: frozenset[str] = frozenset()  # "urged", "called on": a speaker pressing another state
     state_sectors: frozenset[str] = frozenset()  # "gov", "mil": sectors that are the state itself
+    settlements: frozenset[str] = frozenset()  # "cities", "town": an adjective before one names a place
+    counts: frozenset[str] = frozenset()  # "several", "two": words counting the places after "in"
 
 
 def _nearest_country(
@@ -599,7 +601,11 @@ def _nearest_country(
         verb = any(len(t.text) > 4 and t.text.endswith("ed") for t in tokens[lo:hi])
         acted_on = step > 0 and not across_verbs and verb
         # "killed in | russian airstrikes": after the verb, an adjective names whose act, not where
-        placed = not acted_on or (_located(tokens, other.start, cues) and other.kind != "adjective")
+        # (but "in several | indian | cities" names where: an adjective before a settlement noun)
+        town = other.kind == "adjective" and other.end < len(tokens) and tokens[other.end].text in cues.settlements
+        # ("burned pictures of | president xi": a person is never where something happened)
+        where = (other.kind not in ("adjective", "person") or town) and _located(tokens, other.start, cues)
+        placed = not acted_on or where
         # "arrested a journalist working for ryanair", "reuters said police ...": a firm or an outlet
         company = other.actor.sector == "BUS" or (other.actor.sector == "MED" and other.kind == "org")
         if other.actor.country and not other.inferred and not mission and placed and not company:
@@ -631,8 +637,8 @@ def _attributed(tokens: list, source: Mention, m: Mention) -> bool:
 def _located(tokens: list, start: int, cues: _InheritCues) -> bool:
     """ "in | northern syria": a place preposition before the mention."""
     k = start - 1
-    while k >= 0 and tokens[k].text in cues.directions:
-        k -= 1
+    while k >= 0 and (tokens[k].text in cues.directions or tokens[k].text in cues.counts or tokens[k].text.isdigit()):
+        k -= 1  # "in | the northern | ...", "in | several | indian cities"
     return k >= 0 and tokens[k].text in cues.located
 
 
@@ -657,6 +663,8 @@ def _inherit_cues(res: Resources) -> _InheritCues:
         res.cues.get("group_possessive", _NONE),
         res.cues.get("outward_appeal", _NONE),
         res.cues.get("state_sector", _NONE),
+        res.cues.get("settlement_noun", _NONE),
+        res.cues.get("place_count", _NONE),
     )
 
 

@@ -416,6 +416,7 @@ class CueRecord(Strict):
         "act_anaphor",
         "act_complement",
         "partitive",
+        "place_count",
         "start_blocker",
         "time_zone",
         "marker_blocker",
