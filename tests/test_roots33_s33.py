@@ -1,4 +1,4 @@
-"""Weak roots, session 33: whom a show of force (root 15) is aimed at."""
+"""Weak roots, session 33: whom a show of force (root 15) and an offer to mediate (039) are aimed at."""
 
 from __future__ import annotations
 
@@ -53,3 +53,18 @@ def test_attack_in_a_foreign_city_is_not_on_that_country(pipeline: Pipeline) -> 
     # the rule is for force posture only: violence in a place only happened there
     codes = _codes(pipeline, "Islamic State militants attacked a concert hall in Paris.")
     assert not any(c[1] == "15" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_an_offer_to_mediate_is_not_made_to_ones_own_country(pipeline: Pipeline, scraped: bool) -> None:
+    # "kuwait has offered to mediate" with no parties named was KWT 039 KWT: as for mediation itself,
+    # the offering state's own country does not stand in for the parties
+    text = "Kuwait has offered to mediate."
+    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    assert not any(c[0] == "KWT" and c[2] == "KWT" for c in codes)
+
+
+def test_an_offer_to_mediate_between_named_parties_stays(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "Turkey offered to mediate between Russia and Ukraine.")
+    assert ("TUR", "03", "RUS") in codes
+    assert ("TUR", "03", "UKR") in codes

@@ -37,6 +37,7 @@ from detente.resolve.nouns import (
 from detente.resolve.roles import (
     FRONTED,
     MEDIATION,
+    MEDIATION_OFFER,
     PLACE_AGENT,
     STATE_IN_ACT,
     STATE_QUALIFYING,
@@ -686,9 +687,9 @@ class EventBuilder:
         if implied is None and self.home is not None and source_country not in (None, self.home.actor.country):
             # a foreign actor's act with no one named, in an article about one country, is aimed there
             implied, rule = self.home, "no target named: the article's own country"
-        if implied is None and code[:3] != MEDIATION:
+        if implied is None and code[:3] not in (MEDIATION, MEDIATION_OFFER):
             # "nato ambassadors met in brussels": a body meeting somewhere does not meet the host state
-            # (nor do mediators mediate at home)
+            # (nor do mediators mediate, or offer to, at home)
             placed = code[:2] != "04" or roles.sources[0].actor.country is not None
             implied = self.binder.domestic_target(seg, roles.sources[0], placed)
             rule = "no target named: the place named or the source's own country"

@@ -76,6 +76,7 @@ FORCE_POSTURE = "15"
 # that co-subjects make of each other or of no one ("moscow and damascus denied responsibility")
 JUDGING_ROOTS = VERBAL_ROOTS - {"01"}
 MEDIATION = "045"  # co-mediators ("mediated by qatar and egypt") act on the parties, not on each other
+MEDIATION_OFFER = "039"  # nor does one offering to mediate offer it to its own country
 _DOERS = "the doers heading the trigger"
 _NOMINAL_AGENT = "agent named after 'by' right after a noun trigger"
 _OF_BY = "an act noun's object after 'of', its doer after 'by'"
