@@ -140,3 +140,23 @@ def test_readying_force_is_a_show_of_force_not_an_attack(pipeline: Pipeline, tex
 def test_preparing_a_sanction_is_planned(pipeline: Pipeline, scraped: bool) -> None:
     events = _statuses(pipeline, "China is preparing to impose sanctions on Lithuania.", scraped)
     assert events and all(status == "planned" and code[:2] != "16" for _, code, status in events), events
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was unclear whether Iran had supplied the missiles to the Houthis.",
+        "Officials are examining whether Russia fired the missile at Poland.",
+    ],
+)
+def test_an_open_question_reports_no_act(pipeline: Pipeline, text: str, scraped: bool) -> None:
+    codes = _codes(pipeline, text, scraped)
+    assert not any(c[0] in ("IRN", "RUS") for c in codes), codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_whether_after_the_act_leaves_it_reported(pipeline: Pipeline, scraped: bool) -> None:
+    # "whether by accident or not" questions how, not whether, the missile was fired
+    codes = _codes(pipeline, "Russia fired a missile at Poland, whether by accident or not.", scraped)
+    assert any(c[0] == "RUS" and c[1] == "19" and c[2] == "POL" for c in codes), codes

@@ -110,6 +110,7 @@ class EventBuilder:
         self.conditions = res.cues.get("condition", frozenset())
         self.condition_openers = res.cues.get("condition_opener", frozenset())
         self.temporal_conditions = res.cues.get("temporal_condition", frozenset())
+        self.open_questions = res.cues.get("open_question", frozenset())
         self.hypothetical = res.cues.get("hypothetical_determiner", frozenset())
         self.run_on = _run_on(doc)
         self.home = home_country(article_mentions(doc))
@@ -1000,10 +1001,11 @@ class EventBuilder:
         return verb is not None and self._past(verb)
 
     def _marked_condition(self, trig: Trigger) -> bool:
-        """ "would strike israel | if israel attacks", "once india lifts its sanctions", "as soon as
-        the fighting begins": the parse marks the trigger's verb (or the verb whose subject, object
-        or complement the trigger is) with a condition opener; a condition told later in the
-        sentence is no more an act than one opening it."""
+        """ "would welcome investors | once india lifts its sanctions", "as soon as the fighting
+        begins", "unclear | whether iran supplied the missiles": the parse marks the trigger's verb
+        (or the verb whose subject, object or complement the trigger is) with a condition opener or
+        an open question; a condition told later in the sentence is no more an act than one opening
+        it."""
         if not self.syntax.parsed:
             return False
         syn = self.syntax
@@ -1011,9 +1013,9 @@ class EventBuilder:
         verbs = [p]
         if syn.dep(p) in _CONDITION_CLIMB and syn.head(p) != p:
             verbs.append(syn.head(p))
-        return any(self._condition_mark(v) for v in verbs)
+        return any(self._condition_mark(v, v == p) for v in verbs)
 
-    def _condition_mark(self, v: int) -> bool:
+    def _condition_mark(self, v: int, own: bool) -> bool:
         """A condition opener ("if", "once", "as soon as") marking verb ``v``; "once" and "as soon
         as" before a past tense date an act instead ("once the troops withdrew, militants attacked")."""
         words, openers = self.words, self.condition_openers
@@ -1026,6 +1028,10 @@ class EventBuilder:
             opener = three if three in openers else opener
             if opener is not None:
                 return opener in self.temporal_conditions and not self._past(v)
+            # "it was unclear | whether iran had supplied the missiles"; but "whether the protests will
+            # achieve their aim" asks about the aim, not whether the protests took place
+            if own and self.syntax.dep(c) == "mark" and words[c] in self.open_questions:
+                return True
         return False
 
     def _past(self, v: int) -> bool:
