@@ -66,7 +66,7 @@ _PARTITIVE_REACH = 4  # "one of | the five eu | members that": words from "of" t
 _ACT_SENTENCES = 3  # sentences before its own that "the attack", "the decision" reaches back into
 _SIDES_REACH = 5  # words after an appeal's trigger where "all sides", "the parties" may stand
 _SIDES = "the sides appealed to: the parties of the last act told"
-_SUBJECT_REACH = 60  # tokens: how far back "it" looks for the subject of the sentence before
+_SUBJECT_REACH = 120  # tokens: how far back "it" looks for the subject of the sentence before (long-form runs long)
 VIOLENT_ROOTS = frozenset(["18", "19", "20"])
 # Statements, appeals, demands, accusations, rejections, threats: about a place they name
 # ("condemned the coup in niger"); other acts only happen there ("met in madrid").
@@ -403,6 +403,8 @@ class RoleBinder:
         for i in range(trig.start - 1, lo - 1, -1):
             word = self.words[i]
             if word in singular:
+                # "he said | he would": the reported clause's pronoun is the speaker's own, "he"
+                i, seg = self._reported_self(seg, i)
                 # "he", "she": the last person (or titled official) named; "it": the last state or body.
                 personal = word not in ("it", "its")
                 fits = self._personal_fit if personal else self._impersonal_fit
@@ -421,6 +423,22 @@ class RoleBinder:
             if word in plural:
                 return self._plural_antecedent(i)
         return []
+
+    def _reported_self(self, seg: Segment, i: int) -> tuple[int, Segment]:
+        """ "biden met zelensky. he said | he would send arms", "it also said | it would file": a
+        pronoun opening what a pronoun subject says ("he said (that) he") is that subject, resolved
+        where it stands (the subject of the sentence before), not the last actor named before it."""
+        words, k = self.words, i - 1
+        k -= k >= 0 and words[k] == "that"
+        if k < 1 or words[k] not in self.speech:
+            return i, seg
+        j = k - 1
+        while j > 0 and self.doc.tokens[j].tag == "RB" and k - j < 3:  # "he also said", "it later said"
+            j -= 1
+        if words[j] != words[i] or any(t.break_before for t in self.doc.tokens[j + 1 : i + 1]):
+            return i, seg
+        segments = self.doc.segments
+        return j, segments[bisect.bisect_right([s.start for s in segments], j) - 1]
 
     def _in_set_off_relative(self, m: Mention, i: int) -> bool:
         """ "hamas, which is backed by iran, | said it had fired": an actor inside a relative clause
@@ -446,12 +464,18 @@ class RoleBinder:
             lo -= 1
         if not any(tokens[k].dep for k in range(lo, start)):
             return self._sentence_opener(lo, start, fits)
+        subjects: list[tuple[Mention, list[int]]] = []
         for m in self.backward(start):
             if m.start < lo:
                 break
             heads = [k for k in range(m.start, m.end) if not m.start <= tokens[k].head < m.end]
             if m.actor.key and fits(m) and any(tokens[k].dep in _SUBJ for k in heads):
-                return m
+                subjects.append((m, heads))
+        # the main clause's subject, of the sentence's root verb, before one inside a relative or
+        # reported clause ("the ministry accused ... groups that | islamabad | tolerated. it also said")
+        main = [m for m, heads in subjects if any(tokens[tokens[k].head].dep == "ROOT" for k in heads)]
+        if main or subjects:
+            return (main or [subjects[0][0]])[0]
         # a parse that found no subject ("wang yi/PRP$ held/VBN talks"): the actor opening the sentence
         return self._sentence_opener(lo, start, fits)
 
