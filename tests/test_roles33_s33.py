@@ -101,3 +101,18 @@ def test_protesters_are_of_the_cities_they_marched_in(pipeline: Pipeline, scrape
     codes = _codes(pipeline, _scraped(text) if scraped else text)
     assert ("KOR", "14", "JPN") in codes
     assert not any(c[0] == "JPN" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_our_country_in_a_quote_is_the_speakers(pipeline: Pipeline, scraped: bool) -> None:
+    # '"X shelled | our | villages," the Y minister said': what the act befell is Y's, not X's own rebels
+    text = '"Eritrea shelled our villages overnight," the Ethiopian defence minister said.'
+    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    assert ("ERI", "19", "ETH") in codes
+    assert not any(c[0] == "ERI" and c[2] == "ERI" for c in codes)
+
+
+def test_our_country_of_the_speakers_own_side_is_no_target(pipeline: Pipeline) -> None:
+    # the speaker's own side acting on "our" own names no one else
+    codes = _codes(pipeline, '"Our troops will defend our country," the Ethiopian defence minister said.')
+    assert not any(c[0] == "ETH" and c[2] == "ETH" and c[1] == "19" for c in codes)

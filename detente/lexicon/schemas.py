@@ -418,6 +418,7 @@ class CueRecord(Strict):
         "act_complement",
         "partitive",
         "place_count",
+        "speaker_possessive",
         "start_blocker",
         "time_zone",
         "marker_blocker",

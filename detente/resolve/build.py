@@ -61,6 +61,7 @@ _GOVERNING_CODES = frozenset(["015", "016"])
 _DENIAL, _DENIAL_OF_AN_ACCUSER = "016", "110"
 _CLAIM = "015"  # a claim of responsibility
 _CRITICISM = "111"
+_SPEAKERS_OWN = "what the act befell is the speaker's own ('our country')"
 _RESTATING_PRONOUNS = frozenset(["it", "this"])  # "it was the worst attack" ("that" is often relative)
 # breaking off relations and expelling diplomats are done to another state only
 _FOREIGN_ONLY = ("161", "166")
@@ -676,7 +677,10 @@ class EventBuilder:
     def _implied_target(self, seg: Segment, trig: Trigger, roles: Roles, code: str) -> str | None:
         """No one acted on in the clause: the article's other main actor, else at home. Returns why
         there is no event when an intent is aimed at no one."""
-        implied = None
+        implied = self._speakers_own(seg, trig, roles)
+        if implied is not None:
+            roles.targets, roles.inferred, roles.target_rule = [implied], True, _SPEAKERS_OWN
+            return None
         if code[:2] not in VIOLENT_ROOTS:
             # an attack with no victim named befell where it happened or the doers' own country, not
             # whoever else the article is about (right 4 times in 22 on the dev articles)
@@ -703,6 +707,22 @@ class EventBuilder:
         if code[:2] == "03" and self._aimed_at_no_one(seg, trig, roles):
             return "an intent aimed at no one ('promised to create jobs'): no interaction"
         return None
+
+    def _speakers_own(self, seg: Segment, trig: Trigger, roles: Roles) -> Mention | None:
+        """ '"russia has attacked | our | country," zelensky said': what the act befell is the
+        speaker's own ("our", cues speaker_possessive), when the speaker is of another country than
+        the doer."""
+        k = trig.end
+        if k >= seg.end or self.words[k] not in self.res.cues.get("speaker_possessive", frozenset()):
+            return None
+        speaker = self.binder.speaker(seg, self.binder.between(seg.start, seg.end), trig)
+        if speaker is None or not speaker.actor.country:
+            return None
+        if any(m.actor.country == speaker.actor.country for m in roles.sources):
+            return None  # "we will defend our country": the speaker's own side acts
+        country = speaker.actor.country
+        actor = Actor(text=self.binder.country_name(speaker), code=country, country=country)
+        return Mention(speaker.start, speaker.end, actor, "country", inferred=True)
 
     def _no_stand_in(self, trig: Trigger, roles: Roles, implied: Mention | None, code: str) -> bool:
         """The place or home country found for an act with no one named is no party to it."""

@@ -351,7 +351,7 @@ class RoleBinder:
                     break
         return picked
 
-    def _speaker(self, seg: Segment, seg_mentions: list[Mention], trig: Trigger) -> Mention | None:
+    def speaker(self, seg: Segment, seg_mentions: list[Mention], trig: Trigger) -> Mention | None:
         """The speaker of reported speech: "..., X said" or "said X" later in the clause, or
         "X said | <this clause>" when the clause is what the previous one reports."""
         for m in seg_mentions:
@@ -1243,7 +1243,7 @@ class RoleBinder:
         if not patients:
             return None
         roles = Roles([], [patients[-1]], rule="passive subject is the target")
-        speaker = self._speaker(c.seg, c.keyed, c.trig)
+        speaker = self.speaker(c.seg, c.keyed, c.trig)
         named = self._agent_in_trigger(c, patients[-1].actor.code)
         # an agent phrase the surface could not bind ("by an off-duty turkish police officer") is
         # left to the parse: the place stands in only when no one is named
@@ -1731,7 +1731,7 @@ class RoleBinder:
     def _unnamed_agent(self, c: _Clause) -> Roles | None:
         """No subject: for an attack, the armed group just named or the place it happened; else
         whoever reports it."""
-        speaker = self._speaker(c.seg, c.keyed, c.trig)
+        speaker = self.speaker(c.seg, c.keyed, c.trig)
         # "aid cuts have forced clinics in kenya to close": the place a cut, a freeze or an embargo
         # (16) is felt in is whom it hits, never who imposed it
         place = self._place_near(c.in_seg, c.trig) if c.trig.cameo[:2] >= "14" and c.trig.cameo[:2] != "16" else None
@@ -1873,7 +1873,7 @@ class RoleBinder:
         cut = min(*ends, self._reaction_start(c))
         brokers = self._brokers(c)
         targets = [m for m in targets if m.start < cut and all(m is not b for b in brokers)]
-        speaker = self._speaker(c.seg, c.keyed, c.trig)
+        speaker = self.speaker(c.seg, c.keyed, c.trig)
         reporter = speaker if speaker is not None and roles.sources and speaker is not roles.sources[0] else None
         targets = [m for m in targets if m is not reporter]
         doer = self._doer_of_judged_act(c, targets)
