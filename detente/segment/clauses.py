@@ -327,13 +327,16 @@ def _subheadings(doc: Document, res: Resources) -> list[tuple[int, int]]:
     """Token spans of subheadings glued to the line after them."""
     not_first, prefixes = res.cues.get("not_subheading_first", _NONE), res.cues.get("hyphen_prefix", _NONE)
     starts = [t.start for t in doc.tokens]
+    # "un secretary-general antonio guterres", "vice-president": a name the actor tables know reads
+    # across the hyphen, one title, not a subheading glued to its line
+    named = {i for m in doc.mentions for i in range(m.start + 1, m.end)}
     spans = []
     for m in _SUBHEADING.finditer(doc.text):
         heading = m.group(1).lower().split()
         if heading[0] in not_first or heading[-1] in prefixes:
             continue
         a, b = bisect.bisect_left(starts, m.start(1)), bisect.bisect_left(starts, m.end(1))
-        if a < b:
+        if a < b and b not in named:
             spans.append((a, b))
     return spans
 
