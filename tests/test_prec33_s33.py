@@ -160,3 +160,24 @@ def test_whether_after_the_act_leaves_it_reported(pipeline: Pipeline, scraped: b
     # "whether by accident or not" questions how, not whether, the missile was fired
     codes = _codes(pipeline, "Russia fired a missile at Poland, whether by accident or not.", scraped)
     assert any(c[0] == "RUS" and c[1] == "19" and c[2] == "POL" for c in codes), codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The talks will resume after Russia withdraws its troops from Kherson.", "RUS"),
+        ("Iran said it would respond when Israel attacks again.", "ISR"),
+    ],
+)
+def test_a_present_after_a_future_time_opener_is_still_to_come(
+    pipeline: Pipeline, text: str, source: str, scraped: bool
+) -> None:
+    codes = _codes(pipeline, text, scraped)
+    assert not any(c[0] == source for c in codes), codes
+
+
+def test_a_headline_present_after_a_time_opener_stays(pipeline: Pipeline) -> None:
+    # no future for the time clause to hang on: the headline's present tells what happened
+    codes = _codes(pipeline, "Iran fires missiles at Iraq after Israel bombs Syria", False)
+    assert any(c[0] == "IRN" and c[1] == "19" for c in codes), codes

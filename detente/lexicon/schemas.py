@@ -287,6 +287,7 @@ class CueRecord(Strict):
         "idiom_not_event",
         "condition_opener",
         "temporal_condition",
+        "future_temporal",
         "open_question",
         "water_body",
         "place_named_thing",

@@ -112,6 +112,8 @@ class EventBuilder:
         self.condition_openers = res.cues.get("condition_opener", frozenset())
         self.temporal_conditions = res.cues.get("temporal_condition", frozenset())
         self.open_questions = res.cues.get("open_question", frozenset())
+        self.future_temporal = res.cues.get("future_temporal", frozenset())
+        self.future_modals = frozenset(w for w in res.cues.get("future", frozenset()) if " " not in w)
         self.hypothetical = res.cues.get("hypothetical_determiner", frozenset())
         self.run_on = _run_on(doc)
         self.home = home_country(article_mentions(doc))
@@ -1002,7 +1004,7 @@ class EventBuilder:
         """A clause opened by "if" or "unless" states a condition, not an act. Without full stops
         the clause's end is unknown, so scraped run-on text is left alone, unless the act is named
         in the condition's own subject ("fear that if | kyiv s counteroffensive | stalls")."""
-        if self._condition_subject(trig) or self._marked_condition(trig):
+        if self._condition_subject(trig) or self._marked_condition(trig) or self._future_time(trig):
             return True
         if self.run_on:
             return False
@@ -1019,6 +1021,31 @@ class EventBuilder:
         tokens = self.doc.tokens
         verb = next((i for i in range(start, end) if tokens[i].tag.startswith(("VB", "MD"))), None)
         return verb is not None and self._past(verb)
+
+    def _future_time(self, trig: Trigger) -> bool:
+        """ "the talks will resume | after russia withdraws its troops", "would respond | when israel
+        attacks": a present tense right after a time opener (cues future_temporal) whose clause hangs
+        on a future ("will", "would") tells an act still to come. A headline's present ("iran fires
+        missiles after us kills soleimani") has no such future and stays."""
+        tokens, words = self.doc.tokens, self.words
+        if tokens[trig.start].tag not in ("VBZ", "VBP"):
+            return False
+        opener = None
+        for k in range(trig.start - 1, max(-1, trig.start - _TIME_SUBJECT_REACH - 1), -1):
+            three = " ".join(words[max(0, k - 2) : k + 1])
+            if words[k] in self.future_temporal or three in self.future_temporal:
+                opener = k - 2 if three in self.future_temporal else k
+                break
+            if tokens[k + 1].comma_before or tokens[k + 1].break_before or tokens[k].tag.startswith(("VB", "MD")):
+                return False
+        if opener is None:
+            return False
+        for k in range(opener - 1, max(-1, opener - _TIME_MAIN_REACH - 1), -1):
+            if words[k] in self.future_modals:
+                return True
+            if tokens[k + 1].comma_before or tokens[k + 1].break_before:
+                return False
+        return False
 
     def _marked_condition(self, trig: Trigger) -> bool:
         """ "would welcome investors | once india lifts its sanctions", "as soon as the fighting
@@ -1202,6 +1229,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'\u201d)\]]|$)|\n")
 # the trigger's verb is the one a condition marks, or the verb it is the subject, object or complement of
 _CONDITION_CLIMB = frozenset(["nsubj", "nsubj:pass", "obj", "xcomp"])
 _PAST_AUX = frozenset(["had", "was", "were"])
+_TIME_SUBJECT_REACH = 5  # "after | the russian army | withdraws": the time clause's subject
+_TIME_MAIN_REACH = 8  # "will resume talks with kyiv | after": the future the time clause hangs on
 _RUN_ON_TOKENS = 60  # tokens per full stop or line break below which a text is run-on
 # "the leaders of canada, france, germany, italy, japan, britain and the us condemned": a summit
 # statement names every member
