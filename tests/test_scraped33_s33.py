@@ -75,3 +75,24 @@ def test_a_scraped_list_of_states_is_not_cut_after_its_first_state(pipeline):
     starts = {doc.words[s.start] for s in doc.segments}
     assert "uganda" not in starts
     assert "kenya" in starts
+
+
+# Lowercase "is" in scraped text: the verb, or the Islamic State where the verb cannot stand.
+def _img_words(pipeline, text: str) -> list[str]:
+    doc = pipeline.run_until(Document("t", text, dt.date(2015, 6, 1)), "segment")
+    return [doc.span_text(m.start, m.end) for m in doc.mentions if m.actor.code == "IMG" and not m.inferred]
+
+
+def test_scraped_is_before_a_word_for_its_fighters_is_the_islamic_state(pipeline):
+    assert "is fighters" in _img_words(pipeline, "kurdish forces pushed is fighters out of two villages near kirkuk")
+    assert "is" in _img_words(pipeline, "the army said the is group had lost the town")
+
+
+def test_scraped_is_as_a_verb_names_no_one(pipeline):
+    assert not _img_words(pipeline, "the fighting is intense and the army is ready to advance")
+
+
+def test_scraped_is_militants_are_the_target_of_an_attack(pipeline):
+    text = "iraqi troops attacked is militants near the city on tuesday"
+    doc = pipeline.run(Document("t", text, dt.date(2015, 6, 1)))
+    assert any(e.cameo.startswith("19") and e.target is not None and e.target.code == "IMG" for e in doc.events)

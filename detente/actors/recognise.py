@@ -92,6 +92,23 @@ def _lowercase_abbreviations(doc: Document, res: Resources) -> list[tuple[int, i
         # after an article or "any" the pronoun cannot stand: "a us base", "any us attack"
         if prev in ("the", "a", "an", "any") or (nxt in next_words and prev not in pronoun_governors):
             out.append((i, i + 1, [res.case_sensitive[form]]))
+    return out + _lowercase_verb_abbreviations(doc, res)
+
+
+def _lowercase_verb_abbreviations(doc: Document, res: Resources) -> list[tuple[int, int, list[ActorEntry]]]:
+    """Lowercase "is" is the verb; in scraped text it names the Islamic State only where the verb
+    cannot stand: after an article ("the is group") or before a noun for the group's members or
+    words ("is militants", "is propaganda", cue verb_abbreviation_next)."""
+    out: list[tuple[int, int, list[ActorEntry]]] = []
+    words, next_words = doc.words, res.cues.get("verb_abbreviation_next", _NONE)
+    for i, w in enumerate(words):
+        form = w.upper() if w in res.cues.get("verb_abbreviation", _NONE) else None
+        if form is None or form not in res.case_sensitive or doc.text[doc.tokens[i].start : doc.tokens[i].end] != w:
+            continue
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if prev in ("the", "a", "an") or nxt in next_words:
+            out.append((i, i + 1, [res.case_sensitive[form]]))
     return out
 
 

@@ -391,6 +391,8 @@ class CueRecord(Strict):
         "prevention",
         "prose_grammar",
         "prose_opening_verb",
+        "verb_abbreviation",
+        "verb_abbreviation_next",
         "prose_joining",
         "anaphoric_determiner",
         "inclusion",
