@@ -181,3 +181,10 @@ def test_a_headline_present_after_a_time_opener_stays(pipeline: Pipeline) -> Non
     # no future for the time clause to hang on: the headline's present tells what happened
     codes = _codes(pipeline, "Iran fires missiles at Iraq after Israel bombs Syria", False)
     assert any(c[0] == "IRN" and c[1] == "19" for c in codes), codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_a_condition_on_a_future_is_no_act(pipeline: Pipeline, scraped: bool) -> None:
+    text = "Iran said it would strike Israel if Israel attacks its nuclear sites."
+    codes = _codes(pipeline, text, scraped)
+    assert not any(c[0] == "ISR" for c in codes), codes
