@@ -1,4 +1,4 @@
-"""Weak roots, session 33: whom a show of force (root 15) and an offer to mediate (039) are aimed at."""
+"""Session 33 (roots33): whom a show of force (15) and a mediation offer (039) aim at; adjectival participles."""
 
 from __future__ import annotations
 
@@ -68,3 +68,25 @@ def test_an_offer_to_mediate_between_named_parties_stays(pipeline: Pipeline) -> 
     codes = _codes(pipeline, "Turkey offered to mediate between Russia and Ukraine.")
     assert ("TUR", "03", "RUS") in codes
     assert ("TUR", "03", "UKR") in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece evacuated hundreds of migrants from a burning camp.",
+        "Rescuers pulled survivors from a destroyed building in Gaza.",
+        "A Spanish firefighter posted a photo of a burned-out fire engine in Portugal.",
+    ],
+)
+def test_a_participle_after_a_or_an_describes_the_thing(pipeline: Pipeline, text: str, scraped: bool) -> None:
+    # "a burning camp", "a destroyed building": the participle is an adjective, no property destroyed
+    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    assert not any(c[1] == "17" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_burning_a_home_is_still_destruction(pipeline: Pipeline, scraped: bool) -> None:
+    text = "Israeli soldiers burned a Palestinian home in Hebron."
+    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    assert ("ISR", "17", "PSE") in codes
