@@ -1,0 +1,33 @@
+"""Wrong readings fixed by the bugs33 helper in session 33."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente import Document, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
+    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
+    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
+    return [(key(e.source), e.cameo, key(e.target)) for e in events]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_restored_ties_is_restored_relations(pipeline: Pipeline, lower: bool) -> None:
+    # "restored ties" was no event while "restored diplomatic relations" was 054
+    text = "Qatar and Bahrain restored ties two years ago."
+    codes = _codes(pipeline, text.lower() if lower else text)
+    assert any(c[1] == "054" and {c[0], c[2]} == {"QAT", "BHR"} for c in codes)
+
+
+def test_resumed_ties_with_a_partner(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "Chile re-established ties with Bolivia.")
+    assert ("CHL", "054", "BOL") in codes
