@@ -31,3 +31,23 @@ def test_restored_ties_is_restored_relations(pipeline: Pipeline, lower: bool) ->
 def test_resumed_ties_with_a_partner(pipeline: Pipeline) -> None:
     codes = _codes(pipeline, "Chile re-established ties with Bolivia.")
     assert ("CHL", "054", "BOL") in codes
+
+
+@pytest.mark.parametrize("lower", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy flew in for talks aimed at ending the war between Peru and Ecuador.",
+        "Brazil is working to stop the fighting between Peru and Ecuador.",
+        "Negotiations on the conflict between Peru and Ecuador resumed in Lima.",
+    ],
+)
+def test_war_to_be_ended_is_no_fighting(pipeline: Pipeline, text: str, lower: bool) -> None:
+    # a war the clause sets out to end, or that talks are about, is no new act of the parties
+    codes = _codes(pipeline, text.lower() if lower else text)
+    assert not any(c[1].startswith("19") for c in codes)
+
+
+def test_war_between_still_codes_fighting(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "The war between Peru and Ecuador entered its second month.")
+    assert any(c[1] == "190" and {c[0], c[2]} == {"PER", "ECU"} for c in codes)
