@@ -116,3 +116,9 @@ def test_our_country_of_the_speakers_own_side_is_no_target(pipeline: Pipeline) -
     # the speaker's own side acting on "our" own names no one else
     codes = _codes(pipeline, '"Our troops will defend our country," the Ethiopian defence minister said.')
     assert not any(c[0] == "ETH" and c[2] == "ETH" and c[1] == "19" for c in codes)
+
+
+def test_a_pact_welcomed_keeps_its_event(pipeline: Pipeline) -> None:
+    # welcoming (05) a pact whose parties are not found is not blocked as criticism (10-13) is
+    codes = _codes(pipeline, "In Hanoi, President Vo Van Thuong welcomed the pact.")
+    assert any(c[0] == "VNM" and c[1] == "05" for c in codes)

@@ -36,6 +36,7 @@ from detente.resolve.nouns import (
 )
 from detente.resolve.roles import (
     FRONTED,
+    JUDGING_ROOTS,
     MEDIATION,
     MEDIATION_OFFER,
     PLACE_AGENT,
@@ -734,8 +735,10 @@ class EventBuilder:
             return True  # "hamas released 24 hostages": not its own country's people
         if code[:2] in VIOLENT_ROOTS and _by_nationality(roles) and _at_source(roles, implied):
             return True  # "killed in a u s drone strike", "israeli jets struck the camp": not at home
-        if self._reaction_to_unknown_doer(trig, roles, implied):
-            return True  # "police detained activists and the us criticized | the arrests": not at the us
+        if code[:2] in JUDGING_ROOTS and self._reaction_to_unknown_doer(trig, roles, implied):
+            # "police detained activists and the us criticized | the arrests": not at the us (a pact
+            # or a step welcomed, 05, may be one's own country's)
+            return True
         # "tokyo lodged a formal protest": a state does not protest to itself
         return code[:3] == FORMAL_COMPLAINT and _at_itself(roles, implied)
 
