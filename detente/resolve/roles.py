@@ -1035,10 +1035,15 @@ class RoleBinder:
         k = c.trig.end
         if self.doc.tokens[c.trig.start].tag not in ("NN", "NNS") or k >= c.seg.end or self.words[k] != "by":
             return []
-        if c.trig.cameo[:2] in VIOLENT_ROOTS:
+        if c.trig.cameo[:2] in VIOLENT_ROOTS and not self._subject_noun(c.trig):
             return []  # "were killed in an attack by boko haram": the passive's own agent rules bind it
         named = [m for m in c.after if m.start == k + 1 + (k + 1 < c.seg.end and self.words[k + 1] in self.articles)]
         return self._coordinated(c.keyed, named[0], backwards=False) if named else []
+
+    def _subject_noun(self, trig: Trigger) -> bool:
+        """ "sunday's attack | by islamic state militants | killed 20": an act noun that is its
+        clause's subject tells the news itself; no passive around it binds its doer."""
+        return self.doc.tokens[trig.start].dep in _SUBJ
 
     def _rule_of_by(self, c: _Clause) -> Roles | None:
         """ "the killing of | an indian fisherman | by | sri lankan sailors", "the invasion of ukraine
