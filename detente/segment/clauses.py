@@ -508,8 +508,8 @@ class _Cutter:
         while end + 1 < self.n:
             if self.words[end] in ("and", "or") and self.mention_end.get(end + 1):
                 end = self.mention_end[end + 1]
-            elif i in self.state_start and end in self.state_start:
-                end = self.mention_end[end]
+            elif i in self.state_start and end in self.state_start and not self.doc.tokens[end].break_before:
+                end = self.mention_end[end]  # not across a sentence end: "... israel | russia said"
             else:
                 break
             group += 1
@@ -594,7 +594,7 @@ class _Cutter:
 
     def _states_go_on(self, k: int) -> bool:
         """Whether states side by side from ``k`` end a list with "and" and one more state."""
-        while k in self.state_start:
+        while k in self.state_start and not self.doc.tokens[k].break_before:
             k = self.mention_end[k]
         return k + 1 < self.n and self.words[k] == "and" and k + 1 in self.state_start
 
