@@ -51,3 +51,11 @@ def test_war_to_be_ended_is_no_fighting(pipeline: Pipeline, text: str, lower: bo
 def test_war_between_still_codes_fighting(pipeline: Pipeline) -> None:
     codes = _codes(pipeline, "The war between Peru and Ecuador entered its second month.")
     assert any(c[1] == "190" and {c[0], c[2]} == {"PER", "ECU"} for c in codes)
+
+
+def test_interrupting_phrase_lends_no_country(pipeline: Pipeline) -> None:
+    # "X, under pressure from Y, said ... the opposition": the opposition is X's, not Y's
+    text = "The Bolivian president, under pressure from Brasilia, said he would resume talks with the opposition."
+    codes = _codes(pipeline, text)
+    assert any(c[0] == "BOL" and c[1] == "036" and c[2] == "BOL" for c in codes)
+    assert not any(c[2] == "BRA" and c[1] == "036" for c in codes)

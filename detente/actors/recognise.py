@@ -582,6 +582,7 @@ class _InheritCues:
     state_sectors: frozenset[str] = frozenset()  # "gov", "mil": sectors that are the state itself
     settlements: frozenset[str] = frozenset()  # "cities", "town": an adjective before one names a place
     counts: frozenset[str] = frozenset()  # "several", "two": words counting the places after "in"
+    relatives: frozenset[str] = frozenset()  # "which", "whose": a relative clause, not an interruption
 
 
 def _nearest_country(
@@ -600,10 +601,11 @@ def _nearest_country(
             return None
         if step > 0 and any(t.text in cues.barriers for t in tokens[lo:hi]):
             return None
-        if step < 0 and any(t.text in cues.barriers for t in tokens[max(lo, hi - 2) : hi]):
-            return None  # "... in america | after terrorists killed 130 people in paris": another clause
-        if step < 0 and (_reported_group(tokens, lo, hi, m, cues) or _attributed(tokens, other, m)):
+        if step < 0 and _cut_off_back(tokens, lo, hi, other, m, cues):
             return None
+        if step < 0 and _interposed(tokens, mentions, j, m, cues):
+            j += step  # "the venezuelan president, under pressure from washington, said ... | the opposition"
+            continue
         qualifier = tokens[other.end].text if other.end < len(tokens) else ""
         if step < 0 and qualifier in cues.qualifiers:
             # "turkish backed | rebels": a sponsor; "syria based | rebels": their country
@@ -629,6 +631,37 @@ def _nearest_country(
             return other
         j += step
     return None
+
+
+def _cut_off_back(tokens: list, lo: int, hi: int, other: Mention, m: Mention, cues: _InheritCues) -> bool:
+    """Whether a country named before ``m`` is kept from lending it its country."""
+    if any(t.text in cues.barriers for t in tokens[max(lo, hi - 2) : hi]):
+        return True  # "... in america | after terrorists killed 130 people in paris": another clause
+    return _reported_group(tokens, lo, hi, m, cues) or _attributed(tokens, other, m)
+
+
+_INTERPOSED_REACH = 5  # words of a phrase set off by commas: "under pressure from washington"
+
+
+def _interposed(tokens: list, mentions: list[Mention], j: int, m: Mention, cues: _InheritCues) -> bool:
+    """ "the venezuelan president, under pressure from | washington, | said he would restart talks with
+    the opposition": a country in a short phrase set off by commas right after the clause's subject
+    interrupts that clause; a state's organ or opposition named after it is the subject's own."""
+    other = mentions[j]
+    sector = (m.actor.sector or "").lower()
+    if j == 0 or (sector not in cues.state_sectors and sector != "opp") or other.end >= m.start:
+        return False
+    before = mentions[j - 1]
+    opening, closing = before.end, other.end
+    if not (before.end < other.start and tokens[opening].comma_before and tokens[closing].comma_before):
+        return False
+    if closing - opening > _INTERPOSED_REACH or any(t.comma_before for t in tokens[opening + 1 : closing]):
+        return False  # a long stretch or a list "a, b, c"
+    first = tokens[opening].text
+    if first in cues.relatives or first in cues.directions:
+        return False  # "turkey, which ...", "the corridor, the only road to armenia": no interruption
+    # the interrupted clause goes on after the closing comma ("..., said"), not another apposition
+    return any(t.text not in cues.directions for t in tokens[closing : m.start])
 
 
 def _reported_group(tokens: list, lo: int, hi: int, m: Mention, cues: _InheritCues) -> bool:
@@ -682,6 +715,7 @@ def _inherit_cues(res: Resources) -> _InheritCues:
         res.cues.get("state_sector", _NONE),
         res.cues.get("settlement_noun", _NONE),
         res.cues.get("place_count", _NONE),
+        res.cues.get("relative_opener", _NONE),
     )
 
 
