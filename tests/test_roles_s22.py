@@ -18,16 +18,16 @@ def keys(event):
 @pytest.mark.parametrize(
     "text",
     [
-        "After speaking by phone on Friday, U.S. President Barack Obama and German Chancellor Angela Merkel"
-        " called the attacks barbarous.",
+        "After speaking by phone late on Sunday, French President Francois Hollande and German Chancellor"
+        " Angela Merkel called the bombings barbarous.",
         # scraped: the parse's subject keeps the co-subjects joined to it by "and"
-        "after speaking by phone on friday u s president barack obama and german chancellor angela merkel"
-        " called the attacks barbarous",
+        "after speaking by phone late on sunday french president francois hollande and german chancellor"
+        " angela merkel called the bombings barbarous",
     ],
 )
 def test_fronted_adjunct_takes_the_co_subjects_after_its_comma(pipeline, text):
     events = code(pipeline, text)
-    assert any(e.cameo == "041" and set(keys(e)) == {"USA", "DEU"} for e in events)
+    assert any(e.cameo == "041" and set(keys(e)) == {"FRA", "DEU"} for e in events)
 
 
 def test_fronted_adjunct_keeps_its_own_object(pipeline):
@@ -55,9 +55,9 @@ def test_an_actor_after_a_clause_and_a_comma_still_starts_one(pipeline):
 
 def test_a_scraped_list_of_people_after_the_verb_are_all_its_objects(pipeline):
     # scraped text loses the commas: "merkel | british prime minister david cameron"
-    text = "president barack obama spoke with german chancellor angela merkel british prime minister david cameron"
+    text = "president vladimir putin spoke with french president francois hollande italian prime minister matteo renzi"
     events = code(pipeline, text, "2014-03-02")
-    assert {keys(e) for e in events if e.cameo.startswith("04")} == {("USA", "DEU"), ("USA", "GBR")}
+    assert {keys(e) for e in events if e.cameo.startswith("04")} == {("RUS", "FRA"), ("RUS", "ITA")}
 
 
 def test_force_is_aimed_at_whom_its_purpose_names(pipeline):
@@ -74,8 +74,8 @@ def test_a_verb_pattern_ending_in_a_noun_has_no_object_relative(pipeline):
 def test_an_actor_possessed_by_a_prepositional_object_is_no_subject(pipeline):
     # "the chief iranian delegate to the u n s | atomic energy agency accused"
     text = (
-        "meanwhile reza najafi the chief iranian delegate to the u n s international atomic energy agency"
-        " accused the u s of violating the nuclear deal"
+        "on tuesday kazem gharibabadi the senior iranian envoy to the u n s international atomic energy agency"
+        " accused the u s of breaching the nuclear accord"
     )
     events = code(pipeline, text)
     assert any(keys(e) == ("IRN", "USA") for e in events) and not any(e.source.key == "IGO" for e in events)
@@ -116,8 +116,8 @@ def test_a_possessive_abbreviation_keeps_its_subject(pipeline):
 
 def test_it_skips_the_places_where_its_antecedent_acted(pipeline):
     text = (
-        "Since the Islamic State group became a fierce force in Iraq and Syria, it has called repeatedly"
-        " on its followers to stage violent attacks against the United States."
+        "Since the Islamic State group grew into a powerful force in Syria and Iraq, it has repeatedly called"
+        " on its supporters to mount violent attacks against Britain."
     )
     events = code(pipeline, text)
     assert events and all(e.source.key != "SYR" for e in events)
@@ -125,8 +125,8 @@ def test_it_skips_the_places_where_its_antecedent_acted(pipeline):
 
 def test_it_continues_the_state_opening_an_unparsed_sentence(pipeline):
     text = (
-        "The United States acknowledges that position, but also maintains close ties with Taipei.\n"
-        "It also supplies Taiwan with military hardware."
+        "The United States recognises that view, but also keeps strong ties with Taipei.\n"
+        "It also supplies Taiwan with military equipment."
     )
     assert any(keys(e) == ("USA", "TWN") for e in code(pipeline, text))
 
