@@ -14,13 +14,13 @@ _PIPE = Pipeline()
 
 # sentence, (source code, root) that must not be coded, (source code, root) that must be, or None
 CASES = [
-    ("U.S. and European officials say both men were linked to the Paris attacks.", ("EURGOV", "19"), None),
-    ("U.S. and European officials say both men were linked to the Paris attacks.", ("USA", "19"), None),
+    ("U.S. and European officials say the two brothers were linked to the Brussels attacks.", ("EURGOV", "19"), None),
+    ("U.S. and European officials say the two brothers were linked to the Brussels attacks.", ("USA", "19"), None),
     ("Afghan officials said a suicide attack on a police post in Helmand killed five officers.",
      ("AFGGOV", "18"), ("AFGREB", "18")),
     ("Syrian officials said Turkish troops launched an offensive against Kurdish fighters.", None, ("TURMIL", "19")),
     # a photo caption tells of a death: a participle describing its victim names no attack by the place
-    ("Men carry the body of a civilian killed in the center of Bor, Jonglei State in South Sudan, Jan. 9, 2014.",
+    ("Villagers carry the body of a civilian killed near Malakal in South Sudan's Upper Nile region, Feb. 20, 2014.",
      ("SSDREB", "18"), None),
     ("A roadside bomb killed three soldiers near Kandahar on Monday.", None, ("AFGREB", "18")),
 ]
