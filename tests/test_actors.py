@@ -13,7 +13,7 @@ def actors(pipeline, text, date="2015-04-30"):
 
 @pytest.mark.parametrize("render", [lambda s: s, scrape])
 def test_title_country_and_name_compose(pipeline, render):
-    found = actors(pipeline, render("Russian Deputy Prime Minister Dmitry Rogozin told reporters in Hangzhou."))
+    found = actors(pipeline, render("Russian Deputy Prime Minister Dmitry Rogozin spoke to the press in Vladivostok."))
     first = found[0][1]
     assert (first.country, first.sector, first.code) == ("RUS", "GOV", "RUSGOV")
     assert first.name == "Dmitry Rogozin"
@@ -156,7 +156,7 @@ def test_a_movement_in_power_counts_as_the_government_from_that_date(pipeline, d
 
 
 def test_europe_acting_is_the_european_union(pipeline):
-    found = actors(pipeline, "Europe concluded a deal with Turkey to stem the flow of migrants.")
+    found = actors(pipeline, "Europe concluded an agreement with Libya to curb migrant crossings.")
     assert found[0][1].org == "EU"
     # a region named alone is no actor (tests/test_actors_s25.py)
     assert actors(pipeline, "Eastern Europe braced for a cold winter.") == []
@@ -212,7 +212,7 @@ def test_members_from_an_armed_group_are_that_group(pipeline, render):
 def test_militants_in_an_article_about_a_transnational_group_are_its_fighters(pipeline, render):
     text = (
         "Islamic State fighters seized Mosul in June. Islamic State has beheaded hostages since."
-        " Kurdish forces have been fighting Islamist militants in northern Iraq."
+        " Kurdish troops have spent months fighting Islamist militants in northern Iraq."
     )
     found = [a for t, a in actors(pipeline, render(text)) if "militants" in t.lower()]
     assert [a.code for a in found] == ["IMG"]

@@ -1,6 +1,6 @@
 """Sidebar headlines after a sentence break (session 30b): a break followed by one of the article's
 main actors ends a sidebar block only where a sentence's grammar ("the", "was", "and", "his") comes
-with it; "analysts see trump comments on one china as part of bigger game" has none."""
+with it; "analysts read beijing remarks on taiwan as a sign of wider plan" has none."""
 
 import datetime as dt
 

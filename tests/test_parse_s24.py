@@ -8,7 +8,7 @@ from detente.parse.stage import _spans
 _TEXT = (
     "Students have rallied for weeks in support of the ousted president, whom the army toppled in July "
     "after mass protests against his rule\n"
-    "The rector of the university had called on the police to enter the campus"
+    "The dean of the faculty had called on riot police to clear the lecture halls"
 )
 
 

@@ -125,7 +125,7 @@ def test_historical_leader(res):
 
 
 def test_within_article_reference(pipeline):
-    text = "Chinese defense ministry spokesman Geng Yansheng told reporters in Beijing. Mr. Geng condemned the pact."
+    text = "Chinese defense ministry spokesman Geng Yansheng spoke to media in Beijing. Mr. Geng condemned the pact."
     doc = pipeline.run(Document("t", text, D("2015-04-30")))
     gengs = [m for m in doc.mentions if m.actor.name and "Geng" in m.actor.name]
     assert len(gengs) == 2 and all(m.actor.country == "CHN" for m in gengs)

@@ -51,7 +51,7 @@ def test_negated_attack_is_no_event(pipeline, render):
 
 @pytest.mark.parametrize("render", RENDER)
 def test_plan_to_cooperate_is_an_intent(pipeline, render):
-    events = code(pipeline, render("Beijing is planning to boost its cooperation with Moscow."))
+    events = code(pipeline, render("Beijing is planning to boost its trade cooperation with Moscow."))
     assert any(e.cameo.startswith("03") and e.status == "planned" and keys(e) == ("CHN", "RUS") for e in events)
 
 
@@ -229,5 +229,5 @@ def test_comma_conjunction_and_a_new_subject_start_a_second_act(pipeline):
 
 def test_a_clause_opened_by_once_states_a_condition(pipeline):
     # clean text only: without punctuation the condition's end is unknown
-    events = code(pipeline, "Once Israel signs a peace deal with the Palestinians, the Arab states will recognise it.")
+    events = code(pipeline, "Once Israel signs a final peace deal with the Palestinians, Riyadh will recognise it.")
     assert not any(e.source.country == "ISR" and e.cameo[:2] == "05" and e.status == "reported" for e in events)
