@@ -59,3 +59,16 @@ def test_interrupting_phrase_lends_no_country(pipeline: Pipeline) -> None:
     codes = _codes(pipeline, text)
     assert any(c[0] == "BOL" and c[1] == "036" and c[2] == "BOL" for c in codes)
     assert not any(c[2] == "BRA" and c[1] == "036" for c in codes)
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_naming_a_killing_is_no_killing(pipeline: Pipeline, lower: bool) -> None:
+    # "X called the killing a murder": X names an act; X killed no one
+    text = "The Chilean president called the killing a murder."
+    codes = _codes(pipeline, text.lower() if lower else text)
+    assert not any(c[1].startswith("18") for c in codes)
+
+
+def test_a_murder_still_codes(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "Gunmen murdered two police officers in Chile.")
+    assert any(c[1] == "180" for c in codes)
