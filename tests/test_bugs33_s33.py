@@ -72,3 +72,16 @@ def test_naming_a_killing_is_no_killing(pipeline: Pipeline, lower: bool) -> None
 def test_a_murder_still_codes(pipeline: Pipeline) -> None:
     codes = _codes(pipeline, "Gunmen murdered two police officers in Chile.")
     assert any(c[1] == "180" for c in codes)
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_fighting_broke_out_between_is_fighting(pipeline: Pipeline, lower: bool) -> None:
+    # the war noun is the trigger's own word, not a war named as the subject of a toll
+    text = "Fighting broke out between Peru and Ecuador on Sunday."
+    codes = _codes(pipeline, text.lower() if lower else text)
+    assert any(c[1] == "190" and {c[0], c[2]} == {"PER", "ECU"} for c in codes)
+
+
+def test_war_as_subject_of_a_toll_still_names_no_doer(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "The war in Yemen has killed thousands of people.")
+    assert not any(c[1].startswith("18") and c[0] == "YEM" for c in codes)

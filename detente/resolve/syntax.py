@@ -600,7 +600,9 @@ def _impersonal_cause(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> N
     surface binder took for the agent ("the conflict in south sudan has killed tens of thousands")."""
     if trig.cameo[:2] not in VIOLENT_ROOTS or not syn.tokens[p].tag.startswith("VB"):
         return
-    if roles.sources and any(syn.dep(c) == "nsubj" and _impersonal(syn, c) for c in syn.children[p]):
+    # ("fighting broke out between | x and y": a war noun inside the trigger is the act itself)
+    outside = [c for c in syn.children[p] if not trig.start <= c < trig.end]
+    if roles.sources and any(syn.dep(c) == "nsubj" and _impersonal(syn, c) for c in outside):
         roles.sources, roles.rule = [], "parse: a war or disaster the subject, no one acted"
     elif roles.sources and _place_of_cause(syn, roles.sources[0], trig):
         roles.sources, roles.rule = [], "a war or disaster in a place the subject, no one acted"
