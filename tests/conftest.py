@@ -29,3 +29,15 @@ def scrape(text: str) -> str:
     import re
 
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def coded(pipeline: Pipeline, text: str, digits: int | None = 2) -> list[tuple[str, str, str]]:
+    """(source, the CAMEO code's first ``digits`` digits, target) of each event coded in ``text``,
+    dated 1 March 2024; an actor reads as its country, else its organisation, else ""."""
+    import datetime as dt
+
+    from detente import Document
+
+    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
+    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
+    return [(key(e.source), e.cameo[:digits], key(e.target)) for e in events]

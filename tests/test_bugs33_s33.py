@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from detente import Document, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+from detente import Pipeline
+from tests.conftest import coded
 
 
 def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
-    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
-    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
-    return [(key(e.source), e.cameo, key(e.target)) for e in events]
+    return coded(pipeline, text, digits=None)  # whole CAMEO codes
 
 
 @pytest.mark.parametrize("lower", [False, True])

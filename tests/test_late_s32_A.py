@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from detente import Document, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
-    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
-    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
-    return [(key(e.source), e.cameo[:2], key(e.target)) for e in events]
+from detente import Pipeline
+from tests.conftest import coded
 
 
 @pytest.mark.parametrize("lower", [False, True])
 def test_and_would_is_an_act_of_its_own(pipeline: Pipeline, lower: bool) -> None:
     # "condemned X and would recall its envoy": the recall is no content of the condemnation
     text = "Estonia said it condemned the seizure and would recall its envoy from Minsk."
-    codes = _codes(pipeline, text.lower() if lower else text)
+    codes = coded(pipeline, text.lower() if lower else text)
     assert ("EST", "11", "BLR") in codes
     assert any(c[0] == "EST" and c[1] in ("13", "16") and c[2] == "BLR" for c in codes)
 
@@ -33,13 +21,13 @@ def test_and_would_is_an_act_of_its_own(pipeline: Pipeline, lower: bool) -> None
 def test_reported_violation_is_the_speakers_criticism(pipeline: Pipeline, lower: bool) -> None:
     # "X said the Y move was a violation of ...": X criticises Y, as "X called the Y move a violation"
     text = "Vietnam said the Chinese drilling was a violation of the treaty."
-    codes = _codes(pipeline, text.lower() if lower else text)
+    codes = coded(pipeline, text.lower() if lower else text)
     assert ("VNM", "11", "CHN") in codes
     assert not any(c[1] == "12" for c in codes)
 
 
 def test_reported_denial_of_violation_is_no_criticism(pipeline: Pipeline) -> None:
-    codes = _codes(pipeline, "Russia said the Belarusian exercise was not a violation of the accord.")
+    codes = coded(pipeline, "Russia said the Belarusian exercise was not a violation of the accord.")
     assert not any(c[1] == "11" for c in codes)
 
 
@@ -51,6 +39,6 @@ def test_and_who_relative_keeps_the_first_antecedent(pipeline: Pipeline) -> None
         "In Manila, President Marcos, who has staked his term on the alliance and who met Biden twice, "
         "welcomed the pact with Japan."
     )
-    codes = _codes(pipeline, text)
+    codes = coded(pipeline, text)
     assert any(c[0] == "PHL" and c[1] == "05" for c in codes)
     assert not any(c[0] == "USA" and c[1] == "05" for c in codes)  # the relative clause's object

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from detente import Document, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def _codes(pipeline: Pipeline, text: str, digits: int = 2) -> list[tuple[str, str, str]]:
-    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
-    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
-    return [(key(e.source), e.cameo[:digits], key(e.target)) for e in events]
-
-
-def _scraped(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum() or c.isspace())
+from detente import Pipeline
+from tests.conftest import coded, scrape
 
 
 @pytest.mark.parametrize("scraped", [False, True])
@@ -29,7 +13,7 @@ def test_pronoun_a_pronoun_speaker_reports_is_the_speaker(pipeline: Pipeline, sc
     # "he said he would": the second "he" is the speaker, the subject of the sentence before, not
     # the last person named (the one he met)
     text = "Erdogan met Putin in Sochi on Friday. He said he would send a delegation to Moscow next month."
-    codes = _codes(pipeline, _scraped(text) if scraped else text)
+    codes = coded(pipeline, scrape(text) if scraped else text)
     assert any(c[0] == "TUR" and c[1] == "03" and c[2] == "RUS" for c in codes)
     assert not any(c[0] == "RUS" and c[1] == "03" for c in codes)
 
@@ -43,6 +27,6 @@ def test_it_after_a_long_sentence_is_its_main_subject(pipeline: Pipeline) -> Non
         "groups that Islamabad has long tolerated despite repeated promises to the United States. "
         "It also said it would lodge a complaint with Islamabad."
     )
-    codes = _codes(pipeline, text, digits=3)
+    codes = coded(pipeline, text, digits=3)
     assert ("IND", "114", "PAK") in codes  # the complaint is the ministry's, lodged with pakistan
     assert not any(c[1] == "114" and c[0] != "IND" for c in codes)

@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pytest
 
-from detente import Document, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def _scrape(text: str) -> str:
-    return re.sub(r" +", " ", re.sub(r"[^a-z0-9 ]+", " ", text.lower())).strip()
-
-
-def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
-    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
-    key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
-    return [(key(e.source), e.cameo[:2], key(e.target)) for e in events]
+from detente import Pipeline
+from tests.conftest import coded, scrape
 
 
 @pytest.mark.parametrize("scraped", [False, True])
@@ -38,20 +21,20 @@ def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
 def test_show_of_force_faces_the_foreign_place(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str], scraped: bool
 ) -> None:
-    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    codes = coded(pipeline, scrape(text) if scraped else text)
     assert expected in codes
     assert (expected[0], "15", expected[0]) not in codes
 
 
 def test_show_of_force_at_home_keeps_its_own_country(pipeline: Pipeline) -> None:
     # a place of the doer's own country is still only where it happened
-    codes = _codes(pipeline, "India put its troops on alert in Kashmir.")
+    codes = coded(pipeline, "India put its troops on alert in Kashmir.")
     assert ("IND", "15", "IND") in codes
 
 
 def test_attack_in_a_foreign_city_is_not_on_that_country(pipeline: Pipeline) -> None:
     # the rule is for force posture only: violence in a place only happened there
-    codes = _codes(pipeline, "Islamic State militants attacked a concert hall in Paris.")
+    codes = coded(pipeline, "Islamic State militants attacked a concert hall in Paris.")
     assert not any(c[1] == "15" for c in codes)
 
 
@@ -60,12 +43,12 @@ def test_an_offer_to_mediate_is_not_made_to_ones_own_country(pipeline: Pipeline,
     # "kuwait has offered to mediate" with no parties named was KWT 039 KWT: as for mediation itself,
     # the offering state's own country does not stand in for the parties
     text = "Kuwait has offered to mediate."
-    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    codes = coded(pipeline, scrape(text) if scraped else text)
     assert not any(c[0] == "KWT" and c[2] == "KWT" for c in codes)
 
 
 def test_an_offer_to_mediate_between_named_parties_stays(pipeline: Pipeline) -> None:
-    codes = _codes(pipeline, "Turkey offered to mediate between Russia and Ukraine.")
+    codes = coded(pipeline, "Turkey offered to mediate between Russia and Ukraine.")
     assert ("TUR", "03", "RUS") in codes
     assert ("TUR", "03", "UKR") in codes
 
@@ -81,12 +64,12 @@ def test_an_offer_to_mediate_between_named_parties_stays(pipeline: Pipeline) -> 
 )
 def test_a_participle_after_a_or_an_describes_the_thing(pipeline: Pipeline, text: str, scraped: bool) -> None:
     # "a burning camp", "a destroyed building": the participle is an adjective, no property destroyed
-    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    codes = coded(pipeline, scrape(text) if scraped else text)
     assert not any(c[1] == "17" for c in codes)
 
 
 @pytest.mark.parametrize("scraped", [False, True])
 def test_burning_a_home_is_still_destruction(pipeline: Pipeline, scraped: bool) -> None:
     text = "Israeli soldiers burned a Palestinian home in Hebron."
-    codes = _codes(pipeline, _scrape(text) if scraped else text)
+    codes = coded(pipeline, scrape(text) if scraped else text)
     assert ("ISR", "17", "PSE") in codes
