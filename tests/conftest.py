@@ -41,3 +41,13 @@ def coded(pipeline: Pipeline, text: str, digits: int | None = 2) -> list[tuple[s
     events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
     key = lambda a: (a.country or a.org or "") if a else ""  # noqa: E731
     return [(key(e.source), e.cameo[:digits], key(e.target)) for e in events]
+
+
+def chrome_and_prose(pipeline: Pipeline, text: str, date) -> tuple[str, str]:
+    """The text of the segments the segmenter marks as site chrome, and of the rest (the article)."""
+    from detente import Document
+
+    doc = pipeline.run_until(Document("t", text, date), "segment")
+    chrome = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if s.chrome)
+    prose = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if not s.chrome)
+    return chrome, prose

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from detente.model import Document
+from tests.conftest import chrome_and_prose
 
 # A scraped page about Chile and Peru: a "trending" block of other stories' headlines runs with no
 # break into the next paragraph, which opens with an actor the article names nowhere else.
@@ -20,10 +20,7 @@ _HEADLINES = "mexico expels guatemalan diplomats over migrant shooting"
 
 
 def _segments(pipeline, text: str) -> tuple[str, str]:
-    doc = pipeline.run_until(Document("t", text, dt.date(2019, 4, 2)), "segment")
-    chrome = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if s.chrome)
-    prose = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if not s.chrome)
-    return chrome, prose
+    return chrome_and_prose(pipeline, text, dt.date(2019, 4, 2))
 
 
 def test_the_actor_and_a_past_tense_end_a_sidebar(pipeline):

@@ -4,6 +4,7 @@ prose has (session 33, scraped and chrome helper)."""
 import datetime as dt
 
 from detente.model import Document
+from tests.conftest import chrome_and_prose
 
 # A scraped page about Kenya and Somalia: a "most read" block of other stories' headlines runs with
 # no break into the next paragraph, whose subject is an actor the article names once or twice.
@@ -19,10 +20,7 @@ _HEADLINES = "floods leave thousands homeless in bangladesh peru fishermen prote
 
 
 def _segments(pipeline, text: str) -> tuple[str, str]:
-    doc = pipeline.run_until(Document("t", text, dt.date(2021, 3, 4)), "segment")
-    chrome = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if s.chrome)
-    prose = " ".join(doc.span_text(s.start, s.end) for s in doc.segments if not s.chrome)
-    return chrome, prose
+    return chrome_and_prose(pipeline, text, dt.date(2021, 3, 4))
 
 
 def test_an_actor_and_an_auxiliary_end_a_sidebar(pipeline):
