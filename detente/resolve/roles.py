@@ -1753,9 +1753,15 @@ class RoleBinder:
             # "a roadside bomb near samarra killed ..., the military said": for violence the
             # place implies the actor; whoever reports it is not the one who did it.
             return Roles([as_country(place)], inferred=True, rule=PLACE_AGENT)
-        if speaker is not None:
+        if speaker is not None and not self._reporting_outlet(speaker, c.trig):
             return Roles([speaker], inferred=True, rule="speaker of reported speech")
         return None
+
+    def _reporting_outlet(self, speaker: Mention, trig: Trigger) -> bool:
+        """ "troops shelled the villages, according to | indian media |": a news outlet reports an
+        attack with no attacker named; it neither did it nor, reporting it at home, names whose
+        troops did (its own country is as often the one attacked)."""
+        return speaker.actor.sector == "MED" and trig.cameo[:2] in VIOLENT_ROOTS
 
     def party(self, m: Mention) -> str:
         return party_of(m, self.state_sectors)

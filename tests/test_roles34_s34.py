@@ -1,0 +1,27 @@
+"""Wrong roles fixed in session 34 (roles34): who did what, read off the sentence's syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import Pipeline
+from tests.conftest import coded, scrape
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_news_outlet_reporting_an_attack_did_not_do_it(pipeline: Pipeline, scraped: bool) -> None:
+    # "..., according to X media": the outlet reports the shelling; it shelled no one
+    text = "Troops shelled three villages near the frontier overnight, according to Indian media reports."
+    codes = coded(pipeline, scrape(text) if scraped else text)
+    assert not any(c[1] == "19" for c in codes)
+
+
+def test_news_outlet_reporting_an_attack_named_after_the_verb(pipeline: Pipeline) -> None:
+    codes = coded(pipeline, "Gunmen attacked a police convoy in the hills, Turkish media reported.")
+    assert not any(c[0] == "TUR" and c[1] == "19" for c in codes)
+
+
+def test_named_attacker_still_reported_by_an_outlet(pipeline: Pipeline) -> None:
+    # the attacker named in the sentence keeps the attack; the outlet only reports it
+    codes = coded(pipeline, "Pakistani troops shelled three villages, according to Indian media reports.")
+    assert any(c[0] == "PAK" and c[1] == "19" for c in codes)
