@@ -25,3 +25,21 @@ def test_named_attacker_still_reported_by_an_outlet(pipeline: Pipeline) -> None:
     # the attacker named in the sentence keeps the attack; the outlet only reports it
     codes = coded(pipeline, "Pakistani troops shelled three villages, according to Indian media reports.")
     assert any(c[0] == "PAK" and c[1] == "19" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_country_before_a_group_after_a_preposition_is_its_own(pipeline: Pipeline, scraped: bool) -> None:
+    # "at | u s forces in iraq": American forces stationed in Iraq, not Iraq's forces
+    text = "Iran fired rockets at U.S. forces in Iraq on Wednesday night."
+    codes = coded(pipeline, scrape(text) if scraped else text)
+    assert ("IRN", "19", "USA") in codes
+    assert not any(c[2] == "IRQ" for c in codes)
+
+
+def test_country_ending_a_phrase_still_takes_no_title(pipeline: Pipeline) -> None:
+    # "... a peace force in liberia | defence minister ... said": the title starts a new actor
+    from detente import Document
+
+    text = "France would send a peace force to Liberia defence minister Pierre Joxe said on Friday."
+    doc = pipeline.run_until(Document(doc_id="t", text=text), "segment")
+    assert any(doc.span_text(m.start, m.end) == "Liberia" and m.kind == "country" for m in doc.mentions)

@@ -313,8 +313,10 @@ class _Composer:
             return True
         if lk in ("adjective", "org", "country") and nk in ("agent", "person"):
             # "... a force in liberia | defence minister pierre joxe said": the country ends a
-            # prepositional phrase; the title starts a new actor.
-            return not (lk == "country" and (nk == "person" or self._after_preposition(group[0])))
+            # prepositional phrase; the title starts a new actor. A group or body after it is the
+            # country's own, wherever the phrase stands ("fired missiles at | u s forces")
+            titled = nk == "person" or nxt.entry.agent_kind == "title"
+            return not (lk == "country" and titled and (nk == "person" or self._after_preposition(group[0])))
         if lk == "person" and nk in ("agent", "adjective"):
             return "person" in kinds and not has_state
         return False
