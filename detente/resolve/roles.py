@@ -99,6 +99,8 @@ FRONTED = "a fronted adjunct shares the subject of the clause after it"
 _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed forces, insurgents
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _SUBJ = ("nsubj", "nsubj:pass")
+# acts done to victims, never between the co-subjects doing them: arrest, assault and killing, mass violence
+_ONE_SIDED_ROOTS = frozenset(["17", "18", "20"])
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
 _ARGUMENTS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl"])
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
@@ -137,6 +139,15 @@ def aimed_elsewhere(words: list[str], trig: Trigger, end: int) -> bool:
     # only "against": "clashed on | the border" and "fought at" still tell a clash between them
     k = next((k for k in range(trig.end - 1, min(end, trig.end + 3)) if words[k] == "against"), None)
     return k is not None and (k + 1 >= end or words[k + 1] not in ("each", "one"))
+
+
+def done_to_others(words: list[str], trig: Trigger, pronouns: frozenset[str]) -> bool:
+    """ "mercenaries and malian soldiers | killed | hundreds of people": a killing, an abduction or an
+    arrest is done by its co-subjects together to others, not to each other ("killed each other"
+    says so)."""
+    if trig.roles == "joint" or trig.cameo[:2] not in _ONE_SIDED_ROOTS:
+        return False
+    return not judged_each_other(words, trig, pronouns)
 
 
 def judged_each_other(words: list[str], trig: Trigger, pronouns: frozenset[str]) -> bool:
@@ -2055,7 +2066,9 @@ class RoleBinder:
         voiced = (c.trig.cameo[:2] in JUDGING_ROOTS and c.trig.roles != "joint" and not agreed
                   and coordinated(self.words, roles.sources)
                   and not judged_each_other(self.words, c.trig, self.reciprocal_pronouns))
-        aimed = not roles.targets and aimed_elsewhere(self.words, c.trig, c.seg.end)
+        # "... launched an offensive against rebels", "... killed hundreds of people": not each other
+        elsewhere = aimed_elsewhere(self.words, c.trig, c.seg.end)
+        aimed = not roles.targets and (elsewhere or done_to_others(self.words, c.trig, self.reciprocal_pronouns))
         if len(parties) >= 2 and not voiced and not aimed and (not roles.targets or c.trig.roles == "joint" or agreed):
             # "china and russia signed a treaty": the co-subjects act on each other. With an object
             # of their own ("the us and the eu lifted sanctions on iran") each acts on it instead.

@@ -29,6 +29,7 @@ from detente.resolve.roles import (
     as_country,
     borrowed_instrument,
     coordinated,
+    done_to_others,
     judged_each_other,
     party_of,
 )
@@ -401,6 +402,8 @@ def _each_other(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     struck a place together or each judged a passive's subject."""
     if _on_place(syn, roles, trig, p) or aimed_elsewhere(syn.words, trig, len(syn.words)):
         return
+    if done_to_others(syn.words, trig, syn.reciprocal_pronouns):
+        return  # "mercenaries and soldiers | killed | hundreds of people": together, to others
     mutual = judged_each_other(syn.words, trig, syn.reciprocal_pronouns)
     listed = trig.cameo[:2] in JUDGING_ROOTS and coordinated(syn.words, roles.sources) and not mutual
     judged = listed or roles.rule == "passive agent" and _judgement(trig)
