@@ -26,3 +26,12 @@ def test_plastic_bullets_are_repression(pipeline: Pipeline) -> None:
 def test_live_rounds_alone_stay_a_fight(pipeline: Pipeline) -> None:
     codes = coded(pipeline, "Syrian rebels fired several rounds at a Turkish border post on Monday.")
     assert any(c[0] == "SYR" and c[1] == "19" and c[2] == "TUR" for c in codes)
+
+
+@pytest.mark.parametrize("render", [str, scrape])
+def test_call_for_a_long_qualified_ceasefire_is_an_appeal(pipeline: Pipeline, render) -> None:
+    # "called for an immediate, unconditional and lasting ceasefire": an appeal for a ceasefire (02),
+    # not the caller declaring one (08), however many words qualify it
+    codes = coded(pipeline, render("Kenya called for an immediate, unconditional and lasting ceasefire in Sudan."))
+    assert ("KEN", "02", "SDN") in codes
+    assert not any(c[1] == "08" for c in codes)
