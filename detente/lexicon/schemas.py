@@ -344,6 +344,7 @@ class CueRecord(Strict):
         "broker_participle",
         "broker_noun",
         "receiving_verb",
+        "facing_verb",
         "helping_verb",
         "place_preposition",
         "article",

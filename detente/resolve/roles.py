@@ -43,6 +43,7 @@ class _Clause:
 
 
 _MAX_SUBJECT_DISTANCE = 15
+_FACING_GAP = 3  # modifiers between a facing verb and the judgement: "faces | mounting international | criticism"
 _VICTIM_REACH = 5  # words from a suffering subject to the attack it suffered: "suffered its deadliest"
 _PERFECT = frozenset(["has", "have", "had"])
 _TAKEN_FROM = frozenset(["192", "1711"])  # occupy territory, confiscate property: taken from someone
@@ -195,6 +196,7 @@ class RoleBinder:
         self.finite = cue("finite_verb", frozenset())
         self.channel = cue("report_channel", frozenset())
         self.attribution = [p.split() for p in cue("attribution", frozenset())]
+        self.facing = [p.split() for p in cue("facing_verb", frozenset())]
         self.mentions = sorted((m for m in article_mentions(doc) if not self._channel(m)), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.last_ending: dict[int, Mention] = {}  # end -> the mention ending there that starts last
@@ -1021,8 +1023,9 @@ class RoleBinder:
             antecedent = self._antecedent(seg, trig)
             if antecedent is not None:
                 subjects = [antecedent]
-        if trig.roles == "reverse":
-            return self._rule_reverse(clause, subjects)
+        roles = self._rule_acted_on(clause, subjects)
+        if roles is not None:
+            return roles
         head = self._conjoined_head(clause, subjects)
         roles = self._conjoined_roles(clause, head) if head is not None else None
         if roles is None:
@@ -1521,6 +1524,37 @@ class RoleBinder:
         agent = [m for m in c.before if self.after_by(m) and c.seg.start <= m.start < c.trig.start][:1]
         agent = self._coordinated(c.keyed, agent[0], backwards=False) if agent else []
         return Roles(sources, owner or agent or subjects[-1:], rule="reverse pattern")
+
+    def _rule_acted_on(self, c: _Clause, subjects: list[Mention]) -> Roles | None:
+        """A reverse pattern, or a judgement the subject faces: the subject is acted on."""
+        if c.trig.roles == "reverse":
+            return self._rule_reverse(c, subjects)
+        faced = self._faced(c)
+        return self._rule_faced(c, subjects, faced) if faced is not None else None
+
+    def _faced(self, c: _Clause) -> int | None:
+        """ "belgium faces mounting criticism over ...", "came under international condemnation", "drew
+        accusations of ...": a judgement (11) the subject faces, draws or comes under (cues
+        facing_verb, a few modifiers between) is aimed at the subject, not voiced by it. Returns
+        where the facing verb ends."""
+        k = c.trig.start
+        if c.trig.cameo[:2] != "11":
+            return None
+        for verb in self.facing:
+            for at in range(max(c.seg.start, k - _FACING_GAP - len(verb)), k - len(verb) + 1):
+                if self.words[at : at + len(verb)] == verb:
+                    return at + len(verb)
+        return None
+
+    def _rule_faced(self, c: _Clause, subjects: list[Mention], verb_end: int) -> Roles:
+        """The subject faces the judgement; who voices it qualifies it ("faced | dutch | criticism") or
+        is named after "from", if anywhere (never the subject, nor any actor after)."""
+        owner = [m for m in subjects[:1] if m.end < len(self.words) and self.words[m.end] == "s"]
+        critics = [m for m in c.keyed if verb_end <= m.start < c.trig.start]
+        critics = critics or [m for m in c.after if self._from_before(m)][:1]
+        sources = self._coordinated(c.keyed, critics[0], backwards=False) if critics else []
+        aimed = [m for m in subjects if m.end <= verb_end and all(m is not s for s in sources)]
+        return Roles(sources, owner or aimed[-1:], rule="a judgement the subject faces is aimed at it")
 
     def _reciprocal_pair(self, c: _Clause, subjects: list[Mention]) -> list[Mention] | None:
         """The pair a reciprocal phrase at the subject stands for, if the subject is one."""
