@@ -89,6 +89,7 @@ _TOLD_EARLIER = "a definite act noun: the doer of the act told just before"
 # adjectives, participles and what joins them: "an | unprovoked, unjustified and brutal | attack"
 _DESCRIBING_TAGS = frozenset(["JJ", "VBN", "CC", ",", "RB", "HYPH", "``", "''"])
 _COMPLAINT = "114"  # a formal complaint or protest
+_ADVERB_TAGS = frozenset(["RB", "RBR", "RBS"])
 _DESCRIBED_ACT_REACH = 7  # "an | unprovoked and unjustified | attack": words from "a"/"an" to the act noun
 _CONJOINED = "a verb coordinated with another shares its subject"
 # marks the roles of a participle describing the noun before it: that noun is no subject of it
@@ -631,8 +632,9 @@ class RoleBinder:
 
     def _passive(self, trig: Trigger, seg: Segment) -> bool:
         i = trig.start - 1
-        # "was reportedly killed"; "have been killed" ("been" is both)
-        while i >= seg.start and self.words[i] in self.passive_adverbs and self.words[i] not in self.aux:
+        # "was reportedly killed"; "have been killed" ("been" is both); "is frequently criticized":
+        # any adverb the tagger marks stands between the auxiliary and the participle
+        while i >= seg.start and self._passive_adverb(i) and self.words[i] not in self.aux:
             i -= 1
         aux = i >= seg.start and self.words[i] in self.aux
         # "signed by x", not "rejected calls by x" (there "by" belongs to the object).
@@ -646,6 +648,9 @@ class RoleBinder:
         # "prisoners were freed | by iran": a pattern that starts at the subject ends in the passive
         spanned = by_passive and trig.end - trig.start > 2 and self.words[trig.end - 2] in self.aux
         return (aux and participle) or (by_passive and participle) or spanned or self._agent_spanned(trig)
+
+    def _passive_adverb(self, i: int) -> bool:
+        return self.words[i] in self.passive_adverbs or self.doc.tokens[i].tag in _ADVERB_TAGS
 
     def _agent_spanned(self, trig: Trigger) -> bool:
         """ "a ship | was struck by a russian missile": a pattern that starts at the auxiliary spans

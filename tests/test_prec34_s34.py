@@ -1,0 +1,42 @@
+"""Wrong readings fixed by the prec34 helper in session 34."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import Pipeline
+from tests.conftest import coded, scrape
+
+
+def _codes(pipeline: Pipeline, text: str, scraped: bool) -> list[tuple[str, str, str]]:
+    return coded(pipeline, scrape(text) if scraped else text)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_adverb_inside_a_passive_keeps_the_subject_its_target(pipeline: Pipeline, scraped: bool) -> None:
+    # "is frequently criticized": the adverb between the auxiliary and the participle hid the
+    # passive, and the criticised government became the critic
+    text = "The Chilean government is frequently criticized for its treatment of protesters, an Argentine editor said."
+    codes = _codes(pipeline, text, scraped)
+    assert ("ARG", "11", "CHL") in codes
+    assert not any(c[0] == "CHL" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_adverb_inside_a_passive_relative_clause(pipeline: Pipeline, scraped: bool) -> None:
+    # "who were wrongfully detained in cuba": the Canadians are the detained, not the detainers
+    codes = _codes(pipeline, "Two Canadians who were wrongfully detained in Cuba flew home on Friday.", scraped)
+    assert ("CUB", "17", "CAN") in codes
+    assert ("CAN", "17", "CUB") not in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_adverb_inside_a_passive_never_makes_the_patient_the_doer(pipeline: Pipeline, scraped: bool) -> None:
+    codes = _codes(pipeline, "The Peruvian ambassador was quietly expelled from Ecuador last week.", scraped)
+    assert not any(c[0] == "PER" for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_adverb_before_an_active_verb_changes_nothing(pipeline: Pipeline, scraped: bool) -> None:
+    codes = _codes(pipeline, "Chile has repeatedly criticized Peru over the dispute.", scraped)
+    assert codes == [("CHL", "11", "PER")]
