@@ -43,3 +43,21 @@ def test_country_ending_a_phrase_still_takes_no_title(pipeline: Pipeline) -> Non
     text = "France would send a peace force to Liberia defence minister Pierre Joxe said on Friday."
     doc = pipeline.run_until(Document(doc_id="t", text=text), "segment")
     assert any(doc.span_text(m.start, m.end) == "Liberia" and m.kind == "country" for m in doc.mentions)
+
+
+def test_noun_a_participle_describes_is_no_doer(pipeline: Pipeline) -> None:
+    # "one of two french teachers | arrested in 2022": the teachers were arrested; they arrested no one
+    text = (
+        "Tehran freed two French citizens on Friday. Anne Morel, one of two French teachers arrested in 2022, "
+        "flew home to Paris."
+    )
+    codes = coded(pipeline, text)
+    assert ("IRN", "08", "FRA") in codes
+    assert not any(c[0] == "FRA" and c[1] == "17" for c in codes)
+
+
+def test_qualifier_of_the_described_noun_is_no_doer(pipeline: Pipeline) -> None:
+    # "a cuban-american tourist | detained in 2021": neither Cuba nor the United States detained anyone
+    text = "Omar Diaz, a Cuban-American tourist detained in Caracas in 2021, flew home on Tuesday."
+    codes = coded(pipeline, text)
+    assert not any(c[1] == "17" and c[0] in ("CUB", "USA") for c in codes)

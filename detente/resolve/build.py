@@ -566,6 +566,11 @@ class EventBuilder:
             roles = correct_roles(self.syntax, roles, trig, predicate)
             if roles.rule == RECEIVED and not roles.sources:
                 return "aid the subject received from no one named"
+            state_act = self.res.cameo[trig.cameo].state_act
+            if state_act and not roles.inferred and self.syntax.described_patients(predicate, roles.sources):
+                # "french teachers | arrested in 2022": whom a state's act befell; the state did it
+                roles.targets = roles.sources + [m for m in roles.targets if m not in roles.sources]
+                roles.sources, roles.rule = [], "parse: the noun a participle describes is whom the act befell"
         self._adjunct_roles(seg, trig, roles)
         # a speaker reporting a deportation did not deport anyone: only a state does
         reported = roles.rule == "passive subject is the target, speaker the source"

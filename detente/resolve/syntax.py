@@ -145,6 +145,15 @@ class SyntaxView:
             and self.tokens[head].tag.startswith("NN")
         )
 
+    def described_patients(self, p: int, sources: list[Mention]) -> bool:
+        """ "one of six citgo executives | arrested | in 2017": whether ``sources`` are the noun a
+        past participle with no "by" agent describes, so whom the act befell, not who did it."""
+        if not sources or not self.is_noun_participle(p) or self.tokens[p].tag != "VBN" or self.agents(p):
+            return False
+        noun = self.head(p)
+        # the noun's own mention, or one qualifying it ("a cuban | american | tourist")
+        return all(m.start <= noun < m.end or self.head(self._mention_head(m)) == noun for m in sources)
+
     def has_object(self, p: int) -> bool:
         return any(self.dep(c) == "obj" for c in self.children[p])
 
