@@ -1,5 +1,5 @@
-"""Wrong readings fixed in session 34 (modern articles): co-subjects of a killing or an arrest are not
-each other's victims."""
+"""Wrong readings fixed in session 34 (modern articles): co-subjects of a one-sided act (a killing, an
+arrest, aid, a show of force, an air strike) do it together to others, not to each other."""
 
 from __future__ import annotations
 
@@ -30,3 +30,22 @@ def test_killing_each_other_stays_mutual(pipeline: Pipeline) -> None:
 def test_co_subjects_clashing_still_act_on_each_other(pipeline: Pipeline) -> None:
     codes = coded(pipeline, "Kyrgyz and Tajik border guards clashed near a disputed water station.")
     assert any({c[0], c[2]} == {"KGZ", "TJK"} for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Norway and Denmark sent medical supplies to the flooded province last week.", {"NOR", "DNK"}),
+        ("Belarus and Russia massed thousands of troops near the frontier in January.", {"BLR", "RUS"}),
+        ("The United States and Israel carried out air strikes before dawn.", {"USA", "ISR"}),
+    ],
+)
+def test_co_subjects_of_aid_force_or_strikes_act_together(pipeline: Pipeline, text: str, pair: set[str]) -> None:
+    # aid, a show of force or an air strike goes from its co-subjects to others, not between them
+    for rendering in (text, scrape(text)):
+        assert not any({c[0], c[2]} == pair for c in coded(pipeline, rendering))
+
+
+def test_exchanging_artillery_fire_stays_mutual(pipeline: Pipeline) -> None:
+    codes = coded(pipeline, "Indian and Pakistani troops exchanged heavy artillery fire along the frontier.")
+    assert any({c[0], c[2]} == {"IND", "PAK"} and c[1] == "19" for c in codes)

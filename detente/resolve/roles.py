@@ -102,7 +102,8 @@ _ARMED_GROUPS = frozenset(["REB", "UAF", "INS"])  # rebels, unidentified armed f
 _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattributed attack
 _SUBJ = ("nsubj", "nsubj:pass")
 # acts done to victims, never between the co-subjects doing them: arrest, assault and killing, mass violence
-_ONE_SIDED_ROOTS = frozenset(["17", "18", "20"])
+_ONE_SIDED_ROOTS = frozenset(["07", "15", "17", "18", "20"])
+_ONE_SIDED_CODES = frozenset(["163", "191", "192", "194", "195"])
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
 _ARGUMENTS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl"])
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
@@ -147,7 +148,7 @@ def done_to_others(words: list[str], trig: Trigger, pronouns: frozenset[str]) ->
     """ "mercenaries and malian soldiers | killed | hundreds of people": a killing, an abduction or an
     arrest is done by its co-subjects together to others, not to each other ("killed each other"
     says so)."""
-    if trig.roles == "joint" or trig.cameo[:2] not in _ONE_SIDED_ROOTS:
+    if trig.roles == "joint" or (trig.cameo[:2] not in _ONE_SIDED_ROOTS and trig.cameo[:3] not in _ONE_SIDED_CODES):
         return False
     return not judged_each_other(words, trig, pronouns)
 
