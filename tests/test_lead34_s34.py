@@ -35,3 +35,23 @@ def test_call_for_a_long_qualified_ceasefire_is_an_appeal(pipeline: Pipeline, re
     codes = coded(pipeline, render("Kenya called for an immediate, unconditional and lasting ceasefire in Sudan."))
     assert ("KEN", "02", "SDN") in codes
     assert not any(c[1] == "08" for c in codes)
+
+
+@pytest.mark.parametrize("render", [str, scrape])
+def test_a_leader_who_resigned_yields_office(pipeline: Pipeline, render) -> None:
+    # "resigned as president": a change in leadership (0831), as "stood down" and "quit as" already were
+    text = "Gabon's long-serving president, who ruled for three decades, resigned on Friday after weeks of protests."
+    codes = coded(pipeline, render(text), digits=None)
+    assert ("GAB", "0831", "GAB") in codes
+
+
+def test_resigned_to_a_fate_is_no_resignation(pipeline: Pipeline) -> None:
+    codes = coded(pipeline, "Farmers in Malawi seemed resigned to another year of drought.")
+    assert not any(c[1].startswith("08") for c in codes)
+
+
+def test_a_resignation_only_ordered_is_not_told_as_done(pipeline: Pipeline) -> None:
+    # the bare verb is an option or a demand, not a resignation that happened
+    text = "Malian border guards appeared to obey an order from the new governor to join his militia or resign."
+    codes = coded(pipeline, text, digits=None)
+    assert not any(c[1] == "0831" for c in codes)
