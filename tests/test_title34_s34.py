@@ -3,9 +3,11 @@ subject; it is never the subject's own voice (cue kind facing_verb)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from detente import Pipeline
+from detente import Document, Pipeline
 from tests.conftest import coded, scrape
 
 
@@ -46,3 +48,33 @@ def test_critic_after_from_still_voices_it(pipeline: Pipeline, text: str) -> Non
 
 def test_voiced_criticism_is_unchanged(pipeline: Pipeline) -> None:
     assert ("BEL", "11", "NLD") in coded(pipeline, "Belgium criticized the Dutch asylum law on Monday.")
+
+
+@pytest.mark.parametrize("render", [str, scrape])
+def test_participle_by_agent_in_the_patterns_slot_is_the_doer(pipeline: Pipeline, render) -> None:
+    # "captured by | al-shabaab militants": the pattern's object slot took the passive's agent, and
+    # the place stood in for an agentless passive (SOMGOV 17 KENMIL)
+    text = render("A Kenyan soldier captured by al-Shabaab militants in Somalia appeared in a video.")
+    events = pipeline.run(Document(doc_id="t", text=text, date=dt.date(2024, 3, 1))).events
+    assert [(e.source.code, e.cameo[:2], e.target.code) for e in events] == [("SOMREB", "17", "KENMIL")]
+
+
+@pytest.mark.parametrize("render", [str, scrape])
+def test_participle_by_agent_on_a_noun_the_parse_hangs_elsewhere(pipeline: Pipeline, render) -> None:
+    # was SOM 17 SOM: the speaker's country did it to the agent
+    text = "The brother of a Kenyan soldier captured by al-Shabaab militants says the family has heard nothing."
+    assert ("SOM", "17", "KEN") in coded(pipeline, render(text))
+
+
+@pytest.mark.parametrize("render", [str, scrape])
+def test_participle_by_agent_on_a_qualified_noun(pipeline: Pipeline, render) -> None:
+    # "a turkish | engineer | abducted by libyan gunmen": was TUR 17 LBY, the victim read as the doer
+    text = "The wife of a Turkish engineer abducted by Libyan gunmen near Tripoli is appealing for his release."
+    codes = coded(pipeline, render(text))
+    assert ("LBY", "17", "TUR") in codes
+    assert ("TUR", "17", "LBY") not in codes
+
+
+def test_active_verb_with_by_and_a_gerund_is_untouched(pipeline: Pipeline) -> None:
+    codes = coded(pipeline, "Belgium retaliated by expelling two Russian diplomats on Monday.")
+    assert not any(c[0] == "RUS" for c in codes)

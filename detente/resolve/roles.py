@@ -1203,6 +1203,9 @@ class RoleBinder:
         the target and the reporting speaker, if any, the source."""
         if c.trig.roles != "forward":
             return None
+        by_agent = self._participle_by_agent(c)
+        if by_agent is not None:
+            return by_agent
         described = self._described_noun(c)
         if described is None:
             held = self._held_state(c)
@@ -1213,6 +1216,24 @@ class RoleBinder:
         if roles is not None:
             roles.rule += REDUCED
         return roles
+
+    def _participle_by_agent(self, c: _Clause) -> Roles | None:
+        """ "a kenyan soldier | captured by | al shabaab militants", "the brother of a turkish engineer
+        abducted by libyan gunmen": a past participle right after an actor and followed by "by" and
+        another actor is a passive however the parse hangs it: the actor after "by" did it to the
+        actor before, never the other way round."""
+        k = c.trig.start
+        # the actor right before, or qualifying the noun right before ("a turkish | engineer")
+        noun = k - 1 if k > 0 and self.doc.tokens[k - 1].tag.startswith("NN") else k
+        described = next((m for m in reversed(c.before) if m.end in (k, noun)), None)
+        if described is None or k + 1 >= c.seg.end or self.words[k + 1] != "by":
+            return None
+        if self.doc.tokens[k].tag != "VBN" and not self.words[k].endswith("ed"):
+            return None
+        agent = next((m for m in c.inside + c.after if m.start in (k + 2, k + 3) and self.after_by(m)), None)
+        if agent is None or agent.actor.key == described.actor.key:
+            return None
+        return Roles(self._coordinated(c.keyed, agent, backwards=False), [described], rule="passive agent" + REDUCED)
 
     def _held_state(self, c: _Clause) -> Mention | None:
         """ "besigye was under preventive arrest", "lula remains in custody": a coercive state (17)
@@ -1252,7 +1273,9 @@ class RoleBinder:
         return roles
 
     def _passive_roles(self, c: _Clause, patients: list[Mention]) -> Roles | None:
-        agents = [m for m in c.after if self._by_before(m, c.trig.end + 2)]
+        # "captured by | al shabaab militants": a pattern whose slot took the passive's agent holds it
+        agents = [m for m in c.inside if self.after_by(m)]
+        agents += [m for m in c.after if self._by_before(m, c.trig.end + 2)]
         if agents:
             targets = [patients[-1]] if patients else (c.before[-1:] or c.inside[:1])
             roles = Roles(self._coordinated(c.keyed, agents[0], backwards=False), targets, rule="passive agent")

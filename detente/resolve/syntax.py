@@ -150,6 +150,8 @@ class SyntaxView:
         past participle with no "by" agent describes, so whom the act befell, not who did it."""
         if not sources or not self.is_noun_participle(p) or self.tokens[p].tag != "VBN" or self.agents(p):
             return False
+        if p + 1 < len(self.tokens) and self.words[p + 1] == "by":
+            return False  # "captured | by al shabaab militants" misparsed: the surface names the agent
         noun = self.head(p)
         # the noun's own mention, or one qualifying it ("a cuban | american | tourist")
         return all(m.start <= noun < m.end or self.head(self._mention_head(m)) == noun for m in sources)
