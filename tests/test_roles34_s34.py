@@ -61,3 +61,18 @@ def test_qualifier_of_the_described_noun_is_no_doer(pipeline: Pipeline) -> None:
     text = "Omar Diaz, a Cuban-American tourist detained in Caracas in 2021, flew home on Tuesday."
     codes = coded(pipeline, text)
     assert not any(c[1] == "17" and c[0] in ("CUB", "USA") for c in codes)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_nationality_after_an_indefinite_article_is_no_place(pipeline: Pipeline, scraped: bool) -> None:
+    # "the killing of a | british | aid worker": the victim's nationality, not where it happened, so
+    # no stand-in for the unnamed killer
+    text = "The killing of a British aid worker last month angered London."
+    codes = coded(pipeline, scrape(text) if scraped else text)
+    assert not any(c[0] == "GBR" and c[1] == "18" for c in codes)
+
+
+def test_nationality_of_a_settlement_still_names_the_place(pipeline: Pipeline) -> None:
+    # "in the iraqi city of mosul": a place, standing in for the unnamed bombers
+    codes = coded(pipeline, "A car bomb exploded in the Iraqi city of Mosul on Monday, killing nine people.")
+    assert any(c[0] == "IRQ" and c[1] in ("18", "19") for c in codes)

@@ -827,10 +827,12 @@ class RoleBinder:
             return False
         prev = self.words[m.start - 1]
         prev2 = self.words[m.start - 2] if m.start > 1 else ""
+        # "in the | iraqi | city of basra" names a place; "the death of an | italian | student" a
+        # person: an indefinite article before a nationality introduces someone, never a place
         return (
             prev in self.placed_after
             or (prev == "the" and prev2 in self.placed_after)
-            or (m.kind == "adjective" and prev2 in self.placed_after)
+            or (m.kind == "adjective" and prev not in ("a", "an") and prev2 in self.placed_after)
         )
 
     def _place_near(self, in_seg: list[Mention], trig: Trigger) -> Mention | None:
