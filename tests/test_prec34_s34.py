@@ -40,3 +40,22 @@ def test_adverb_inside_a_passive_never_makes_the_patient_the_doer(pipeline: Pipe
 def test_adverb_before_an_active_verb_changes_nothing(pipeline: Pipeline, scraped: bool) -> None:
     codes = _codes(pipeline, "Chile has repeatedly criticized Peru over the dispute.", scraped)
     assert codes == [("CHL", "11", "PER")]
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Peru received a formal protest from Ecuador.", "11"),
+        ("Peru received a request from Ecuador for help.", "02"),
+    ],
+)
+def test_words_received_from_a_sender(pipeline: Pipeline, text: str, root: str, scraped: bool) -> None:
+    # a protest or request the subject received was sent by whoever "from" names, as aid is
+    codes = _codes(pipeline, text, scraped)
+    assert ("ECU", root, "PER") in codes
+    assert not any(c[0] == "PER" for c in codes)
+
+
+def test_aid_received_from_a_giver_is_unchanged(pipeline: Pipeline) -> None:
+    assert ("ECU", "07", "PER") in _codes(pipeline, "Peru received military aid from Ecuador.", False)

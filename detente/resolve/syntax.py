@@ -472,6 +472,11 @@ def _owner_by_agent(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> Non
             return
 
 
+# what is said or sent to someone, received from them: statements, appeals, intents, praise, demands,
+# disapproval, rejections, threats
+_SENT_ROOTS = VERBAL_ROOTS | {"03", "05"}
+
+
 def _given_to(syn: SyntaxView, roles: Roles, verb: int) -> None:
     """ "china gave | kenya | a loan": the verb's indirect object, taken by the surface for the aid
     noun's subject, is whom the aid went to; the verb's subject gave it."""
@@ -486,14 +491,17 @@ def _given_to(syn: SyntaxView, roles: Roles, verb: int) -> None:
 def _received_aid(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     """ "kenya accepted | a loan | offered by china", "yemen received | food aid | from the un": aid
     named as the object of a receiving verb (cues receiving_verb) went to the verb's subject, from
-    whoever the participle's "by" or "from" names; with no giver named the rule says so (no event)."""
-    if trig.roles != "forward" or trig.cameo[:2] != "07" or not syn.tokens[p].tag.startswith("NN"):
+    whoever the participle's "by" or "from" names; with no giver named the rule says so (no event).
+    So do words sent ("peru received | a formal protest | from ecuador"), where a sender is named."""
+    aid, words_sent = trig.cameo[:2] == "07", trig.cameo[:2] in _SENT_ROOTS
+    if trig.roles != "forward" or not (aid or words_sent) or not syn.tokens[p].tag.startswith("NN"):
         return
     verb = syn.head(p)
     if syn.dep(p) != "obj" or verb == p:
         return
     if syn.words[verb] not in syn.receiving:
-        _given_to(syn, roles, verb)
+        if aid:
+            _given_to(syn, roles, verb)
         return
     receivers = {id(m) for m in syn.subjects(verb)}
     hit = [m for m in roles.sources if id(m) in receivers]
@@ -502,6 +510,8 @@ def _received_aid(syn: SyntaxView, roles: Roles, trig: Trigger, p: int) -> None:
     givers = [m for c in syn.children[p] if syn.dep(c) == "acl" for m in syn.agents(c)]
     givers += [m for c in syn.children[p] if syn.dep(c) == "nmod" and syn._case(c) == "from"
                for m in [syn._phrase_mention(c)] if m is not None]
+    if not givers and not aid:
+        return  # "peru received a protest": the sender unnamed, the surface reading stands
     roles.sources, roles.targets, roles.joint = givers[:4], hit[:1], False
     roles.rule = RECEIVED
 
