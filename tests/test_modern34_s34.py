@@ -38,6 +38,7 @@ def test_co_subjects_clashing_still_act_on_each_other(pipeline: Pipeline) -> Non
         ("Norway and Denmark sent medical supplies to the flooded province last week.", {"NOR", "DNK"}),
         ("Belarus and Russia massed thousands of troops near the frontier in January.", {"BLR", "RUS"}),
         ("The United States and Israel carried out air strikes before dawn.", {"USA", "ISR"}),
+        ("Sweden and Finland suspended development aid after the coup.", {"SWE", "FIN"}),
     ],
 )
 def test_co_subjects_of_aid_force_or_strikes_act_together(pipeline: Pipeline, text: str, pair: set[str]) -> None:
