@@ -59,3 +59,17 @@ def test_words_received_from_a_sender(pipeline: Pipeline, text: str, root: str, 
 
 def test_aid_received_from_a_giver_is_unchanged(pipeline: Pipeline) -> None:
     assert ("ECU", "07", "PER") in _codes(pipeline, "Peru received military aid from Ecuador.", False)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_pressure_from_a_sender_with_a_modifier(pipeline: Pipeline, scraped: bool) -> None:
+    # "under growing pressure from ecuador to ...": the forward 'pressure ... to' pattern read the
+    # pressured subject as the one pressing; "from" right after the noun names the sender
+    codes = _codes(pipeline, "Peru is under growing pressure from Ecuador to release the prisoners.", scraped)
+    assert ("ECU", "10", "PER") in codes
+    assert not any(c[0] == "PER" for c in codes)
+
+
+def test_calls_from_a_sender_that_the_subject_rejects(pipeline: Pipeline) -> None:
+    # the rejection is still the subject's own act
+    assert ("PER", "12", "ECU") in _codes(pipeline, "Peru rejected calls from Ecuador to resign.", False)

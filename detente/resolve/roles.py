@@ -89,6 +89,7 @@ _TOLD_EARLIER = "a definite act noun: the doer of the act told just before"
 # adjectives, participles and what joins them: "an | unprovoked, unjustified and brutal | attack"
 _DESCRIBING_TAGS = frozenset(["JJ", "VBN", "CC", ",", "RB", "HYPH", "``", "''"])
 _COMPLAINT = "114"  # a formal complaint or protest
+_SENT_FROM = JUDGING_ROOTS  # appeals, demands, disapproval, rejections, threats: sent from someone
 _ADVERB_TAGS = frozenset(["RB", "RBR", "RBS"])
 _DESCRIBED_ACT_REACH = 7  # "an | unprovoked and unjustified | attack": words from "a"/"an" to the act noun
 _CONJOINED = "a verb coordinated with another shares its subject"
@@ -1042,6 +1043,7 @@ class RoleBinder:
         if roles.rule == "reciprocal phrase":
             return roles
         self._bind_targets(clause, roles)
+        self._sent_to_subject(clause, roles, subjects)
         if head is not None and not roles.targets:
             # "he met xi | and signed an energy deal": the one he met is the natural partner
             partners = [m for m in clause.keyed if head < m.start < trig.start and self._other_party(m, roles.sources)]
@@ -1055,12 +1057,31 @@ class RoleBinder:
         """ "welcomed the release of the journalist | by iran": an act noun's doer, named after "by"
         right after it, did it, not the clause's subject."""
         k = c.trig.end
-        if self.doc.tokens[c.trig.start].tag not in ("NN", "NNS") or k >= c.seg.end or self.words[k] != "by":
+        if self._sent_from(c):
+            k = c.trig.start + 1  # "came under growing pressure | from | ecuador": words sent from someone
+        elif self.doc.tokens[c.trig.start].tag not in ("NN", "NNS") or k >= c.seg.end or self.words[k] != "by":
             return []
         if c.trig.cameo[:2] in VIOLENT_ROOTS and not self._subject_noun(c.trig):
             return []  # "were killed in an attack by boko haram": the passive's own agent rules bind it
-        named = [m for m in c.after if m.start == k + 1 + (k + 1 < c.seg.end and self.words[k + 1] in self.articles)]
+        first = k + 1 + (k + 1 < c.seg.end and self.words[k + 1] in self.articles)
+        named = [m for m in c.keyed + c.inside if m.start == first]
         return self._coordinated(c.keyed, named[0], backwards=False) if named else []
+
+    def _sent_from(self, c: _Clause) -> bool:
+        """ "peru is under growing pressure | from ecuador to ...": a noun of words or pressure
+        (roots 02, 10-13) with "from" right after it names who sent them, inside the pattern's
+        span or not; the clause's subject is whom they were aimed at."""
+        k = c.trig.start + 1
+        noun = self.doc.tokens[c.trig.start].tag in ("NN", "NNS")
+        return noun and c.trig.cameo[:2] in _SENT_FROM and k < c.seg.end and self.words[k] == "from"
+
+    def _sent_to_subject(self, c: _Clause, roles: Roles, subjects: list[Mention]) -> None:
+        """ "peru is under pressure from ecuador": words sent from the agent are aimed at the subject."""
+        if roles.rule != _NOMINAL_AGENT or not self._sent_from(c):
+            return
+        aimed = [m for m in subjects[-1:] if self._other_party(m, roles.sources)]
+        if aimed:
+            roles.targets, roles.target_rule = aimed, "the subject the words were sent to"
 
     def _subject_noun(self, trig: Trigger) -> bool:
         """ "sunday's attack | by islamic state militants | killed 20": an act noun that is its
