@@ -50,3 +50,18 @@ def test_co_subjects_of_aid_force_or_strikes_act_together(pipeline: Pipeline, te
 def test_exchanging_artillery_fire_stays_mutual(pipeline: Pipeline) -> None:
     codes = coded(pipeline, "Indian and Pakistani troops exchanged heavy artillery fire along the frontier.")
     assert any({c[0], c[2]} == {"IND", "PAK"} and c[1] == "19" for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Tarek William Saab charged two opposition activists with treason on Friday.", "VEN"),
+        ("Salifou Mody accused Paris of arming jihadist groups.", "NER"),
+        ("Shams al-Din Kabbashi accused the RSF of shelling civilians in Omdurman.", "SDN"),
+        ("Samvel Shahramanyan accused Baku of starving the residents of Stepanakert.", "AZE"),
+    ],
+)
+def test_office_holders_of_recent_crises(pipeline: Pipeline, text: str, source: str) -> None:
+    # people the actor tables lacked: Venezuela's attorney general (not the Swedish company Saab),
+    # Niger's junta defence minister, Sudan's army deputy commander, Karabakh's last separatist leader
+    assert any(c[0] == source for c in coded(pipeline, text))
