@@ -73,3 +73,11 @@ def test_pressure_from_a_sender_with_a_modifier(pipeline: Pipeline, scraped: boo
 def test_calls_from_a_sender_that_the_subject_rejects(pipeline: Pipeline) -> None:
     # the rejection is still the subject's own act
     assert ("PER", "12", "ECU") in _codes(pipeline, "Peru rejected calls from Ecuador to resign.", False)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_coercion_suffered_from_a_named_agent(pipeline: Pipeline, scraped: bool) -> None:
+    # as with an attack, a subject that suffered a crackdown "by" someone is its target
+    codes = _codes(pipeline, "Peru suffered a crackdown by Ecuadorian police.", scraped)
+    assert ("ECU", "17", "PER") in codes
+    assert ("ECU", "17", "ECU") not in codes

@@ -89,6 +89,9 @@ _TOLD_EARLIER = "a definite act noun: the doer of the act told just before"
 # adjectives, participles and what joins them: "an | unprovoked, unjustified and brutal | attack"
 _DESCRIBING_TAGS = frozenset(["JJ", "VBN", "CC", ",", "RB", "HYPH", "``", "''"])
 _COMPLAINT = "114"  # a formal complaint or protest
+# besides violence, what a subject suffers from an agent named after "by" or "from": sanctions, coercion
+# ("was hit by a wave of cyberattacks from ecuador")
+_SUFFERED_TOO = frozenset(["16", "17"])
 _SENT_FROM = JUDGING_ROOTS  # appeals, demands, disapproval, rejections, threats: sent from someone
 _ADVERB_TAGS = frozenset(["RB", "RBR", "RBS"])
 _DESCRIBED_ACT_REACH = 7  # "an | unprovoked and unjustified | attack": words from "a"/"an" to the act noun
@@ -1529,7 +1532,8 @@ class RoleBinder:
         armed group just named, else the place, as for an attack no one is named for."""
         trig = c.trig
         noun = self.doc.tokens[trig.start].tag.startswith("NN")
-        if c.trig.cameo[:2] not in VIOLENT_ROOTS or not noun or not subjects:
+        violent = trig.cameo[:2] in VIOLENT_ROOTS
+        if not (violent or trig.cameo[:2] in _SUFFERED_TOO) or not noun or not subjects:
             return None
         victim = subjects[-1]
         lead = [w for w in self.words[victim.end : trig.start] if w not in self.aux and w not in _PERFECT]
@@ -1540,6 +1544,8 @@ class RoleBinder:
         agents = [m for m in agents if self.party(m) != self.party(victim)]
         if agents:
             return Roles(agents[:1], [victim], rule="the subject suffered the act: the agent named after it")
+        if not violent:
+            return None  # "peru suffered a cyberattack": coercion with no agent named keeps its reading
         armed = self._armed_before(trig)
         if armed is not None and self.party(armed) != self.party(victim):
             rule = "the subject suffered the act: the armed group named last"
