@@ -65,3 +65,14 @@ def test_office_holders_of_recent_crises(pipeline: Pipeline, text: str, source: 
     # people the actor tables lacked: Venezuela's attorney general (not the Swedish company Saab),
     # Niger's junta defence minister, Sudan's army deputy commander, Karabakh's last separatist leader
     assert any(c[0] == source for c in coded(pipeline, text))
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_surname_after_full_name_beats_a_one_word_company(pipeline: Pipeline, scraped: bool) -> None:
+    # "Saab" alone after "Tarek William Saab" is the attorney general again, not the Swedish company
+    text = (
+        "Attorney General Tarek William Saab said on Tuesday that dozens of students had been detained. "
+        "Saab later accused two opposition parties of organising the unrest."
+    )
+    codes = coded(pipeline, scrape(text) if scraped else text)
+    assert codes and not any("SWE" in (c[0], c[2]) for c in codes)

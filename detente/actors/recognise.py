@@ -487,7 +487,23 @@ def _with_local_names(doc: Document, res: Resources, mentions: list[Mention]) ->
                     aliases.setdefault(part, m)
     if not aliases:
         return mentions
+    mentions = _surnames_over_one_word_orgs(doc, mentions, aliases, covered)
     return sorted(mentions + _later_references(doc, res, aliases, covered), key=lambda m: m.start)
+
+
+def _surnames_over_one_word_orgs(
+    doc: Document, mentions: list[Mention], aliases: dict[str, Mention], covered: bytearray
+) -> list[Mention]:
+    """ "attorney general tarek william saab said ... | saab | accused": after a person is named in
+    full, a one-word organisation name that is their surname (a company "saab") is the person again."""
+    words, kept = doc.words, []
+    for m in mentions:
+        person = aliases.get(words[m.start]) if m.kind == "org" and m.end - m.start == 1 else None
+        if person is not None and person.end <= m.start and person.actor.key != m.actor.key:
+            covered[m.start] = 0
+            continue
+        kept.append(m)
+    return kept
 
 
 def _capitalised_surname(doc: Document, j: int, closed: frozenset[str]) -> bool:
