@@ -81,3 +81,21 @@ def test_coercion_suffered_from_a_named_agent(pipeline: Pipeline, scraped: bool)
     codes = _codes(pipeline, "Peru suffered a crackdown by Ecuadorian police.", scraped)
     assert ("ECU", "17", "PER") in codes
     assert ("ECU", "17", "ECU") not in codes
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Peru is unlikely to attack Ecuador.", "19"),
+        ("Peru is likely to attack Ecuador.", "19"),
+        ("Peru is unlikely to impose sanctions on Ecuador.", "16"),
+    ],
+)
+def test_an_act_only_judged_likely_is_not_done(pipeline: Pipeline, text: str, root: str, scraped: bool) -> None:
+    # "is (un)likely to": a forecast, not an act (was PER 19 ECU, PER 16 ECU)
+    assert not any(c[1] == root for c in _codes(pipeline, text, scraped))
+
+
+def test_a_plain_future_is_still_a_plan(pipeline: Pipeline) -> None:
+    assert ("PER", "03", "ECU") in _codes(pipeline, "Peru will meet Ecuador's president on Friday.", False)

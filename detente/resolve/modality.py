@@ -201,7 +201,8 @@ def unless_predicted(words: list[str], seg: Segment, found: Modality, res: Resou
     if found.kind == "obliged" and s > seg.start and words[s - 1] in cues.get("generic_subject", frozenset()):
         return Modality("predicted", s, end)
     prediction = cues.get("prediction", frozenset())
-    if any(w in prediction for w in before):
+    # ... or the cue itself says it is only expected: "is | unlikely to | attack", "likely to"
+    if any(w in prediction for w in before + words[s:end]):
         return Modality("predicted", s, end)
     passive = end + 1 < len(words) and words[end] == "be" and words[end + 1].endswith(("ed", "en"))
     if words[s] == "would" and (passive or _proposal(words, seg, s)):
