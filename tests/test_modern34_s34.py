@@ -76,3 +76,15 @@ def test_surname_after_full_name_beats_a_one_word_company(pipeline: Pipeline, sc
     )
     codes = coded(pipeline, scrape(text) if scraped else text)
     assert codes and not any("SWE" in (c[0], c[2]) for c in codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visiting Warsaw on Monday, the prime minister promised more air defence systems.",
+        "Meeting in Brussels, the ministers also urged Tbilisi to drop the foreign agents law.",
+    ],
+)
+def test_fronted_setting_lends_no_country(pipeline: Pipeline, text: str) -> None:
+    # where the subject went or met is not its country: not a Polish prime minister, not Belgian ministers
+    assert not any(c[0] in ("POL", "BEL") for c in coded(pipeline, text))

@@ -655,7 +655,22 @@ def _cut_off_back(tokens: list, lo: int, hi: int, other: Mention, m: Mention, cu
     """Whether a country named before ``m`` is kept from lending it its country."""
     if any(t.text in cues.barriers for t in tokens[max(lo, hi - 2) : hi]):
         return True  # "... in america | after terrorists killed 130 people in paris": another clause
+    if _fronted_setting(tokens, other, m):
+        return True  # "visiting kyiv, | the prime minister": where the subject went
     return _reported_group(tokens, lo, hi, m, cues) or _attributed(tokens, other, m)
+
+
+def _fronted_setting(tokens: list, other: Mention, m: Mention) -> bool:
+    """ "visiting | kyiv | on tuesday, the prime minister", "meeting in | brussels |, the leaders": a
+    place in a participle's phrase opening the sentence is where the subject went or was, not its
+    country (punctuated text: the comma closes the phrase)."""
+    if other.kind not in ("place", "capital", "country"):
+        return False
+    k = other.start
+    while k > 0 and not tokens[k].break_before:
+        k -= 1
+    opens = tokens[k].text.endswith("ing") and not any(t.comma_before for t in tokens[k + 1 : other.start])
+    return opens and any(t.comma_before for t in tokens[other.end : m.start + 1])
 
 
 _INTERPOSED_REACH = 5  # words of a phrase set off by commas: "under pressure from washington"
