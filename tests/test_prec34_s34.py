@@ -99,3 +99,20 @@ def test_an_act_only_judged_likely_is_not_done(pipeline: Pipeline, text: str, ro
 
 def test_a_plain_future_is_still_a_plan(pipeline: Pipeline) -> None:
     assert ("PER", "03", "ECU") in _codes(pipeline, "Peru will meet Ecuador's president on Friday.", False)
+
+
+@pytest.mark.parametrize("scraped", [False, True])
+def test_what_an_attack_hits_with_its_is_another_partys(pipeline: Pipeline, scraped: bool) -> None:
+    # "peru had shelled its villages": the villages are the claimant's, not the attacker's own
+    codes = _codes(pipeline, "Ecuador claimed that Peru had shelled its villages.", scraped)
+    assert ("PER", "19", "ECU") in codes
+    assert ("PER", "19", "PER") not in codes
+
+
+def test_its_own_stays_the_attackers(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "Ecuador said the Peruvian army shelled its own positions by mistake.", False)
+    assert ("PER", "19", "ECU") not in codes
+
+
+def test_its_after_a_non_violent_act_stays_the_subjects(pipeline: Pipeline) -> None:
+    assert ("RUS", "15", "RUS") in _codes(pipeline, "Russia moved its troops to the border.", False)

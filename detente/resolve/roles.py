@@ -2088,7 +2088,7 @@ class RoleBinder:
             return None
         fits = self._impersonal_fit if self.words[k] == "its" else self._personal_fit
         possessive = self.words[k] in ("its", "his") or self.doc.tokens[k].tag == "PRP$"
-        if possessive and any(fits(s) for s in sources):
+        if possessive and any(fits(s) for s in sources) and not self._other_owner(c, k):
             return None  # "russia moved | its troops", "putin sacked | his minister": the subject's own
         floor = self._sentences_back(c.trig.start, _RECIPROCAL_SENTENCES)
         for m in self.backward(c.trig.start):
@@ -2097,6 +2097,12 @@ class RoleBinder:
             if m.actor.key and self._other_party(m, sources) and fits(m):
                 return m
         return None
+
+    def _other_owner(self, c: _Clause, k: int) -> bool:
+        """ "ecuador said peru had shelled | its villages": what an attack hits is another's, not
+        the attacker's own, unless the text says "own"."""
+        own = k + 1 < len(self.words) and self.words[k + 1] == "own"
+        return c.trig.cameo[:2] in VIOLENT_ROOTS and not own
 
     def _after_preposition(self, k: int) -> int:
         """ "expressed support for | him": an object pronoun one preposition after the trigger stands
