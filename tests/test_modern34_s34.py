@@ -39,6 +39,7 @@ def test_co_subjects_clashing_still_act_on_each_other(pipeline: Pipeline) -> Non
         ("Belarus and Russia massed thousands of troops near the frontier in January.", {"BLR", "RUS"}),
         ("The United States and Israel carried out air strikes before dawn.", {"USA", "ISR"}),
         ("Sweden and Finland suspended development aid after the coup.", {"SWE", "FIN"}),
+        ("Norway and Denmark pledged humanitarian aid for the refugees.", {"NOR", "DNK"}),
     ],
 )
 def test_co_subjects_of_aid_force_or_strikes_act_together(pipeline: Pipeline, text: str, pair: set[str]) -> None:

@@ -107,7 +107,7 @@ _ARMED_REACH = 200  # tokens back to look for the armed group behind an unattrib
 _SUBJ = ("nsubj", "nsubj:pass")
 # acts done to victims, never between the co-subjects doing them: arrest, assault and killing, mass violence
 _ONE_SIDED_ROOTS = frozenset(["07", "14", "15", "17", "18", "20"])
-_ONE_SIDED_CODES = frozenset(["160", "162", "163", "191", "192", "194", "195"])
+_ONE_SIDED_CODES = frozenset(["033", "160", "162", "163", "191", "192", "194", "195"])
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
 _ARGUMENTS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl"])
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
